@@ -1,0 +1,115 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CreateCohortForm } from "@/components/admin/create-cohort-form";
+import { UserAccessForm } from "@/components/admin/user-access-form";
+import { buttonClasses } from "@/components/ui/button";
+import { listCohorts, listUsers } from "@/lib/admin/data";
+import { userListFilter } from "@/lib/admin/schemas";
+import { ADMIN_ROLES, ROLE_LABELS, ROLES } from "@/lib/auth/roles";
+import { requireRole } from "@/lib/auth/session";
+
+export const metadata: Metadata = { title: "Users" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function AdminUsersPage({ searchParams }: { searchParams: SearchParams }) {
+  const admin = await requireRole(ADMIN_ROLES, "/admin/users");
+  const raw = await searchParams;
+  const filter = userListFilter.parse({ q: first(raw.q), role: first(raw.role), page: first(raw.page) });
+  const [{ users, total, page, pageCount }, cohorts] = await Promise.all([listUsers(admin, filter), listCohorts(admin)]);
+  const pageHref = (p: number) => `/admin/users?${new URLSearchParams({ ...(filter.q ? { q: filter.q } : {}), ...(filter.role ? { role: filter.role } : {}), page: String(p) })}`;
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-3xl font-semibold tracking-tight">Users</h1>
+          <p className="mt-1 text-slate-600">Change a person&apos;s role or cohort. Changes take effect on their next page load.</p>
+        </div>
+        <CreateCohortForm />
+      </div>
+
+      <form role="search" className="flex flex-wrap items-end gap-2" action="/admin/users">
+        <div>
+          <label htmlFor="q" className="block text-sm font-medium text-slate-800">
+            Search
+          </label>
+          <input id="q" name="q" defaultValue={filter.q ?? ""} placeholder="Name or email" className="mt-1 rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm" />
+        </div>
+        <div>
+          <label htmlFor="role-filter" className="block text-sm font-medium text-slate-800">
+            Role
+          </label>
+          <select id="role-filter" name="role" defaultValue={filter.role ?? ""} className="mt-1 rounded-lg border border-slate-300 bg-white px-2 py-1.5 text-sm">
+            <option value="">All roles</option>
+            {ROLES.map((role) => (
+              <option key={role} value={role}>
+                {ROLE_LABELS[role]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className={buttonClasses("secondary", "py-1.5")}>
+          Filter
+        </button>
+      </form>
+
+      {users.length === 0 ? (
+        <p className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">No users match this search.</p>
+      ) : (
+        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Users, newest first ({total} in all)</caption>
+            <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
+              <tr>
+                <th scope="col" className="px-4 py-3">Name</th>
+                <th scope="col" className="px-4 py-3">Email</th>
+                <th scope="col" className="px-4 py-3">Joined</th>
+                <th scope="col" className="px-4 py-3">Role and cohort</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {users.map((user) => (
+                <tr key={user.id} data-testid={`user-row-${user.email}`}>
+                  <th scope="row" className="px-4 py-3 font-medium text-slate-900">
+                    {user.name}
+                    {user.id === admin.id ? <span className="ml-2 text-xs font-normal text-slate-500">(you)</span> : null}
+                  </th>
+                  <td className="px-4 py-3 text-slate-700">{user.email}</td>
+                  <td className="px-4 py-3 text-slate-600">
+                    <time dateTime={user.createdAt.toISOString()}>{user.createdAt.toISOString().slice(0, 10)}</time>
+                  </td>
+                  <td className="px-4 py-3">
+                    <UserAccessForm
+                      user={{ id: user.id, name: user.name, role: user.role, cohortId: user.cohort?.id ?? null }}
+                      cohorts={cohorts.map(({ id, name }) => ({ id, name }))}
+                      isSelf={user.id === admin.id}
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {pageCount > 1 ? (
+        <nav aria-label="Pages" className="flex items-center justify-between text-sm">
+          <span className="text-slate-600">
+            Page {page} of {pageCount} · {total} users
+          </span>
+          <span className="flex gap-2">
+            {page > 1 ? <Link className={buttonClasses("secondary")} href={pageHref(page - 1)}>Previous</Link> : null}
+            {page < pageCount ? <Link className={buttonClasses("secondary")} href={pageHref(page + 1)}>Next</Link> : null}
+          </span>
+        </nav>
+      ) : (
+        <p className="text-sm text-slate-600">{total} {total === 1 ? "user" : "users"}</p>
+      )}
+    </div>
+  );
+}
+
+function first(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}

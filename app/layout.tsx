@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { GeistMono } from "geist/font/mono";
+import { GeistSans } from "geist/font/sans";
+import type { ReactNode } from "react";
+import { SiteHeader } from "@/components/layout/site-header";
+import { getCurrentUser } from "@/lib/auth/session";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "AI/ML Systems Fundamentals", template: "%s · AI/ML Systems Fundamentals" },
+  description: "Lectures, podcast episodes, quizzes and flashcards for AI/ML Systems Fundamentals.",
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // The header shows who is signed in; it is not a guard (every page and action checks for itself).
+  const user = await getCurrentUser();
+  return (
+    <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`}>
+      <body className="flex min-h-screen flex-col font-sans">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+          Skip to content
+        </a>
+        <SiteHeader user={user} />
+        <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
+          {children}
+        </main>
+        <footer className="border-t border-slate-200 py-6 text-center text-xs text-slate-500">
+          AI/ML Systems Fundamentals · an open-source course module
+        </footer>
+      </body>
+    </html>
+  );
+}

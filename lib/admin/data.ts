@@ -1,0 +1,83 @@
+import "server-only";
+import { db } from "../db";
+import { ActionError, NotFoundError } from "../errors";
+import { Prisma } from "../generated/prisma/client";
+import { ADMIN_ROLES, assertRole, type SessionUser } from "../auth/roles";
+import type { UpdateUserAccessInput, UserListFilter } from "./schemas";
+
+export const USERS_PAGE_SIZE = 50;
+
+const adminUserRowSelect = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  createdAt: true,
+  cohort: { select: { id: true, name: true } },
+} as const satisfies Prisma.UserSelect;
+
+export type AdminUserRow = Prisma.UserGetPayload<{ select: typeof adminUserRowSelect }>;
+
+/** Users for the admin page, newest first, filtered by a search text and a role. Admins only. */
+export async function listUsers(actor: SessionUser | null, filter: UserListFilter = {}) {
+  assertRole(actor, ADMIN_ROLES);
+  const page = filter.page ?? 1;
+  const where: Prisma.UserWhereInput = {
+    ...(filter.role ? { role: filter.role } : {}),
+    ...(filter.q
+      ? { OR: [{ email: { contains: filter.q, mode: "insensitive" } }, { name: { contains: filter.q, mode: "insensitive" } }] }
+      : {}),
+  };
+  const [users, total] = await Promise.all([
+    db.user.findMany({
+      where,
+      select: adminUserRowSelect,
+      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+      skip: (page - 1) * USERS_PAGE_SIZE,
+      take: USERS_PAGE_SIZE,
+    }),
+    db.user.count({ where }),
+  ]);
+  return { users, total, page, pageCount: Math.max(1, Math.ceil(total / USERS_PAGE_SIZE)) };
+}
+
+export async function listCohorts(actor: SessionUser | null) {
+  assertRole(actor, ADMIN_ROLES);
+  return db.cohort.findMany({ select: { id: true, name: true, _count: { select: { users: true } } }, orderBy: { name: "asc" } });
+}
+
+/** Changes a user's role and cohort. An admin cannot change their own role (no locking yourself out). */
+export async function updateUserAccess(actor: SessionUser | null, input: UpdateUserAccessInput): Promise<AdminUserRow> {
+  assertRole(actor, ADMIN_ROLES);
+  if (input.userId === actor.id && input.role !== actor.role) {
+    throw new ActionError("FORBIDDEN", "You cannot change your own role. Ask another admin to do it.", {
+      role: ["You cannot change your own role."],
+    });
+  }
+  if (input.cohortId) {
+    const cohort = await db.cohort.findUnique({ where: { id: input.cohortId }, select: { id: true } });
+    if (!cohort) throw new ActionError("VALIDATION", "That cohort no longer exists.", { cohortId: ["That cohort no longer exists."] });
+  }
+  try {
+    return await db.user.update({
+      where: { id: input.userId },
+      data: { role: input.role, cohortId: input.cohortId },
+      select: adminUserRowSelect,
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025") throw new NotFoundError("That user no longer exists.");
+    throw error;
+  }
+}
+
+export async function createCohort(actor: SessionUser | null, name: string) {
+  assertRole(actor, ADMIN_ROLES);
+  try {
+    return await db.cohort.create({ data: { name }, select: { id: true, name: true } });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new ActionError("CONFLICT", `A cohort named “${name}” already exists.`, { name: ["A cohort with this name already exists."] });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,49 @@
+import "server-only";
+import { db } from "../db";
+import { ActionError } from "../errors";
+import { Prisma } from "../generated/prisma/client";
+import { hashPassword } from "./password";
+import type { SessionUser } from "./roles";
+import type { SignUpInput } from "./schemas";
+
+export const sessionUserSelect = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  cohortId: true,
+} as const satisfies Prisma.UserSelect;
+
+/** Creates a student account. A taken email is a field error, not a crash. */
+export async function createStudentAccount(input: Pick<SignUpInput, "name" | "email" | "password">): Promise<SessionUser> {
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await db.user.create({
+      data: { name: input.name, email: input.email, passwordHash, role: "STUDENT" },
+      select: sessionUserSelect,
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new ActionError("CONFLICT", "An account with this email already exists.", {
+        email: ["An account with this email already exists. Sign in instead?"],
+      });
+    }
+    throw error;
+  }
+}
+
+/** The one query that reads a password hash. */
+export function findUserForSignIn(email: string) {
+  return db.user.findUnique({
+    where: { email },
+    select: { ...sessionUserSelect, passwordHash: true, sessionVersion: true },
+  });
+}
+
+/** The signed-in user behind a session token, or null when the account is gone or the token was revoked. */
+export async function findSessionUser(userId: string, sessionVersion: number): Promise<SessionUser | null> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { ...sessionUserSelect, sessionVersion: true } });
+  if (!user || user.sessionVersion !== sessionVersion) return null;
+  const { sessionVersion: _ignored, ...sessionUser } = user;
+  return sessionUser;
+}

@@ -1,0 +1,114 @@
+// npm start / npm run dev: one command from a fresh clone to a running app.
+// Without DATABASE_URL it serves the embedded PostgreSQL (PGlite, data in .data/pglite) on a local
+// port; with DATABASE_URL it uses that server. Then it applies migrations, seeds (idempotently),
+// builds when the sources changed (start only), and runs Next.js until Ctrl-C stops both.
+import { spawn } from "node:child_process";
+import { DEMO_ACCOUNTS } from "../lib/auth/demo-accounts";
+import { buildIfNeeded } from "./lib/build";
+import {
+  generateClientIfMissing,
+  loadOrCreateLocalAuthSecret,
+  migrateDatabase,
+  resolveDatabase,
+  seedDatabase,
+  wantsDemoAccounts,
+  type ResolvedDatabase,
+} from "./lib/database";
+import { EMBEDDED_MAX_CONNECTIONS, isPortFree } from "./lib/embedded-db";
+import { binPath, projectRoot, stopChild } from "./lib/run";
+
+const mode = process.argv[2] === "dev" ? "dev" : "start";
+
+function fail(message: string): never {
+  console.error(`\n${message}\n`);
+  process.exit(1);
+}
+
+async function waitUntilReady(url: string, timeoutMs = 120_000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  return false;
+}
+
+function banner(appUrl: string, demoAccounts: boolean): string {
+  const lines = [``, `  Course module is ready: ${appUrl}`, ``];
+  if (demoAccounts) {
+    lines.push(`  Demo logins:`);
+    for (const account of DEMO_ACCOUNTS) lines.push(`    ${account.role.padEnd(10)} ${account.email.padEnd(24)} ${account.password}`);
+    lines.push(``);
+  }
+  lines.push(`  Press Ctrl-C to stop.`, ``);
+  return lines.join("\n");
+}
+
+async function main(): Promise<void> {
+  const port = Number(process.env.PORT || 3000);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`PORT must be a port number, got "${process.env.PORT}".`);
+  if (!(await isPortFree(port, "0.0.0.0"))) fail(`Port ${port} is already in use. Stop whatever is using it, or choose another port: PORT=3001 npm ${mode === "dev" ? "run dev" : "start"}`);
+
+  let database: ResolvedDatabase | null = null;
+  let shuttingDown = false;
+  const shutdown = async (code: number) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    await database?.embedded?.stop();
+    process.exit(code);
+  };
+
+  try {
+    await generateClientIfMissing();
+    database = await resolveDatabase();
+
+    let authSecret = process.env.AUTH_SECRET;
+    if (!authSecret) {
+      if (database.embedded || mode === "dev") authSecret = loadOrCreateLocalAuthSecret();
+      else fail("AUTH_SECRET is not set. With DATABASE_URL the app runs as a real deployment: set AUTH_SECRET to at least 32 random characters (for example `openssl rand -base64 32`), the same on every replica.");
+    }
+
+    await migrateDatabase(database.url, { skipWhenCurrent: true });
+    const demoAccounts = wantsDemoAccounts(database);
+    await seedDatabase(database.url, { demoAccounts });
+
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: database.url,
+      AUTH_SECRET: authSecret,
+      NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}`,
+      NEXT_TELEMETRY_DISABLED: "1",
+      // PGlite multiplexes a few connections onto one session: keep the pool inside its limit.
+      DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE || (database.embedded ? String(EMBEDDED_MAX_CONNECTIONS - 2) : "10"),
+    };
+    if (mode === "start") await buildIfNeeded(env);
+
+    const next = spawn(binPath("next"), [mode, "--port", String(port)], { cwd: projectRoot, env, stdio: "inherit" });
+    for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+      process.on(signal, () => {
+        console.log(`\nStopping…`);
+        void stopChild(next).then(() => shutdown(0));
+      });
+    }
+    next.once("exit", (code) => {
+      if (!shuttingDown) {
+        console.error(`Next.js exited (code ${code ?? "?"}).`);
+        void shutdown(code ?? 1);
+      }
+    });
+
+    const appUrl = `http://localhost:${port}`;
+    if (await waitUntilReady(`http://127.0.0.1:${port}/api/health`)) console.log(banner(appUrl, demoAccounts));
+    else console.error(`The app did not answer on ${appUrl}/api/health within two minutes; see the messages above.`);
+  } catch (error) {
+    console.error(`\n${error instanceof Error ? error.message : String(error)}\n`);
+    await shutdown(1);
+  }
+}
+
+void main();
