@@ -11,7 +11,13 @@ export interface PrismaClientOptions {
 export function createPrismaClient({ connectionString, poolSize = 10 }: PrismaClientOptions) {
   const adapter = new PrismaPg({ connectionString, max: poolSize, allowExitOnIdle: true });
   // The password hash never leaves lib/auth: it has to be asked for by name (omit: false).
-  return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
+  return new PrismaClient({
+    adapter,
+    omit: { user: { passwordHash: true } },
+    // Under a burst, a transaction may wait for a pooled connection (on the embedded server, for the
+    // one session behind it) longer than Prisma's 2 s default: wait, rather than fail the request.
+    transactionOptions: { maxWait: 10_000, timeout: 20_000 },
+  });
 }
 
 export type Db = ReturnType<typeof createPrismaClient>;

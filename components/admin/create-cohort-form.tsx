@@ -2,10 +2,11 @@
 
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
+import { resilient } from "@/components/ui/resilient-action";
 import { createCohortAction } from "@/lib/admin/actions";
 
 export function CreateCohortForm() {
-  const [result, formAction, pending] = useActionState(createCohortAction, null);
+  const [result, formAction, pending] = useActionState(resilient(createCohortAction), null);
   const error = result && !result.ok ? result.fieldErrors?.name?.join(" ") ?? result.message : null;
   return (
     <form action={formAction} className="flex flex-wrap items-end gap-2">

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
+import { resilient } from "@/components/ui/resilient-action";
 import { updateUserAccessAction } from "@/lib/admin/actions";
 import { ROLE_LABELS, ROLES } from "@/lib/auth/roles";
 
@@ -13,7 +14,7 @@ interface Props {
 
 /** One row's role and cohort controls; each row saves on its own. */
 export function UserAccessForm({ user, cohorts, isSelf }: Props) {
-  const [result, formAction, pending] = useActionState(updateUserAccessAction, null);
+  const [result, formAction, pending] = useActionState(resilient(updateUserAccessAction), null);
   const statusId = `access-status-${user.id}`;
   return (
     <form action={formAction} className="flex flex-wrap items-center gap-2" aria-describedby={statusId}>

@@ -44,6 +44,5 @@ export function findUserForSignIn(email: string) {
 export async function findSessionUser(userId: string, sessionVersion: number): Promise<SessionUser | null> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { ...sessionUserSelect, sessionVersion: true } });
   if (!user || user.sessionVersion !== sessionVersion) return null;
-  const { sessionVersion: _ignored, ...sessionUser } = user;
-  return sessionUser;
+  return { id: user.id, email: user.email, name: user.name, role: user.role, cohortId: user.cohortId };
 }

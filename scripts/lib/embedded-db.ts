@@ -13,6 +13,7 @@ export const EMBEDDED_MAX_CONNECTIONS = 10;
 export interface EmbeddedDatabase {
   url: string;
   port: number;
+  pglite: PGlite;
   stop(): Promise<void>;
 }
 
@@ -40,9 +41,9 @@ export function findFreePort(host = "127.0.0.1"): Promise<number> {
 
 /**
  * Opens (or creates) the database in `dataDir` — in memory when `dataDir` is undefined — and serves
- * it on 127.0.0.1:`port`.
+ * it on 127.0.0.1:`port`. `loadDataDir` starts from a dump made with `pglite.dumpDataDir()`.
  */
-export async function startEmbeddedDatabase(options: { dataDir?: string; port: number }): Promise<EmbeddedDatabase> {
+export async function startEmbeddedDatabase(options: { dataDir?: string; port: number; loadDataDir?: Blob }): Promise<EmbeddedDatabase> {
   const host = "127.0.0.1";
   if (!(await isPortFree(options.port, host))) {
     throw new Error(
@@ -51,13 +52,14 @@ export async function startEmbeddedDatabase(options: { dataDir?: string; port: n
     );
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const db = await PGlite.create(options.dataDir);
+  const db = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
   const server = new PGLiteSocketServer({ db, port: options.port, host, maxConnections: EMBEDDED_MAX_CONNECTIONS });
   await server.start();
   let stopped = false;
   return {
     url: `postgresql://postgres:postgres@${host}:${options.port}/postgres`,
     port: options.port,
+    pglite: db,
     async stop() {
       if (stopped) return;
       stopped = true;

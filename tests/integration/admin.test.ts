@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { createCohort, listCohorts, listUsers, updateUserAccess } from "@/lib/admin/data";
+import { seedDemoAccounts, DEMO_ACCOUNTS } from "@/lib/auth/demo-accounts";
+import { db } from "@/lib/db";
+import { ForbiddenError, UnauthenticatedError } from "@/lib/errors";
+import { createUser } from "./helpers";
+
+describe("admin data layer", () => {
+  it("refuses students and instructors on every function, and anonymous callers", async () => {
+    const student = await createUser("STUDENT");
+    const instructor = await createUser("INSTRUCTOR");
+    for (const actor of [student, instructor]) {
+      await expect(listUsers(actor)).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(listCohorts(actor)).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(updateUserAccess(actor, { userId: actor.id, role: "ADMIN", cohortId: null })).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(createCohort(actor, "Sneaky")).rejects.toBeInstanceOf(ForbiddenError);
+    }
+    await expect(listUsers(null)).rejects.toBeInstanceOf(UnauthenticatedError);
+    expect(await db.user.findUniqueOrThrow({ where: { id: student.id }, select: { role: true } })).toEqual({ role: "STUDENT" });
+    expect(await db.cohort.count({ where: { name: "Sneaky" } })).toBe(0);
+  });
+
+  it("lets an admin list, search, and change a role and cohort", async () => {
+    const admin = await createUser("ADMIN");
+    const student = await createUser("STUDENT");
+    const cohort = await createCohort(admin, "Spring 2027");
+    const updated = await updateUserAccess(admin, { userId: student.id, role: "INSTRUCTOR", cohortId: cohort.id });
+    expect(updated).toMatchObject({ id: student.id, role: "INSTRUCTOR", cohort: { id: cohort.id, name: "Spring 2027" } });
+    expect(await db.user.findUniqueOrThrow({ where: { id: student.id }, select: { role: true, cohortId: true } })).toEqual({ role: "INSTRUCTOR", cohortId: cohort.id });
+
+    const { users, total } = await listUsers(admin, { q: student.email.slice(0, 12).toUpperCase() });
+    expect(total).toBe(1);
+    expect(users[0]).toEqual({ id: student.id, email: student.email, name: student.name, role: "INSTRUCTOR", createdAt: expect.any(Date), cohort: { id: cohort.id, name: "Spring 2027" } });
+    expect(users[0]).not.toHaveProperty("passwordHash");
+    expect((await listUsers(admin, { role: "ADMIN" })).users.map((u) => u.id)).toEqual([admin.id]);
+  });
+
+  it("stops an admin from changing their own role, and reports missing users and cohorts", async () => {
+    const admin = await createUser("ADMIN");
+    await expect(updateUserAccess(admin, { userId: admin.id, role: "STUDENT", cohortId: null })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(updateUserAccess(admin, { userId: "missing", role: "STUDENT", cohortId: null })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const student = await createUser("STUDENT");
+    await expect(updateUserAccess(admin, { userId: student.id, role: "STUDENT", cohortId: "gone" })).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(createCohort(admin, "Twice")).resolves.toMatchObject({ name: "Twice" });
+    await expect(createCohort(admin, "Twice")).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+});
+
+describe("demo accounts seed", () => {
+  it("is idempotent and keeps changes made since", async () => {
+    expect((await seedDemoAccounts(db)).created).toEqual(DEMO_ACCOUNTS.map((a) => a.email));
+    await db.user.update({ where: { email: "student@example.com" }, data: { role: "INSTRUCTOR" } });
+    expect((await seedDemoAccounts(db)).created).toEqual([]);
+    expect(await db.user.count({ where: { email: { in: DEMO_ACCOUNTS.map((a) => a.email) } } })).toBe(3);
+    expect(await db.user.findUniqueOrThrow({ where: { email: "student@example.com" }, select: { role: true } })).toEqual({ role: "INSTRUCTOR" });
+    expect(await db.cohort.count({ where: { name: "Demo cohort" } })).toBe(1);
+  });
+});

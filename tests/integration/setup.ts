@@ -1,0 +1,16 @@
+// Runs before each integration test file: gives the file its own migrated database and points
+// DATABASE_URL at it, so lib/db.ts (created on first use) talks to that database only.
+import { afterAll, inject } from "vitest";
+import { createIsolatedDatabase } from "./database";
+
+const database = await createIsolatedDatabase(inject("testDatabase"));
+process.env.DATABASE_URL = database.url;
+process.env.DATABASE_POOL_SIZE ??= "5";
+process.env.AUTH_SECRET ??= "integration-tests-secret-at-least-32-characters";
+
+afterAll(async () => {
+  const holder = globalThis as unknown as { __courseDb?: { $disconnect(): Promise<void> } };
+  await holder.__courseDb?.$disconnect();
+  holder.__courseDb = undefined;
+  await database.drop();
+});
