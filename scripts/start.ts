@@ -56,6 +56,7 @@ async function main(): Promise<void> {
 
   let database: ResolvedDatabase | null = null;
   let shuttingDown = false;
+  let stopping = false;
   const shutdown = async (code: number) => {
     if (shuttingDown) return;
     shuttingDown = true;
@@ -91,12 +92,14 @@ async function main(): Promise<void> {
     const next = spawn(binPath("next"), [mode, "--port", String(port)], { cwd: projectRoot, env, stdio: "inherit" });
     for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
       process.on(signal, () => {
+        if (stopping) return;
+        stopping = true;
         console.log(`\nStopping…`);
         void stopChild(next).then(() => shutdown(0));
       });
     }
     next.once("exit", (code) => {
-      if (!shuttingDown) {
+      if (!stopping) {
         console.error(`Next.js exited (code ${code ?? "?"}).`);
         void shutdown(code ?? 1);
       }

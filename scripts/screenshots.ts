@@ -1,0 +1,36 @@
+// Takes the README's screenshots from a running app (npm start in another terminal):
+//   npx tsx scripts/screenshots.ts [http://localhost:3000]
+import path from "node:path";
+import { chromium } from "@playwright/test";
+import { DEMO_ACCOUNTS } from "../lib/auth/demo-accounts";
+import { projectRoot } from "./lib/run";
+
+const baseUrl = process.argv[2] || "http://localhost:3000";
+const out = (name: string) => path.join(projectRoot, "docs", "screenshots", `${name}.png`);
+
+async function main() {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
+    await page.goto(`${baseUrl}/`);
+    await page.screenshot({ path: out("welcome") });
+    await page.goto(`${baseUrl}/sign-in`);
+    await page.screenshot({ path: out("sign-in") });
+    const admin = DEMO_ACCOUNTS.find((account) => account.role === "ADMIN")!;
+    await page.getByLabel("Email").fill(admin.email);
+    await page.getByLabel("Password").fill(admin.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByTestId("current-user").waitFor();
+    await page.screenshot({ path: out("course-home") });
+    await page.goto(`${baseUrl}/admin/users`);
+    await page.screenshot({ path: out("admin-users") });
+    console.log(`Screenshots written to docs/screenshots/.`);
+  } finally {
+    await browser.close();
+  }
+}
+
+void main();
