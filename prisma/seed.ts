@@ -1,6 +1,10 @@
 // Seeds what a fresh database needs, idempotently: running it twice changes nothing.
+// Course content comes from content/ (or CONTENT_DIR), through the same loader as `npm run content:load`.
 // Demo accounts are created when SEED_DEMO_ACCOUNTS is true (the default on the embedded database).
 import { seedDemoAccounts } from "../lib/auth/demo-accounts";
+import path from "node:path";
+import { describeLoad, loadContentTree } from "../lib/content/load";
+import { readContentTree } from "../lib/content/read";
 import { createPrismaClient } from "../lib/db-client";
 
 async function main() {
@@ -8,6 +12,9 @@ async function main() {
   if (!connectionString) throw new Error("DATABASE_URL is not set: run `npm run db:seed`, which provides it.");
   const db = createPrismaClient({ connectionString, poolSize: 2 });
   try {
+    const contentRoot = path.resolve(process.env.CONTENT_DIR || "content");
+    const tree = readContentTree(contentRoot);
+    console.log(`Seed: course content from ${path.relative(process.cwd(), contentRoot) || "."}:\n${describeLoad(await loadContentTree(db, tree))}`);
     if (process.env.SEED_DEMO_ACCOUNTS === "true") {
       const { created } = await seedDemoAccounts(db);
       console.log(created.length ? `Seed: created demo accounts ${created.join(", ")}.` : "Seed: demo accounts already present.");
