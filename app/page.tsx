@@ -2,16 +2,16 @@ import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
 import { CourseHome } from "@/components/course/course-home";
 import { getCurrentUser } from "@/lib/auth/session";
-import { getCourseHome } from "@/lib/course/data";
+import { getCourseHome, getPublicLectureList } from "@/lib/course/data";
 
 export default async function HomePage() {
   const user = await getCurrentUser();
-  if (!user) return <Welcome />;
+  if (!user) return <Welcome lectures={await getPublicLectureList()} />;
   const courses = await getCourseHome(user);
   return <CourseHome user={user} courses={courses} />;
 }
 
-function Welcome() {
+function Welcome({ lectures }: { lectures: Awaited<ReturnType<typeof getPublicLectureList>> }) {
   return (
     <section className="mx-auto max-w-3xl py-12 text-center">
       <p className="text-sm font-medium uppercase tracking-wide text-indigo-700">Online course</p>
@@ -40,6 +40,21 @@ function Welcome() {
           </li>
         ))}
       </ul>
+      {lectures.length > 0 ? (
+        <div className="mx-auto mt-12 max-w-3xl text-left">
+          <h2 className="text-lg font-semibold">Lectures</h2>
+          <ol className="mt-3 divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white">
+            {lectures.map((lecture) => (
+              <li key={lecture.number} className="p-5">
+                <p className="text-xs font-medium uppercase tracking-wide text-indigo-700">Lecture {lecture.number}</p>
+                <h3 className="mt-1 font-semibold">{lecture.title}</h3>
+                {lecture.summary ? <p className="mt-1 text-sm text-slate-600">{lecture.summary}</p> : null}
+                <p className="mt-2 text-xs text-slate-500">{lecture._count.sections} sections of notes</p>
+              </li>
+            ))}
+          </ol>
+        </div>
+      ) : null}
     </section>
   );
 }

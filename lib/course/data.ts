@@ -2,20 +2,58 @@ import "server-only";
 import { db } from "../db";
 import type { SessionUser } from "../auth/roles";
 
-/** The course home: every course with its lectures in order. Lectures are open to every signed-in user. */
-export async function getCourseHome(user: SessionUser) {
+export interface LectureCard {
+  id: string;
+  slug: string;
+  number: number;
+  title: string;
+  summary: string;
+  sectionCount: number;
+  sectionsRead: number;
+  flashcardCount: number;
+}
+
+export interface CourseHomeView {
+  id: string;
+  slug: string;
+  title: string;
+  description: string;
+  lectures: LectureCard[];
+}
+
+/** The course home: every course with its lectures in order, and the signed-in user's reading progress on each. */
+export async function getCourseHome(user: SessionUser): Promise<CourseHomeView[]> {
   if (!user?.id) throw new Error("getCourseHome needs a signed-in user");
-  return db.course.findMany({
-    orderBy: { title: "asc" },
-    select: {
-      id: true,
-      slug: true,
-      title: true,
-      description: true,
-      lectures: {
-        orderBy: { number: "asc" },
-        select: { id: true, slug: true, number: true, title: true, summary: true, _count: { select: { sections: true } } },
+  const [courses, reads] = await Promise.all([
+    db.course.findMany({
+      orderBy: { title: "asc" },
+      select: {
+        id: true,
+        slug: true,
+        title: true,
+        description: true,
+        lectures: {
+          orderBy: { number: "asc" },
+          select: { id: true, slug: true, number: true, title: true, summary: true, _count: { select: { sections: true, flashcards: true } } },
+        },
       },
-    },
-  });
+    }),
+    db.sectionRead.findMany({ where: { userId: user.id }, select: { section: { select: { lectureId: true } } } }),
+  ]);
+  const readByLecture = new Map<string, number>();
+  for (const read of reads) readByLecture.set(read.section.lectureId, (readByLecture.get(read.section.lectureId) ?? 0) + 1);
+  return courses.map((course) => ({
+    ...course,
+    lectures: course.lectures.map(({ _count, ...lecture }) => ({
+      ...lecture,
+      sectionCount: _count.sections,
+      sectionsRead: readByLecture.get(lecture.id) ?? 0,
+      flashcardCount: _count.flashcards,
+    })),
+  }));
+}
+
+/** Lectures for the signed-out landing page: titles and summaries only. */
+export async function getPublicLectureList() {
+  return db.lecture.findMany({ orderBy: { number: "asc" }, select: { number: true, title: true, summary: true, _count: { select: { sections: true } } } });
 }

@@ -1,0 +1,33 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
+import { LectureTabs, type LectureTab } from "@/components/lectures/lecture-tabs";
+import { getLectureContent } from "@/lib/lectures/data";
+import { lectureSlug } from "@/lib/lectures/schemas";
+
+// The lecture's frame (title and tabs). Not a guard: each page below checks the session itself.
+export default async function LectureLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
+  const slug = lectureSlug.safeParse((await params).slug);
+  const lecture = slug.success ? await getLectureContent(slug.data) : null;
+  if (!lecture) notFound();
+  const base = `/lectures/${lecture.slug}`;
+  const tabs: LectureTab[] = [{ href: base, label: "Notes", detail: String(lecture.sections.length) }];
+  if (lecture.flashcardCount > 0) tabs.push({ href: `${base}/flashcards`, label: "Flashcards", detail: String(lecture.flashcardCount) });
+  return (
+    <div className="space-y-6">
+      <div>
+        <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
+          <Link href="/" className="hover:underline">
+            {lecture.courseTitle}
+          </Link>
+          <span aria-hidden="true"> / </span>
+          <span>Lecture {lecture.number}</span>
+        </nav>
+        <h1 className="mt-2 text-3xl font-semibold tracking-tight text-slate-900 sm:text-4xl">{lecture.title}</h1>
+        {lecture.summary ? <p className="mt-2 max-w-3xl text-slate-600">{lecture.summary}</p> : null}
+      </div>
+      <LectureTabs tabs={tabs} />
+      {children}
+    </div>
+  );
+}

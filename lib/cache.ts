@@ -1,0 +1,23 @@
+// A small per-process cache with a time to live, for content that changes only when the course
+// content is reloaded. Each app replica keeps its own copy; nothing here is per-user.
+export function ttlCache<T>(ttlMs: number) {
+  const entries = new Map<string, { expires: number; value: Promise<T> }>();
+  return {
+    get(key: string, load: () => Promise<T>): Promise<T> {
+      const now = Date.now();
+      const hit = entries.get(key);
+      if (hit && hit.expires > now) return hit.value;
+      const value = load();
+      entries.set(key, { expires: now + ttlMs, value });
+      // Failures and misses are not remembered.
+      value.then(
+        (result) => result === null && entries.delete(key),
+        () => entries.delete(key),
+      );
+      return value;
+    },
+    clear(): void {
+      entries.clear();
+    },
+  };
+}
