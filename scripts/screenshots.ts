@@ -27,6 +27,15 @@ async function main() {
     await page.screenshot({ path: out("course-home") });
     await page.goto(`${baseUrl}/admin/users`);
     await page.screenshot({ path: out("admin-users") });
+    await page.goto(`${baseUrl}/lectures/ml-systems-and-data-engineering`);
+    await page.screenshot({ path: out("lecture-notes") });
+    await page.goto(`${baseUrl}/lectures/ml-systems-and-data-engineering#oltp-vs-olap`);
+    await page.screenshot({ path: out("lecture-notes-table") });
+    await page.goto(`${baseUrl}/lectures/ml-systems-and-data-engineering/flashcards`);
+    await page.screenshot({ path: out("lecture-flashcards") });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${baseUrl}/lectures/ml-systems-and-data-engineering`);
+    await page.screenshot({ path: out("lecture-notes-phone") });
     console.log(`Screenshots written to docs/screenshots/.`);
   } finally {
     await browser.close();

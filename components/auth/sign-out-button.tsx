@@ -11,6 +11,7 @@ export function SignOutButton() {
   return (
     <Button
       variant="ghost"
+      className="whitespace-nowrap"
       pending={pending}
       onClick={() =>
         startTransition(async () => {

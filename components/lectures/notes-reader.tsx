@@ -137,7 +137,7 @@ export function NotesReader({ sections, initialRead }: { sections: ReaderSection
               <header className="mb-4 flex items-start justify-between gap-4">
                 <h2 id={`${section.key}-title`} className="text-2xl font-semibold tracking-tight text-slate-900">
                   <a href={`#${section.key}`} className="hover:underline">
-                    <span className="mr-2 text-slate-400">{index + 1}.</span>
+                    <span className="mr-2 text-slate-500">{index + 1}.</span>
                     {section.title}
                   </a>
                 </h2>
