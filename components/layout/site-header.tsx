@@ -6,11 +6,11 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
-        <Link href="/" aria-label="AI/ML Systems: course home" className="flex items-center gap-2 font-semibold text-slate-900">
+        <Link href="/" className="flex items-center gap-2 font-semibold text-slate-900">
           <span aria-hidden="true" className="grid size-8 place-items-center rounded-lg bg-indigo-600 text-sm font-bold text-white">
             ML
           </span>
-          <span className="hidden sm:inline">AI/ML Systems</span>
+          <span className="sr-only sm:not-sr-only">AI/ML Systems</span>
         </Link>
         <nav aria-label="Main" className="flex items-center gap-1 text-sm">
           {user ? (
