@@ -5,6 +5,8 @@ import { Prisma } from "../generated/prisma/client";
 import { hashPassword } from "./password";
 import type { SessionUser } from "./roles";
 import type { SignUpInput } from "./schemas";
+import { SIGNUP_RULE, tooManySignUpsMessage } from "./throttle";
+import { getThrottleWait, registerFailure } from "./throttle-data";
 
 export const sessionUserSelect = {
   id: true,
@@ -30,6 +32,19 @@ export async function createStudentAccount(input: Pick<SignUpInput, "name" | "em
     }
     throw error;
   }
+}
+
+/**
+ * Creates a student account for a sign-up from `address`, at most SIGNUP_RULE.maxFailures an hour per
+ * address (each account created counts), so a script cannot mass-create accounts.
+ */
+export async function signUpFromAddress(input: Pick<SignUpInput, "name" | "email" | "password">, address: string): Promise<SessionUser> {
+  const key = [{ key: `signup:${address}`, rule: SIGNUP_RULE }];
+  const wait = await getThrottleWait(key);
+  if (wait > 0) throw new ActionError("RATE_LIMITED", tooManySignUpsMessage(wait));
+  const user = await createStudentAccount(input);
+  await registerFailure(key);
+  return user;
 }
 
 /** The one query that reads a password hash. */

@@ -25,6 +25,9 @@ export const ACCOUNT_RULE: ThrottleRule = { maxFailures: 5, windowMs: 15 * MINUT
 /** Per client address: more room (several people may share an address), same growth. */
 export const ADDRESS_RULE: ThrottleRule = { maxFailures: 20, windowMs: 15 * MINUTE, baseLockMs: 30_000, maxLockMs: 15 * MINUTE };
 
+/** Per client address: at most 30 new accounts an hour, then none for an hour. */
+export const SIGNUP_RULE: ThrottleRule = { maxFailures: 30, windowMs: 60 * MINUTE, baseLockMs: 60 * MINUTE, maxLockMs: 60 * MINUTE };
+
 /** Whole seconds until the counter allows another try; 0 when it is not locked. */
 export function secondsUntilUnlocked(state: ThrottleState | null | undefined, now: Date): number {
   if (!state?.lockedUntil) return 0;
@@ -47,7 +50,14 @@ export function recordFailure(state: ThrottleState | null | undefined, now: Date
   return { failures, windowStart, lockedUntil: new Date(now.getTime() + lockMs) };
 }
 
+function formatWait(seconds: number): string {
+  return seconds >= 120 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} second${seconds === 1 ? "" : "s"}`;
+}
+
 export function tooManyAttemptsMessage(seconds: number): string {
-  const wait = seconds >= 120 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} second${seconds === 1 ? "" : "s"}`;
-  return `Too many failed sign-in attempts. Try again in ${wait}.`;
+  return `Too many failed sign-in attempts. Try again in ${formatWait(seconds)}.`;
+}
+
+export function tooManySignUpsMessage(seconds: number): string {
+  return `Too many accounts were created from your network recently. Try again in ${formatWait(seconds)}.`;
 }

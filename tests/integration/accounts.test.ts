@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createStudentAccount, findSessionUser } from "@/lib/auth/data";
+import { createStudentAccount, findSessionUser, signUpFromAddress } from "@/lib/auth/data";
 import { authorizeCredentials, INVALID_CREDENTIALS_MESSAGE } from "@/lib/auth/options";
 import { db } from "@/lib/db";
 import { ActionError } from "@/lib/errors";
@@ -92,5 +92,20 @@ describe("sessions", () => {
     await db.user.update({ where: { id: user.id }, data: { sessionVersion: { increment: 1 } } });
     expect(await findSessionUser(user.id, 0)).toBeNull();
     expect(await findSessionUser("no-such-user", 0)).toBeNull();
+  });
+});
+
+describe("sign-up throttling", () => {
+  it("allows 30 new accounts an hour from one address, then refuses without creating one", async () => {
+    for (let i = 0; i < 30; i++) {
+      await signUpFromAddress({ name: `Bulk ${i}`, email: `bulk-${i}@example.com`, password: "bulk password" }, "10.9.0.1");
+    }
+    await expect(signUpFromAddress({ name: "One too many", email: "bulk-30@example.com", password: "bulk password" }, "10.9.0.1")).rejects.toMatchObject({
+      code: "RATE_LIMITED",
+      message: "Too many accounts were created from your network recently. Try again in 60 minutes.",
+    });
+    expect(await db.user.count({ where: { email: { startsWith: "bulk-" } } })).toBe(30);
+    // Another address may still sign up.
+    await expect(signUpFromAddress({ name: "Elsewhere", email: "elsewhere@example.com", password: "bulk password" }, "10.9.0.2")).resolves.toMatchObject({ email: "elsewhere@example.com" });
   });
 });
