@@ -2,11 +2,6 @@
 // tests can set variables before first use.
 import { z } from "zod";
 
-const booleanFlag = z
-  .enum(["true", "false", "1", "0", ""])
-  .optional()
-  .transform((value) => value === "true" || value === "1");
-
 const serverEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
@@ -14,8 +9,6 @@ const serverEnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// connection string"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   AUTH_SECRET: z.string().optional(),
-  /** Trust X-Forwarded-For for the client address (set when the app runs behind a proxy you control). */
-  TRUST_PROXY: booleanFlag,
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;

@@ -2,7 +2,7 @@
 // Without DATABASE_URL it serves the embedded PostgreSQL (PGlite, data in .data/pglite) on a local
 // port; with DATABASE_URL it uses that server. Then it applies migrations, seeds (idempotently),
 // builds when the sources changed (start only), and runs Next.js until Ctrl-C stops both.
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { DEMO_ACCOUNTS } from "../lib/auth/demo-accounts";
 import { buildIfNeeded } from "./lib/build";
 import {
@@ -14,7 +14,7 @@ import {
   wantsDemoAccounts,
   type ResolvedDatabase,
 } from "./lib/database";
-import { EMBEDDED_MAX_CONNECTIONS, isPortFree } from "./lib/embedded-db";
+import { isPortFree } from "./lib/embedded-db";
 import { binPath, projectRoot, stopChild } from "./lib/run";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
@@ -55,6 +55,7 @@ async function main(): Promise<void> {
   if (!(await isPortFree(port, "0.0.0.0"))) fail(`Port ${port} is already in use. Stop whatever is using it, or choose another port: PORT=3001 npm ${mode === "dev" ? "run dev" : "start"}`);
 
   let database: ResolvedDatabase | null = null;
+  let next: ChildProcess | null = null;
   let shuttingDown = false;
   let stopping = false;
   const shutdown = async (code: number) => {
@@ -63,6 +64,16 @@ async function main(): Promise<void> {
     await database?.embedded?.stop();
     process.exit(code);
   };
+  // Installed before anything slow starts, so a Ctrl-C during migrations, seeding or the build still
+  // closes the embedded database cleanly (its files are checkpointed on close).
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      console.log(`\nStopping…`);
+      void (next ? stopChild(next) : Promise.resolve()).then(() => shutdown(0));
+    });
+  }
 
   try {
     await generateClientIfMissing();
@@ -84,20 +95,14 @@ async function main(): Promise<void> {
       AUTH_SECRET: authSecret,
       NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}`,
       NEXT_TELEMETRY_DISABLED: "1",
-      // PGlite multiplexes a few connections onto one session: keep the pool inside its limit.
-      DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE || (database.embedded ? String(EMBEDDED_MAX_CONNECTIONS - 2) : "10"),
+      // PGlite is one session; its socket server keeps a connection's messages together only inside a
+      // transaction, so concurrent queries on several connections could interleave: use one.
+      DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE || (database.embedded ? "1" : "10"),
     };
     if (mode === "start") await buildIfNeeded(env);
 
-    const next = spawn(binPath("next"), [mode, "--port", String(port)], { cwd: projectRoot, env, stdio: "inherit" });
-    for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-      process.on(signal, () => {
-        if (stopping) return;
-        stopping = true;
-        console.log(`\nStopping…`);
-        void stopChild(next).then(() => shutdown(0));
-      });
-    }
+    if (stopping) return;
+    next = spawn(binPath("next"), [mode, "--port", String(port)], { cwd: projectRoot, env, stdio: "inherit" });
     next.once("exit", (code) => {
       if (!stopping) {
         console.error(`Next.js exited (code ${code ?? "?"}).`);

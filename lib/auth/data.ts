@@ -6,7 +6,7 @@ import { hashPassword } from "./password";
 import type { SessionUser } from "./roles";
 import type { SignUpInput } from "./schemas";
 import { SIGNUP_RULE, tooManySignUpsMessage } from "./throttle";
-import { getThrottleWait, registerFailure } from "./throttle-data";
+import { releaseAttempt, reserveAttempt } from "./throttle-data";
 
 export const sessionUserSelect = {
   id: true,
@@ -39,12 +39,15 @@ export async function createStudentAccount(input: Pick<SignUpInput, "name" | "em
  * address (each account created counts), so a script cannot mass-create accounts.
  */
 export async function signUpFromAddress(input: Pick<SignUpInput, "name" | "email" | "password">, address: string): Promise<SessionUser> {
-  const key = [{ key: `signup:${address}`, rule: SIGNUP_RULE }];
-  const wait = await getThrottleWait(key);
-  if (wait > 0) throw new ActionError("RATE_LIMITED", tooManySignUpsMessage(wait));
-  const user = await createStudentAccount(input);
-  await registerFailure(key);
-  return user;
+  const key = `signup:${address}`;
+  const reservation = await reserveAttempt([{ key, rule: SIGNUP_RULE }]);
+  if (!reservation.allowed) throw new ActionError("RATE_LIMITED", tooManySignUpsMessage(reservation.wait));
+  try {
+    return await createStudentAccount(input);
+  } catch (error) {
+    await releaseAttempt(key); // no account was created: it does not count
+    throw error;
+  }
 }
 
 /** The one query that reads a password hash. */

@@ -1,12 +1,12 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { getAuthSecret, getServerEnv } from "../env";
+import { getAuthSecret } from "../env";
 import { findUserForSignIn } from "./data";
 import { verifyAgainstDummy, verifyPassword } from "./password";
 import { signInInput } from "./schemas";
 import { ACCOUNT_RULE, ADDRESS_RULE, tooManyAttemptsMessage } from "./throttle";
-import { clearThrottle, getThrottleWait, registerFailure, type ThrottleKey } from "./throttle-data";
+import { clearThrottle, releaseAttempt, reserveAttempt, type ThrottleKey } from "./throttle-data";
 
 export const INVALID_CREDENTIALS_MESSAGE = "Incorrect email or password.";
 
@@ -18,13 +18,14 @@ function header(headers: HeaderBag, name: string): string | undefined {
 }
 
 /**
- * The client's address for per-address throttling. X-Forwarded-For is only believed when TRUST_PROXY
- * says a proxy we control sets it; `next start` itself sets it from the socket's address.
+ * The client's address for per-address throttling: the last X-Forwarded-For entry. `next start` sets
+ * the header from the socket when a request has none, and a reverse proxy in front appends the address
+ * it saw, so the last entry is the one nobody but the client's own connection decided. A client talking
+ * to `next start` directly can still send its own header: deployments put a proxy in front that
+ * overwrites or appends it (see README); the per-account limit holds either way.
  */
 export function clientAddress(headers: HeaderBag): string {
   const forwarded = header(headers, "x-forwarded-for");
-  const first = forwarded?.split(",")[0]?.trim();
-  if (getServerEnv().TRUST_PROXY) return first || "unknown";
   const last = forwarded?.split(",").at(-1)?.trim();
   return last || header(headers, "x-real-ip") || "unknown";
 }
@@ -41,19 +42,20 @@ export async function authorizeCredentials(credentials: unknown, headers: Header
   const parsed = signInInput.safeParse(credentials);
   if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? INVALID_CREDENTIALS_MESSAGE);
   const { email, password } = parsed.data;
-  const keys = throttleKeys(email, clientAddress(headers));
+  const address = clientAddress(headers);
+  const keys = throttleKeys(email, address);
 
-  // A locked account or address is refused before the password is even looked at.
-  const wait = await getThrottleWait(keys);
-  if (wait > 0) throw new Error(tooManyAttemptsMessage(wait));
+  // The attempt is counted before the password is looked at, atomically, so that parallel guesses
+  // cannot all slip in before the lock; a locked account or address is refused without a check.
+  const reservation = await reserveAttempt(keys);
+  if (!reservation.allowed) throw new Error(tooManyAttemptsMessage(reservation.wait));
 
   const user = await findUserForSignIn(email);
   const valid = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
-  if (!user || !valid) {
-    const lockedFor = await registerFailure(keys);
-    throw new Error(lockedFor > 0 ? tooManyAttemptsMessage(lockedFor) : INVALID_CREDENTIALS_MESSAGE);
-  }
-  await clearThrottle(`account:${email}`);
+  if (!user || !valid) throw new Error(reservation.wait > 0 ? tooManyAttemptsMessage(reservation.wait) : INVALID_CREDENTIALS_MESSAGE);
+
+  // A success wipes the account's count and takes this attempt back from the address's.
+  await Promise.all([clearThrottle(`account:${email}`), releaseAttempt(`address:${address}`)]);
   return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
 }
 

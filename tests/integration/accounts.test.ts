@@ -83,6 +83,19 @@ describe("sign-in", () => {
   });
 });
 
+describe("parallel guessing", () => {
+  it("lets at most 5 of 12 simultaneous guesses be checked; the rest are refused by the lock", async () => {
+    const user = await createUser("STUDENT", "the real password");
+    const results = await Promise.allSettled(
+      Array.from({ length: 12 }, (_, i) => authorizeCredentials({ email: user.email, password: `parallel ${i}` }, from(`10.5.0.${i}`))),
+    );
+    const messages = results.map((r) => (r.status === "rejected" ? (r.reason as Error).message : "accepted"));
+    expect(messages.filter((m) => m === INVALID_CREDENTIALS_MESSAGE)).toHaveLength(4);
+    expect(messages.filter((m) => /^Too many failed sign-in attempts/.test(m))).toHaveLength(8);
+    expect((await db.loginThrottle.findUniqueOrThrow({ where: { key: `account:${user.email}` } })).failures).toBe(5);
+  });
+});
+
 describe("sessions", () => {
   it("resolve to the user's current role, and not at all once revoked", async () => {
     const user = await createUser("STUDENT");

@@ -47,6 +47,11 @@ describe("safeCallbackUrl", () => {
     ["https://evil.example", "/"],
     ["/sign-in", "/"],
     [["/a", "/b"], "/a"],
+    ["/\t/evil.example", "/"],
+    ["/\n/evil.example", "/"],
+    ["/%09/evil.example", "/%09/evil.example"],
+    ["/lectures/../admin", "/admin"],
+    ["javascript:alert(1)", "/"],
   ])("%j → %s", (input, expected) => {
     expect(safeCallbackUrl(input as string | string[] | undefined)).toBe(expected);
   });
