@@ -50,10 +50,12 @@ async function loadLecture(tx: DbTransaction, courseId: string, content: Lecture
     await tx.noteSection.upsert({
       where: { lectureId_key: { lectureId, key: section.key } },
       create: { lectureId, key: section.key, position: section.position, title: section.title, bodyMarkdown: section.body },
-      update: { position: section.position, title: section.title, bodyMarkdown: section.body },
+      update: { position: section.position, title: section.title, bodyMarkdown: section.body, retiredAt: null },
     });
   }
-  await tx.noteSection.deleteMany({ where: { lectureId, key: { notIn: content.sections.map((s) => s.key) } } });
+  // Content that left the files is retired, never deleted: students' progress and history on it stay.
+  const now = new Date();
+  await tx.noteSection.updateMany({ where: { lectureId, retiredAt: null, key: { notIn: content.sections.map((s) => s.key) } }, data: { retiredAt: now } });
 
   const questionIds = new Map<string, string>();
   for (const question of content.bank.questions) {
@@ -81,7 +83,7 @@ async function loadLecture(tx: DbTransaction, courseId: string, content: Lecture
     const saved = await tx.quizSlot.upsert({
       where: { quizId_key: { quizId: quiz.id, key: slot.key } },
       create: { quizId: quiz.id, key: slot.key, position, note: slot.note, maxMark: slot.maxMark },
-      update: { position, note: slot.note, maxMark: slot.maxMark },
+      update: { position, note: slot.note, maxMark: slot.maxMark, retiredAt: null },
       select: { id: true },
     });
     const variantIds = slot.variants.map((id) => questionIds.get(id)!);
@@ -94,14 +96,13 @@ async function loadLecture(tx: DbTransaction, courseId: string, content: Lecture
     }
     await tx.quizSlotVariant.deleteMany({ where: { slotId: saved.id, questionId: { notIn: variantIds } } });
   }
-  // Slots removed from the file go, unless students already answered them (their history stays true).
-  await tx.quizSlot.deleteMany({ where: { quizId: quiz.id, key: { notIn: content.quiz.slots.map((s) => s.key) }, responses: { none: {} } } });
+  await tx.quizSlot.updateMany({ where: { quizId: quiz.id, retiredAt: null, key: { notIn: content.quiz.slots.map((s) => s.key) } }, data: { retiredAt: now } });
 
   for (const [position, card] of content.flashcards.cards.entries()) {
-    const fields = { lectureId, position, front: card.front, back: card.back, sectionKey: card.section ?? null, topicId: card.topic ? topicIds.get(card.topic) ?? null : null };
+    const fields = { lectureId, position, front: card.front, back: card.back, sectionKey: card.section ?? null, topicId: card.topic ? topicIds.get(card.topic) ?? null : null, retiredAt: null };
     await tx.flashcard.upsert({ where: { key: card.id }, create: { key: card.id, ...fields }, update: fields });
   }
-  await tx.flashcard.deleteMany({ where: { lectureId, key: { notIn: content.flashcards.cards.map((c) => c.id) } } });
+  await tx.flashcard.updateMany({ where: { lectureId, retiredAt: null, key: { notIn: content.flashcards.cards.map((c) => c.id) } }, data: { retiredAt: now } });
 
   if (content.podcast) {
     const script = content.podcast as unknown as Prisma.InputJsonValue;

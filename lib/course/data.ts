@@ -34,11 +34,11 @@ export async function getCourseHome(user: SessionUser): Promise<CourseHomeView[]
         description: true,
         lectures: {
           orderBy: { number: "asc" },
-          select: { id: true, slug: true, number: true, title: true, summary: true, _count: { select: { sections: true, flashcards: true } } },
+          select: { id: true, slug: true, number: true, title: true, summary: true, _count: { select: { sections: { where: { retiredAt: null } }, flashcards: { where: { retiredAt: null } } } } },
         },
       },
     }),
-    db.sectionRead.findMany({ where: { userId: user.id }, select: { section: { select: { lectureId: true } } } }),
+    db.sectionRead.findMany({ where: { userId: user.id, section: { retiredAt: null } }, select: { section: { select: { lectureId: true } } } }),
   ]);
   const readByLecture = new Map<string, number>();
   for (const read of reads) readByLecture.set(read.section.lectureId, (readByLecture.get(read.section.lectureId) ?? 0) + 1);
@@ -55,5 +55,5 @@ export async function getCourseHome(user: SessionUser): Promise<CourseHomeView[]
 
 /** Lectures for the signed-out landing page: titles and summaries only. */
 export async function getPublicLectureList() {
-  return db.lecture.findMany({ orderBy: { number: "asc" }, select: { number: true, title: true, summary: true, _count: { select: { sections: true } } } });
+  return db.lecture.findMany({ orderBy: { number: "asc" }, select: { number: true, title: true, summary: true, _count: { select: { sections: { where: { retiredAt: null } } } } } });
 }

@@ -43,10 +43,10 @@ async function fetchLectureContent(slug: string): Promise<LectureContentView | n
       title: true,
       summary: true,
       course: { select: { title: true } },
-      sections: { orderBy: { position: "asc" }, select: { id: true, key: true, title: true, position: true, bodyMarkdown: true } },
+      sections: { where: { retiredAt: null }, orderBy: { position: "asc" }, select: { id: true, key: true, title: true, position: true, bodyMarkdown: true } },
       podcast: { select: { id: true } },
-      _count: { select: { flashcards: true } },
-      quizzes: { select: { _count: { select: { slots: true } } } },
+      _count: { select: { flashcards: { where: { retiredAt: null } } } },
+      quizzes: { select: { _count: { select: { slots: { where: { retiredAt: null } } } } } },
     },
   });
   if (!lecture) return null;
@@ -72,14 +72,14 @@ export function getLectureContent(slug: string): Promise<LectureContentView | nu
 /** Ids of the sections of `lectureId` that `user` has read. */
 export async function getReadSectionIds(user: SessionUser, lectureId: string): Promise<string[]> {
   if (!user?.id) throw new Error("getReadSectionIds needs a signed-in user");
-  const reads = await db.sectionRead.findMany({ where: { userId: user.id, section: { lectureId } }, select: { sectionId: true } });
+  const reads = await db.sectionRead.findMany({ where: { userId: user.id, section: { lectureId, retiredAt: null } }, select: { sectionId: true } });
   return reads.map((r) => r.sectionId);
 }
 
 /** Records that `user` read a section (idempotent: the first read time is kept). Returns the lecture's progress. */
 export async function recordSectionRead(user: SessionUser, sectionId: string): Promise<{ read: number; total: number }> {
   if (!user?.id) throw new Error("recordSectionRead needs a signed-in user");
-  const section = await db.noteSection.findUnique({ where: { id: sectionId }, select: { lectureId: true } });
+  const section = await db.noteSection.findUnique({ where: { id: sectionId, retiredAt: null }, select: { lectureId: true } });
   if (!section) throw new NotFoundError("That section no longer exists. Reload the page.");
   const now = new Date();
   await db.sectionRead.upsert({
@@ -88,8 +88,8 @@ export async function recordSectionRead(user: SessionUser, sectionId: string): P
     update: { lastReadAt: now },
   });
   const [read, total] = await Promise.all([
-    db.sectionRead.count({ where: { userId: user.id, section: { lectureId: section.lectureId } } }),
-    db.noteSection.count({ where: { lectureId: section.lectureId } }),
+    db.sectionRead.count({ where: { userId: user.id, section: { lectureId: section.lectureId, retiredAt: null } } }),
+    db.noteSection.count({ where: { lectureId: section.lectureId, retiredAt: null } }),
   ]);
   return { read, total };
 }
@@ -106,7 +106,7 @@ export interface LectureFlashcard {
 export function getLectureFlashcards(lectureId: string): Promise<LectureFlashcard[]> {
   return flashcardCache.get(lectureId, async () => {
     const cards = await db.flashcard.findMany({
-      where: { lectureId },
+      where: { lectureId, retiredAt: null },
       orderBy: { position: "asc" },
       select: { id: true, front: true, back: true, sectionKey: true, topic: { select: { name: true } } },
     });

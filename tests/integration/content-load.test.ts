@@ -98,6 +98,40 @@ describe("loading content into the database", () => {
     expect(await db.questionOption.count({ where: { questionVersionId: before.id } })).toBe(4);
   });
 
+  it("retires a section, flashcard or slot that leaves the files, keeping students' data, and restores it when it comes back", async () => {
+    const root = path.join(temp, "retire");
+    cpSync(fixture, root, { recursive: true });
+    await loadContentTree(db, readContentTree(root), { force: true });
+    const student = await db.user.create({ data: { email: "retire@example.com", name: "R", passwordHash: "x" } });
+    const section = await db.noteSection.findFirstOrThrow({ where: { key: "more", lecture: { slug: "alpha" } } });
+    const card = await db.flashcard.findUniqueOrThrow({ where: { key: "alpha-fc-e" } });
+    await db.sectionRead.create({ data: { userId: student.id, sectionId: section.id } });
+    await db.reviewCard.create({ data: { userId: student.id, kind: "FLASHCARD", flashcardId: card.id, lectureId: card.lectureId, due: new Date() } });
+
+    const alpha = path.join(root, "lectures/01-alpha");
+    const original = { notes: readFileSync(path.join(alpha, "notes.md"), "utf8"), cards: readFileSync(path.join(alpha, "flashcards.json"), "utf8"), quiz: readFileSync(path.join(alpha, "quiz.json"), "utf8") };
+    writeFileSync(path.join(alpha, "notes.md"), original.notes.slice(0, original.notes.indexOf("## More things")));
+    writeFileSync(path.join(alpha, "questions.json"), readFileSync(path.join(alpha, "questions.json"), "utf8").replaceAll('"section": "more"', '"section": "basics"'));
+    writeFileSync(path.join(alpha, "flashcards.json"), JSON.stringify({ cards: [{ id: "alpha-fc-a", front: "A", back: "The first letter.", section: "basics", topic: "basics" }] }));
+    writeFileSync(path.join(alpha, "quiz.json"), JSON.stringify({ key: "alpha-quiz", title: "Alpha quiz", slots: [{ key: "first-letter", variants: ["alpha-q1", "alpha-q1b", "alpha-q2"] }] }));
+    await loadContentTree(db, readContentTree(root));
+
+    const retired = { retiredAt: { not: null } };
+    expect(await db.noteSection.findMany({ where: { lecture: { slug: "alpha" }, ...retired }, select: { key: true } })).toEqual([{ key: "more" }]);
+    expect(await db.flashcard.findMany({ where: { lecture: { slug: "alpha" }, ...retired }, select: { key: true } })).toEqual([{ key: "alpha-fc-e" }]);
+    expect(await db.quizSlot.findMany({ where: { quiz: { key: "alpha-quiz" }, ...retired }, select: { key: true } })).toEqual([{ key: "vowels" }]);
+    expect(await db.sectionRead.count({ where: { userId: student.id } })).toBe(1);
+    expect(await db.reviewCard.count({ where: { userId: student.id } })).toBe(1);
+
+    writeFileSync(path.join(alpha, "notes.md"), original.notes);
+    writeFileSync(path.join(alpha, "flashcards.json"), original.cards);
+    writeFileSync(path.join(alpha, "quiz.json"), original.quiz);
+    await loadContentTree(db, readContentTree(root));
+    expect(await db.noteSection.count({ where: { lecture: { slug: "alpha" }, ...retired } })).toBe(0);
+    expect(await db.flashcard.count({ where: { lecture: { slug: "alpha" }, ...retired } })).toBe(0);
+    expect(await db.quizSlot.count({ where: { quiz: { key: "alpha-quiz" }, ...retired } })).toBe(0);
+  });
+
   it("writes nothing when any part of the load fails", async () => {
     const root = path.join(temp, "conflict");
     cpSync(fixture, root, { recursive: true });

@@ -37,6 +37,17 @@ describe("reading progress", () => {
     expect((await getCourseHome(bob))[0]!.lectures.map((l) => l.sectionsRead)).toEqual([1, 0]);
   });
 
+  it("leaves retired sections out of the notes and the counts", async () => {
+    const user = await createUser();
+    const alpha = (await getLectureContent("alpha"))!;
+    await recordSectionRead(user, alpha.sections[0]!.id);
+    await db.noteSection.update({ where: { id: alpha.sections[0]!.id }, data: { retiredAt: new Date() } });
+    expect((await getCourseHome(user))[0]!.lectures[0]).toMatchObject({ slug: "alpha", sectionCount: 1, sectionsRead: 0 });
+    expect(await getReadSectionIds(user, alpha.id)).toEqual([]);
+    await expect(recordSectionRead(user, alpha.sections[0]!.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await db.noteSection.update({ where: { id: alpha.sections[0]!.id }, data: { retiredAt: null } });
+  });
+
   it("rejects a section that does not exist, writing nothing", async () => {
     const user = await createUser();
     await expect(recordSectionRead(user, "no-such-section")).rejects.toMatchObject({ code: "NOT_FOUND" });
