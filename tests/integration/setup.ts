@@ -3,9 +3,12 @@
 import { afterAll, inject } from "vitest";
 import { createIsolatedDatabase } from "./database";
 
-const database = await createIsolatedDatabase(inject("testDatabase"));
+const info = inject("testDatabase");
+const database = await createIsolatedDatabase(info);
 process.env.DATABASE_URL = database.url;
-process.env.DATABASE_POOL_SIZE ??= "5";
+// As in the app: one connection to the embedded server, whose socket server can interleave the
+// messages of concurrent connections outside transactions ("unnamed prepared statement does not exist").
+process.env.DATABASE_POOL_SIZE = info.serverUrl ? "5" : "1";
 process.env.AUTH_SECRET ??= "integration-tests-secret-at-least-32-characters";
 
 afterAll(async () => {
