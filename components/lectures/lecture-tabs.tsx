@@ -14,7 +14,8 @@ export function LectureTabs({ tabs }: { tabs: LectureTab[] }) {
   return (
     <nav aria-label="Lecture" className="-mb-px flex gap-1 overflow-x-auto border-b border-slate-200">
       {tabs.map((tab) => {
-        const current = pathname === tab.href;
+        // The Notes tab is the lecture's root; other tabs cover their sub-pages too.
+        const current = pathname === tab.href || (tab.href.split("/").length > 3 && pathname.startsWith(`${tab.href}/`));
         return (
           <Link
             key={tab.href}

@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes } from "react";
+import type { ComponentProps } from "react";
 
 type Variant = "primary" | "secondary" | "ghost" | "danger";
 
@@ -19,7 +19,7 @@ export function Button({
   pending = false,
   children,
   ...props
-}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; pending?: boolean }) {
+}: ComponentProps<"button"> & { variant?: Variant; pending?: boolean }) {
   return (
     <button className={buttonClasses(variant, className)} disabled={pending || props.disabled} aria-busy={pending || undefined} {...props}>
       {pending ? <Spinner /> : null}

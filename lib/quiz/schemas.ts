@@ -20,3 +20,9 @@ export const saveAnswerInput = z.object({
 export const submitAttemptInput = z.object({ attemptId, idempotencyKey: z.string().min(8).max(100) });
 
 export type SaveAnswerInput = z.output<typeof saveAnswerInput>;
+
+export const answerPracticeInput = z.object({
+  sessionId: z.string().min(1).max(64),
+  questionVersionId: z.string().min(1).max(64),
+  chosen: z.array(z.string().min(1).max(8)).max(26).default([]),
+});

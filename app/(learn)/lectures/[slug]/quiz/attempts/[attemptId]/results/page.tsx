@@ -1,0 +1,96 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { buttonClasses } from "@/components/ui/button";
+import { requireUser } from "@/lib/auth/session";
+import { lectureSlug } from "@/lib/lectures/schemas";
+import { getAttemptResult } from "@/lib/quiz/data";
+import { formatScore } from "@/lib/quiz/format";
+import { attemptId as attemptIdSchema } from "@/lib/quiz/schemas";
+
+export const metadata: Metadata = { title: "Quiz results" };
+
+export default async function ResultsPage({ params }: { params: Promise<{ slug: string; attemptId: string }> }) {
+  const raw = await params;
+  const slug = lectureSlug.safeParse(raw.slug);
+  const id = attemptIdSchema.safeParse(raw.attemptId);
+  if (!slug.success || !id.success) notFound();
+  const user = await requireUser(`/lectures/${slug.data}/quiz/attempts/${id.data}/results`);
+  const result = await getAttemptResult(user, id.data);
+  if (!result || result.quiz.lecture.slug !== slug.data) notFound();
+  const correct = result.responses.filter((r) => r.isCorrect).length;
+  const base = `/lectures/${slug.data}`;
+  return (
+    <div className="space-y-6">
+      <section aria-labelledby="score-title" className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
+        <p className="text-sm font-medium text-indigo-700">
+          {result.quiz.title} · attempt {result.attemptNumber}
+        </p>
+        <h2 id="score-title" className="mt-1 text-3xl font-semibold tracking-tight" data-testid="attempt-score">
+          {formatScore(result.score ?? 0, result.maxScore)}
+        </h2>
+        <p className="mt-2 text-slate-600">
+          {correct} of {result.responses.length} questions fully right. Submitted{" "}
+          <time dateTime={result.submittedAt?.toISOString()}>{result.submittedAt?.toISOString().slice(0, 16).replace("T", " ")} UTC</time>.
+        </p>
+        <div className="mt-5 flex flex-wrap gap-3">
+          <Link href={`${base}/quiz`} className={buttonClasses("primary")}>
+            Back to the quiz
+          </Link>
+          {correct < result.responses.length ? (
+            <Link href={`${base}/quiz/practice`} className={buttonClasses("secondary")}>
+              Practise my mistakes
+            </Link>
+          ) : null}
+        </div>
+      </section>
+
+      <ol className="space-y-4" aria-label="Questions and answers">
+        {result.responses.map((response, index) => (
+          <li key={response.position} className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm" data-testid="result-question">
+            <div className="flex items-start justify-between gap-4">
+              <h3 className="font-semibold text-slate-900">
+                <span className="mr-2 text-slate-500">{index + 1}.</span>
+                {response.stem}
+              </h3>
+              <span
+                className={`shrink-0 rounded-full px-2.5 py-1 text-xs font-medium ${
+                  response.isCorrect ? "bg-emerald-50 text-emerald-800" : response.mark > 0 ? "bg-amber-50 text-amber-900" : "bg-red-50 text-red-800"
+                }`}
+              >
+                {response.isCorrect ? "Right" : response.mark > 0 ? "Partly right" : "Wrong"} · {formatScore(response.mark, response.maxMark).split(" (")[0]}
+              </span>
+            </div>
+            <ul className="mt-4 space-y-1.5 text-sm">
+              {response.options.map((option) => (
+                <li
+                  key={option.key}
+                  className={`flex items-start gap-2 rounded-md border px-3 py-2 ${option.isCorrect ? "border-emerald-300 bg-emerald-50" : option.chosen ? "border-red-300 bg-red-50" : "border-slate-200"}`}
+                >
+                  <span className="min-w-0 flex-1">{option.text}</span>
+                  <span className="shrink-0 text-xs font-medium text-slate-700">
+                    {option.chosen ? "Your answer" : ""}
+                    {option.chosen && option.isCorrect ? " · " : ""}
+                    {option.isCorrect ? "Correct answer" : ""}
+                  </span>
+                </li>
+              ))}
+            </ul>
+            {response.options.every((o) => !o.chosen) ? <p className="mt-2 text-sm text-slate-600">You did not answer this question.</p> : null}
+            {response.explanation ? (
+              <p className="mt-4 text-sm leading-6 text-slate-700">
+                <strong className="font-semibold">Why: </strong>
+                {response.explanation}{" "}
+                {response.sectionKey ? (
+                  <Link href={`${base}#${response.sectionKey}`} className="font-medium text-indigo-700 underline underline-offset-2">
+                    Read the notes
+                  </Link>
+                ) : null}
+              </p>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

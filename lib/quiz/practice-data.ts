@@ -1,0 +1,92 @@
+import "server-only";
+import { db } from "../db";
+import { ActionError, NotFoundError } from "../errors";
+import type { Prisma } from "../generated/prisma/client";
+import type { SessionUser } from "../auth/roles";
+import { answerPractice, isPracticeDone, startPractice, type PracticeState } from "./practice";
+import { scoreChoice, seededShuffle, type ChoiceType } from "./scoring";
+
+/**
+ * The question versions the student missed: for each slot, the answer in their latest submitted
+ * attempt, when it was not fully right.
+ */
+export async function getMissedQuestions(user: SessionUser, quizId: string): Promise<string[]> {
+  const responses = await db.response.findMany({
+    where: { attempt: { userId: user.id, quizId, status: "SUBMITTED" } },
+    select: { slotId: true, questionVersionId: true, isCorrect: true, position: true, attempt: { select: { attemptNumber: true } } },
+  });
+  const latest = new Map<string, (typeof responses)[number]>();
+  for (const r of responses) {
+    const seen = latest.get(r.slotId);
+    if (!seen || seen.attempt.attemptNumber < r.attempt.attemptNumber) latest.set(r.slotId, r);
+  }
+  return [...latest.values()].filter((r) => !r.isCorrect).sort((a, b) => a.position - b.position).map((r) => r.questionVersionId);
+}
+
+/** Resumes the unfinished practice on this quiz, or starts one over the missed questions. */
+export async function startPracticeSession(user: SessionUser, quizId: string): Promise<string> {
+  if (!user?.id) throw new ActionError("UNAUTHENTICATED", "Please sign in to continue.");
+  const open = await db.practiceSession.findFirst({ where: { userId: user.id, quizId, completedAt: null }, select: { id: true } });
+  if (open) return open.id;
+  const missed = await getMissedQuestions(user, quizId);
+  if (missed.length === 0) throw new ActionError("CONFLICT", "Nothing to practise: you got every question right in your latest attempt.");
+  const session = await db.practiceSession.create({ data: { userId: user.id, quizId, state: startPractice(missed) as unknown as Prisma.InputJsonValue }, select: { id: true } });
+  return session.id;
+}
+
+/** The current practice question (no answer key), or the summary when the session is done. */
+export async function getPracticeView(user: SessionUser, sessionId: string) {
+  if (!user?.id) throw new ActionError("UNAUTHENTICATED", "Please sign in to continue.");
+  const session = await db.practiceSession.findFirst({
+    where: { id: sessionId, userId: user.id },
+    select: { id: true, state: true, completedAt: true, quiz: { select: { title: true, lecture: { select: { slug: true } } } } },
+  });
+  if (!session) return null;
+  const state = session.state as unknown as PracticeState;
+  const currentId = state.queue[0];
+  const version = currentId
+    ? await db.questionVersion.findUnique({ where: { id: currentId }, select: { id: true, type: true, stem: true, options: { orderBy: { position: "asc" }, select: { key: true, text: true } } } })
+    : null;
+  return {
+    id: session.id,
+    quizTitle: session.quiz.title,
+    lectureSlug: session.quiz.lecture.slug,
+    done: isPracticeDone(state),
+    remaining: state.queue.length,
+    answered: state.answered,
+    correct: state.correct,
+    question: version
+      ? { id: version.id, type: version.type, stem: version.stem, options: seededShuffle(version.options, state.answered * 7919 + version.id.length) }
+      : null,
+  };
+}
+
+/** Checks one practice answer. Practice never touches attempts, grades or class statistics. */
+export async function answerPracticeQuestion(user: SessionUser, input: { sessionId: string; questionVersionId: string; chosen: string[] }) {
+  if (!user?.id) throw new ActionError("UNAUTHENTICATED", "Please sign in to continue.");
+  return db.$transaction(async (tx) => {
+    const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM practice_sessions WHERE id = ${input.sessionId} AND user_id = ${user.id} FOR UPDATE`;
+    if (!locked) throw new NotFoundError("That practice session does not exist.");
+    const session = await tx.practiceSession.findUniqueOrThrow({ where: { id: input.sessionId }, select: { state: true } });
+    const state = session.state as unknown as PracticeState;
+    if (state.queue[0] !== input.questionVersionId) throw new ActionError("CONFLICT", "That question was already answered. Continue with the next one.");
+    const version = await tx.questionVersion.findUniqueOrThrow({
+      where: { id: input.questionVersionId },
+      select: { type: true, explanation: true, sectionKey: true, options: { select: { key: true, isCorrect: true, fraction: true } } },
+    });
+    const { isCorrect } = scoreChoice(version.type as ChoiceType, version.options, input.chosen, 1);
+    const next = answerPractice(state, input.questionVersionId, isCorrect);
+    await tx.practiceSession.update({
+      where: { id: input.sessionId },
+      data: { state: next as unknown as Prisma.InputJsonValue, completedAt: isPracticeDone(next) ? new Date() : null },
+    });
+    return {
+      isCorrect,
+      correctKeys: version.options.filter((o) => o.isCorrect).map((o) => o.key),
+      explanation: version.explanation,
+      sectionKey: version.sectionKey,
+      remaining: next.queue.length,
+      done: isPracticeDone(next),
+    };
+  });
+}
