@@ -144,7 +144,6 @@ export async function getAttemptForTaking(user: SessionUser, attemptId: string) 
           optionOrder: true,
           chosenOptionKeys: true,
           flagged: true,
-          saveSeq: true,
           questionVersion: { select: { type: true, stem: true, options: { select: { key: true, text: true } } } },
         },
       },
@@ -167,7 +166,6 @@ export async function getAttemptForTaking(user: SessionUser, attemptId: string) 
         options: r.optionOrder.map((key) => ({ key, text: byKey.get(key) ?? "" })),
         chosen: r.chosenOptionKeys,
         flagged: r.flagged,
-        saveSeq: r.saveSeq,
       };
     }),
   };
@@ -199,13 +197,13 @@ export async function saveAnswer(user: SessionUser, input: SaveAnswerInput): Pro
     if (chosen.some((key) => !response.optionOrder.includes(key))) throw new ActionError("VALIDATION", "That answer is not one of the question's options.");
     if (response.questionVersion.type !== "MULTIPLE_CHOICE" && chosen.length > 1) throw new ActionError("VALIDATION", "Choose only one answer for this question.");
     const updated = await tx.response.updateMany({
-      where: { id: response.id, saveSeq: { lt: input.seq } },
+      where: { id: response.id, saveSeq: { lt: BigInt(input.seq) } },
       data: {
         chosenOptionKeys: chosen,
         flagged: input.flagged,
         savedAt: now,
         lastSaveKey: input.idempotencyKey,
-        saveSeq: input.seq,
+        saveSeq: BigInt(input.seq),
         timeSpentMs: { increment: input.timeSpentMs },
       },
     });

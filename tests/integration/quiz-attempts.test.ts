@@ -53,7 +53,7 @@ describe("taking a quiz", () => {
     await saveAnswer(student, { attemptId, position: 0, chosen: [first!], flagged: true, timeSpentMs: 1000, idempotencyKey: saveKey, seq: 2 });
     await saveAnswer(student, { attemptId, position: 0, chosen: [second!], flagged: false, timeSpentMs: 500, idempotencyKey: key(), seq: 1 });
     const response = await db.response.findFirstOrThrow({ where: { attemptId, position: 0 } });
-    expect(response).toMatchObject({ chosenOptionKeys: [first], flagged: true, timeSpentMs: 1000, saveSeq: 2, lastSaveKey: saveKey });
+    expect(response).toMatchObject({ chosenOptionKeys: [first], flagged: true, timeSpentMs: 1000, saveSeq: 2n, lastSaveKey: saveKey });
     await expect(saveAnswer(student, { attemptId, position: 0, chosen: ["zz"], flagged: false, timeSpentMs: 0, idempotencyKey: key(), seq: 3 })).rejects.toMatchObject({ code: "VALIDATION" });
     await expect(saveAnswer(student, { attemptId, position: 0, chosen: [first!, second!], flagged: false, timeSpentMs: 0, idempotencyKey: key(), seq: 4 })).rejects.toMatchObject({
       message: "Choose only one answer for this question.",
@@ -64,7 +64,7 @@ describe("taking a quiz", () => {
     const student = await createUser();
     const attemptId = await startOrResumeAttempt(student, quizId);
     const keys = await answerKey(attemptId);
-    await saveAnswer(student, { attemptId, position: 0, chosen: keys[0]!, flagged: false, timeSpentMs: 2000, idempotencyKey: key(), seq: 1 });
+    await saveAnswer(student, { attemptId, position: 0, chosen: keys[0]!, flagged: false, timeSpentMs: 2000, idempotencyKey: key(), seq: Date.now() });
     // Position 1 is the vowels question (A and E right): choose only one of the two right options.
     await saveAnswer(student, { attemptId, position: 1, chosen: [keys[1]![0]!], flagged: false, timeSpentMs: 3000, idempotencyKey: key(), seq: 1 });
 
@@ -136,5 +136,38 @@ describe("taking a quiz", () => {
     expect(overview.attempts.map((a) => [a.attemptNumber, a.score])).toEqual([[1, 0], [2, 1], [3, 0]]);
     expect(overview.counting?.attemptNumber).toBe(2); // BEST
     expect(overview).toMatchObject({ attemptsLeft: 0, canStart: false, slotCount: 2 });
+  });
+});
+
+describe("practising mistakes", () => {
+  it("queues the missed questions, brings a wrong one back, ends when all are right, and never touches grades or statistics", async () => {
+    const { answerPracticeQuestion, getMissedQuestions, getPracticeView, startPracticeSession } = await import("@/lib/quiz/practice-data");
+    const student = await createUser();
+    const attemptId = await startOrResumeAttempt(student, quizId);
+    const keys = await answerKey(attemptId);
+    await saveAnswer(student, { attemptId, position: 1, chosen: keys[1]!, flagged: false, timeSpentMs: 0, idempotencyKey: key(), seq: 1 });
+    await submitAttempt(student, attemptId, key()); // position 0 unanswered (missed), position 1 right
+
+    const missed = await getMissedQuestions(student, quizId);
+    expect(missed).toHaveLength(1);
+    await expect(startPracticeSession({ ...student, id: (await createUser()).id }, quizId)).rejects.toMatchObject({ code: "CONFLICT" });
+    const sessionId = await startPracticeSession(student, quizId);
+    expect(await startPracticeSession(student, quizId)).toBe(sessionId);
+
+    const stats = { questions: await db.questionStat.aggregate({ _sum: { n: true } }), attempts: await db.attempt.count() };
+    const view = (await getPracticeView(student, sessionId))!;
+    expect(view).toMatchObject({ done: false, remaining: 1 });
+    expect(JSON.stringify(view)).not.toMatch(/isCorrect|explanation|fraction/);
+    const correct = (await db.questionOption.findMany({ where: { questionVersionId: missed[0], isCorrect: true } })).map((o) => o.key);
+    const wrong = view.question!.options.map((o) => o.key).filter((k) => !correct.includes(k));
+
+    const first = await answerPracticeQuestion(student, { sessionId, questionVersionId: missed[0]!, chosen: [wrong[0]!] });
+    expect(first).toMatchObject({ isCorrect: false, correctKeys: correct, explanation: "A comes first.", sectionKey: "basics", remaining: 1, done: false });
+    await expect(answerPracticeQuestion(await createUser(), { sessionId, questionVersionId: missed[0]!, chosen: correct })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const second = await answerPracticeQuestion(student, { sessionId, questionVersionId: missed[0]!, chosen: correct });
+    expect(second).toMatchObject({ isCorrect: true, remaining: 0, done: true });
+    expect(await getPracticeView(student, sessionId)).toMatchObject({ done: true, answered: 2, correct: 1 });
+
+    expect({ questions: await db.questionStat.aggregate({ _sum: { n: true } }), attempts: await db.attempt.count() }).toEqual(stats);
   });
 });

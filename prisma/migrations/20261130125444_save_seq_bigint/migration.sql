@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "responses" ALTER COLUMN "save_seq" SET DATA TYPE BIGINT;
+
