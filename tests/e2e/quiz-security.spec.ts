@@ -1,0 +1,104 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, test, type Request } from "@playwright/test";
+import { signUp, uniqueEmail } from "./helpers";
+
+const QUIZ = "/lectures/ml-systems-and-data-engineering/quiz";
+const bank = JSON.parse(readFileSync(path.resolve("content/lectures/01-ml-systems-and-data-engineering/questions.json"), "utf8")) as {
+  questions: { explanation: string }[];
+};
+// What would give the key away: correctness flags, credit fractions, and any explanation's text.
+const SECRETS = ["isCorrect", "is_correct", "fraction", "explanation", ...bank.questions.map((q) => q.explanation.slice(0, 60))];
+
+function expectNoSecrets(text: string, where: string) {
+  for (const secret of SECRETS) expect(text.includes(secret), `${where} contains ${JSON.stringify(secret)}`).toBe(false);
+}
+
+test("an open attempt's HTML, RSC payload and save responses carry no answer key", async ({ page }) => {
+  await signUp(page, "Sec Ure", uniqueEmail("secure"));
+  await page.goto(QUIZ);
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  await expect(page).toHaveURL(/\/quiz\/attempts\/[^/]+$/);
+  const url = page.url();
+
+  for (let i = 0; i < 3; i++) {
+    await page.locator("form label").nth(1).click();
+    const [request] = await Promise.all([
+      page.waitForRequest((r) => r.method() === "POST" && !!r.headers()["next-action"]),
+      page.getByRole("button", { name: "Save and next" }).click(),
+    ]);
+    await expect(page.getByText(`Question ${i + 2} of 46`)).toBeVisible();
+    // The browser's own response body is not kept by the devtools protocol once the page moves on:
+    // send the same request again (same idempotency key, so it changes nothing) and read what comes back.
+    const response = await page.request.post(url, {
+      headers: { "next-action": request.headers()["next-action"]!, "content-type": request.headers()["content-type"] ?? "text/plain;charset=UTF-8", accept: "text/x-component" },
+      data: request.postDataBuffer()!,
+    });
+    const body = await response.text();
+    expect(body).toContain("savedAt");
+    expectNoSecrets(body, `save response ${i + 1}`);
+  }
+
+  const html = await (await page.request.get(url)).text();
+  expect(html).toContain("Question");
+  expectNoSecrets(html, "the attempt page's HTML");
+  const rsc = await (await page.request.get(url, { headers: { RSC: "1" } })).text();
+  expect(rsc.length).toBeGreaterThan(1000);
+  expectNoSecrets(rsc, "the attempt page's RSC payload");
+  expectNoSecrets(await page.content(), "the rendered DOM");
+});
+
+test("another student cannot open, save into or submit someone's attempt", async ({ browser }) => {
+  const owner = await (await browser.newContext()).newPage();
+  await signUp(owner, "Own Er", uniqueEmail("owner"));
+  await owner.goto(QUIZ);
+  await owner.getByRole("button", { name: "Start the quiz" }).click();
+  await expect(owner).toHaveURL(/\/quiz\/attempts\/[^/]+$/);
+  const attemptUrl = owner.url();
+
+  // Capture the owner's real save and submit requests to replay them as someone else.
+  const captured: Request[] = [];
+  owner.on("request", (request) => {
+    if (request.method() === "POST" && request.headers()["next-action"]) captured.push(request);
+  });
+  await owner.locator("form label").first().click();
+  await owner.getByRole("button", { name: "Save and next" }).click();
+  await expect(owner.getByText("Question 2 of 46")).toBeVisible();
+  const save = captured.at(-1)!;
+  const ownerAnswer = await owner.getByRole("button", { name: "Question 1, answered" }).count();
+  expect(ownerAnswer).toBe(1);
+
+  const intruder = await (await browser.newContext()).newPage();
+  await signUp(intruder, "In Truder", uniqueEmail("intruder"));
+  expect((await intruder.goto(attemptUrl))?.status()).toBe(404);
+  expect((await intruder.goto(`${attemptUrl}/results`))?.status()).toBe(404);
+
+  const replay = await intruder.request.post(attemptUrl, {
+    headers: { "next-action": save.headers()["next-action"]!, "content-type": save.headers()["content-type"] ?? "text/plain;charset=UTF-8", accept: "text/x-component" },
+    data: save.postDataBuffer()!,
+  });
+  expect(await replay.text()).toContain("That attempt does not exist.");
+
+  // The submit action, called directly with the owner's attempt id.
+  await owner.getByRole("button", { name: "Review and submit" }).click();
+  let submit: Request | undefined;
+  await owner.route("**/quiz/attempts/**", async (route) => {
+    if (route.request().headers()["next-action"]) {
+      submit = route.request();
+      await route.abort();
+    } else await route.continue();
+  });
+  await owner.getByRole("button", { name: "Submit attempt" }).click();
+  await expect.poll(() => submit !== undefined).toBe(true);
+  await owner.unrouteAll({ behavior: "ignoreErrors" });
+  const submitReplay = await intruder.request.post(attemptUrl, {
+    headers: { "next-action": submit!.headers()["next-action"]!, "content-type": submit!.headers()["content-type"] ?? "text/plain;charset=UTF-8", accept: "text/x-component" },
+    data: submit!.postDataBuffer()!,
+  });
+  expect(await submitReplay.text()).toContain("That attempt does not exist.");
+
+  // The owner's attempt is untouched: still open, still with its answer.
+  await owner.goto(attemptUrl);
+  await expect(owner).toHaveURL(attemptUrl);
+  await expect(owner.getByTestId("answered-count")).toHaveText("1 of 46 answered");
+});
