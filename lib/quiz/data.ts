@@ -176,44 +176,57 @@ export type AttemptForTaking = NonNullable<Awaited<ReturnType<typeof getAttemptF
 const SUBMITTED_MESSAGE = "This attempt has already been submitted, so its answers can no longer change.";
 const TIME_UP_MESSAGE = "Time is up for this attempt: it has been submitted with the answers saved before the limit.";
 
-/** Saves one answer. Idempotent per key; a save older than the last one applied changes nothing. */
+/**
+ * Saves one answer, in one statement on the hot path: the attempt row is share-locked (so a
+ * submission in progress is waited for, and one cannot start mid-save) and every rule is a condition
+ * of the update — the student's own attempt, still open, within its time, the question in it, the
+ * chosen keys among its options, one key unless it is a multiple-answer question, and a newer save
+ * sequence and a new idempotency key. When nothing was written, a second look says why.
+ */
 export async function saveAnswer(user: SessionUser, input: SaveAnswerInput): Promise<{ savedAt: string }> {
   requireSignedIn(user);
-  const now = new Date();
-  const outcome = await db.$transaction(async (tx) => {
-    // FOR SHARE: waits for a submission in progress on the same attempt, and blocks one from starting.
-    const [attempt] = await tx.$queryRaw<{ status: string; deadline_at: Date | null }[]>`
-      SELECT status, deadline_at FROM attempts WHERE id = ${input.attemptId} AND user_id = ${user.id} FOR SHARE`;
-    if (!attempt) throw new NotFoundError("That attempt does not exist.");
-    if (attempt.status !== "IN_PROGRESS") throw new ActionError("CONFLICT", SUBMITTED_MESSAGE);
-    if (attempt.deadline_at && attempt.deadline_at.getTime() <= now.getTime()) return "expired" as const;
-    const response = await tx.response.findFirst({
-      where: { attemptId: input.attemptId, position: input.position },
-      select: { id: true, optionOrder: true, lastSaveKey: true, savedAt: true, questionVersion: { select: { type: true } } },
-    });
-    if (!response) throw new NotFoundError("That question is not part of this attempt.");
-    if (response.lastSaveKey === input.idempotencyKey) return { savedAt: (response.savedAt ?? now).toISOString() };
-    const chosen = [...new Set(input.chosen)];
-    if (chosen.some((key) => !response.optionOrder.includes(key))) throw new ActionError("VALIDATION", "That answer is not one of the question's options.");
-    if (response.questionVersion.type !== "MULTIPLE_CHOICE" && chosen.length > 1) throw new ActionError("VALIDATION", "Choose only one answer for this question.");
-    const updated = await tx.response.updateMany({
-      where: { id: response.id, saveSeq: { lt: BigInt(input.seq) } },
-      data: {
-        chosenOptionKeys: chosen,
-        flagged: input.flagged,
-        savedAt: now,
-        lastSaveKey: input.idempotencyKey,
-        saveSeq: BigInt(input.seq),
-        timeSpentMs: { increment: input.timeSpentMs },
-      },
-    });
-    return { savedAt: (updated.count ? now : response.savedAt ?? now).toISOString() };
-  });
-  if (outcome === "expired") {
+  const chosen = [...new Set(input.chosen)];
+  const saved = await db.$queryRaw<{ saved_at: Date }[]>`
+    WITH attempt AS (
+      SELECT id FROM attempts
+      WHERE id = ${input.attemptId} AND user_id = ${user.id} AND status = 'IN_PROGRESS' AND (deadline_at IS NULL OR deadline_at > now())
+      FOR SHARE
+    )
+    UPDATE responses AS r SET
+      chosen_option_keys = ${chosen}::text[],
+      flagged = ${input.flagged},
+      saved_at = now(),
+      last_save_key = ${input.idempotencyKey},
+      save_seq = ${BigInt(input.seq)},
+      time_spent_ms = r.time_spent_ms + ${input.timeSpentMs}
+    FROM attempt, question_versions AS qv
+    WHERE r.attempt_id = attempt.id AND r.position = ${input.position} AND qv.id = r.question_version_id
+      AND r.save_seq < ${BigInt(input.seq)} AND r.last_save_key IS DISTINCT FROM ${input.idempotencyKey}
+      AND ${chosen}::text[] <@ r.option_order
+      AND (cardinality(${chosen}::text[]) <= 1 OR qv.type = 'MULTIPLE_CHOICE')
+    RETURNING r.saved_at`;
+  if (saved[0]) return { savedAt: saved[0].saved_at.toISOString() };
+  return explainUnsavedAnswer(user, input, chosen);
+}
+
+/** Why a save wrote nothing: a retry or a stale save (fine: nothing to do), or a refusal to report. */
+async function explainUnsavedAnswer(user: SessionUser, input: SaveAnswerInput, chosen: string[]): Promise<{ savedAt: string }> {
+  const attempt = await db.attempt.findFirst({ where: { id: input.attemptId, userId: user.id }, select: { status: true, deadlineAt: true } });
+  if (!attempt) throw new NotFoundError("That attempt does not exist.");
+  if (attempt.status !== "IN_PROGRESS") throw new ActionError("CONFLICT", SUBMITTED_MESSAGE);
+  if (attempt.deadlineAt && attempt.deadlineAt.getTime() <= Date.now()) {
     await finalizeExpiredAttempts(user.id);
     throw new ActionError("CONFLICT", TIME_UP_MESSAGE);
   }
-  return outcome;
+  const response = await db.response.findFirst({
+    where: { attemptId: input.attemptId, position: input.position },
+    select: { optionOrder: true, lastSaveKey: true, saveSeq: true, savedAt: true, questionVersion: { select: { type: true } } },
+  });
+  if (!response) throw new NotFoundError("That question is not part of this attempt.");
+  if (chosen.some((key) => !response.optionOrder.includes(key))) throw new ActionError("VALIDATION", "That answer is not one of the question's options.");
+  if (response.questionVersion.type !== "MULTIPLE_CHOICE" && chosen.length > 1) throw new ActionError("VALIDATION", "Choose only one answer for this question.");
+  // Same key (a retried request) or an older sequence (overtaken by a newer save): already as it should be.
+  return { savedAt: (response.savedAt ?? new Date()).toISOString() };
 }
 
 /** Submits the attempt: scores it and updates the class statistics, once, whatever the retries. */
