@@ -9,6 +9,9 @@ const nextConfig = {
     authInterrupts: true,
   },
   poweredByHeader: false,
+  // Compression belongs to the reverse proxy in front (it also terminates TLS and sets
+  // X-Forwarded-For, see README): gzip in the app costs CPU on every small action response.
+  compress: false,
   // Type checking and linting run as their own steps (npm run typecheck, npm run lint).
   typescript: { ignoreBuildErrors: false },
 };

@@ -3,7 +3,8 @@
 // question (one server action per answer, as the page does) and submit.
 //
 //   DATABASE_URL=postgresql://… npm run bench:quiz-submit
-//   options (environment): BENCH_STUDENTS=200  BENCH_CONCURRENCY=50  BENCH_POOL_SIZE=10  BENCH_REPLICAS=2
+//   options (environment): BENCH_STUDENTS=200  BENCH_CONCURRENCY=26  BENCH_POOL_SIZE=10  BENCH_REPLICAS=2
+//                          BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" (profile the app)
 //
 // It prepares what it needs on that database (migrations, content seed, a production build if
 // missing), adds its own students, starts `next start` on a free port, and prints requests per
@@ -18,10 +19,10 @@ import { createPrismaClient } from "../lib/db-client";
 import { buildIfNeeded } from "../scripts/lib/build";
 import { generateClientIfMissing, migrateDatabase, seedDatabase } from "../scripts/lib/database";
 import { findFreePort } from "../scripts/lib/embedded-db";
-import { binPath, projectRoot, stopChild } from "../scripts/lib/run";
+import { projectRoot, stopChild } from "../scripts/lib/run";
 
 const STUDENTS = Number(process.env.BENCH_STUDENTS || 200);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY || 50);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY || 26);
 const POOL_SIZE = process.env.BENCH_POOL_SIZE || "10";
 /** App processes (stateless replicas, as behind a load balancer); the students are spread over them. */
 const REPLICAS = Number(process.env.BENCH_REPLICAS || 2);
@@ -97,7 +98,12 @@ async function main(): Promise<void> {
   await db.$disconnect();
 
   const servers = ports.map((port) =>
-    spawn(binPath("next"), ["start", "--port", String(port)], { cwd: projectRoot, env: { ...env, NEXTAUTH_URL: `http://localhost:${port}` }, stdio: ["ignore", "ignore", "inherit"] }),
+    // BENCH_NODE_ARGS passes flags to the app's Node.js, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it.
+    spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? []), path.join(projectRoot, "node_modules/next/dist/bin/next"), "start", "--port", String(port)], {
+      cwd: projectRoot,
+      env: { ...env, NEXTAUTH_URL: `http://localhost:${port}` },
+      stdio: ["ignore", "ignore", "inherit"],
+    }),
   );
   const bases = ports.map((port) => `http://127.0.0.1:${port}`);
   try {

@@ -58,9 +58,12 @@ export function findUserForSignIn(email: string) {
   });
 }
 
-/** The signed-in user behind a session token, or null when the account is gone or the token was revoked. */
+/**
+ * The signed-in user behind a session token, or null when the account is gone or the token was
+ * revoked. Runs on every request, so it is one plain SQL statement (no query compilation).
+ */
 export async function findSessionUser(userId: string, sessionVersion: number): Promise<SessionUser | null> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { ...sessionUserSelect, sessionVersion: true } });
-  if (!user || user.sessionVersion !== sessionVersion) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, cohortId: user.cohortId };
+  const [user] = await db.$queryRaw<{ id: string; email: string; name: string; role: SessionUser["role"]; cohort_id: string | null }[]>`
+    SELECT id, email, name, role::text AS role, cohort_id FROM users WHERE id = ${userId} AND session_version = ${sessionVersion}`;
+  return user ? { id: user.id, email: user.email, name: user.name, role: user.role, cohortId: user.cohort_id } : null;
 }
