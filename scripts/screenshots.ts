@@ -33,6 +33,17 @@ async function main() {
     await page.screenshot({ path: out("lecture-notes-table") });
     await page.goto(`${baseUrl}/lectures/ml-systems-and-data-engineering/flashcards`);
     await page.screenshot({ path: out("lecture-flashcards") });
+    await page.goto(`${baseUrl}/lectures/ml-systems-and-data-engineering/quiz`);
+    await page.screenshot({ path: out("quiz-intro") });
+    await page.getByRole("button", { name: /Start the quiz|Continue attempt|Retake the quiz/ }).click();
+    await page.getByText(/^Question \d+ of \d+/).waitFor();
+    await page.locator("form label").nth(1).click();
+    await page.getByRole("button", { name: "Flag for review" }).click();
+    await page.screenshot({ path: out("quiz-question") });
+    await page.getByRole("button", { name: "Review and submit" }).click();
+    await page.getByRole("button", { name: "Submit attempt" }).click();
+    await page.getByTestId("attempt-score").waitFor();
+    await page.screenshot({ path: out("quiz-results") });
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${baseUrl}/lectures/ml-systems-and-data-engineering`);
     await page.screenshot({ path: out("lecture-notes-phone") });
