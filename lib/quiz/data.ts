@@ -30,7 +30,7 @@ export async function getQuizOverview(user: SessionUser, lectureSlug: string) {
   requireSignedIn(user);
   const quiz = await db.quiz.findFirst({ where: { lecture: { slug: lectureSlug } }, select: quizSettingsSelect, orderBy: { createdAt: "asc" } });
   if (!quiz) return null;
-  await finalizeExpiredAttempts(user.id, quiz.id);
+  await finalizeExpiredAttempts(null, quiz.id);
   const [slotCount, attempts] = await Promise.all([
     db.quizSlot.count({ where: { quizId: quiz.id, retiredAt: null } }),
     db.attempt.findMany({
@@ -238,14 +238,18 @@ export async function submitAttempt(user: SessionUser, attemptIdToSubmit: string
   return { score: attempt.score ?? 0, maxScore: attempt.maxScore };
 }
 
-/** Submits every attempt of `userId` whose time limit has passed (optionally for one quiz). */
-export async function finalizeExpiredAttempts(userId: string, quizId?: string): Promise<void> {
+/**
+ * Submits the attempts whose time limit has passed — of one user, or of everyone on one quiz — with
+ * the answers saved before the limit. Runs whenever a quiz, an attempt or a save is touched, so an
+ * expired attempt is counted as soon as anyone opens the quiz, even if its student never comes back.
+ */
+export async function finalizeExpiredAttempts(userId: string | null, quizId?: string): Promise<void> {
   const now = new Date();
   const expired = await db.attempt.findMany({
-    where: { userId, status: "IN_PROGRESS", deadlineAt: { lte: now }, ...(quizId ? { quizId } : {}) },
-    select: { id: true, deadlineAt: true },
+    where: { status: "IN_PROGRESS", deadlineAt: { lte: now }, ...(userId ? { userId } : {}), ...(quizId ? { quizId } : {}) },
+    select: { id: true, userId: true, deadlineAt: true },
   });
-  for (const attempt of expired) await db.$transaction((tx) => finalizeAttempt(tx, attempt.id, userId, attempt.deadlineAt ?? now));
+  for (const attempt of expired) await db.$transaction((tx) => finalizeAttempt(tx, attempt.id, attempt.userId, attempt.deadlineAt ?? now));
 }
 
 /**

@@ -116,6 +116,13 @@ describe("taking a quiz", () => {
         message: "Time is up for this attempt: it has been submitted with the answers saved before the limit.",
       });
       expect(await db.attempt.findUniqueOrThrow({ where: { id: attemptId } })).toMatchObject({ status: "SUBMITTED", score: 0 });
+
+      // A student who never comes back: their expired attempt is submitted when anyone opens the quiz.
+      const absent = await createUser();
+      const forgotten = await startOrResumeAttempt(absent, quizId);
+      await db.attempt.update({ where: { id: forgotten }, data: { deadlineAt: new Date(Date.now() - 1000) } });
+      await getQuizOverview(await createUser(), "alpha");
+      expect(await db.attempt.findUniqueOrThrow({ where: { id: forgotten } })).toMatchObject({ status: "SUBMITTED", score: 0 });
     } finally {
       await db.quiz.update({ where: { id: quizId }, data: { timeLimitSeconds: null } });
     }
