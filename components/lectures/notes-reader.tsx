@@ -1,5 +1,6 @@
 "use client";
 
+import { Alert } from "@/components/ui/alert";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { NETWORK_ERROR_MESSAGE } from "@/components/ui/resilient-action";
 import { ProgressBar } from "@/components/ui/progress-bar";
@@ -117,11 +118,7 @@ export function NotesReader({ sections, initialRead }: { sections: ReaderSection
       </aside>
 
       <div className="min-w-0 space-y-6">
-        {error ? (
-          <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
-            {error}
-          </p>
-        ) : null}
+        {error ? <Alert tone="error">{error}</Alert> : null}
         <p aria-live="polite" className="sr-only">
           {announcement}
         </p>

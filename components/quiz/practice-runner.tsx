@@ -1,5 +1,6 @@
 "use client";
 
+import { Alert } from "@/components/ui/alert";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition, type FormEvent } from "react";
@@ -79,11 +80,7 @@ export function PracticeRunner({ view }: { view: View }) {
       <p className="text-sm text-slate-600" data-testid="practice-remaining">
         Practice · {view.remaining} question{view.remaining === 1 ? "" : "s"} to get right
       </p>
-      {error ? (
-        <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
+      {error ? <Alert tone="error">{error}</Alert> : null}
       <form onSubmit={check} className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
         <fieldset disabled={feedback !== null}>
           <legend>

@@ -1,5 +1,6 @@
 "use client";
 
+import { Alert } from "@/components/ui/alert";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, useTransition, type FormEvent } from "react";
@@ -142,11 +143,7 @@ export function QuizRunner({ attempt }: Props) {
             </span>
           ) : null}
         </div>
-        {error ? (
-          <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
-            {error}
-          </p>
-        ) : null}
+        {error ? <Alert tone="error">{error}</Alert> : null}
         <p aria-live="polite" className="sr-only">
           {status}
         </p>
