@@ -33,6 +33,9 @@ async function main() {
     await page.screenshot({ path: out("lecture-notes-table") });
     await page.goto(`${baseUrl}/lectures/ml-systems-and-data-engineering/flashcards`);
     await page.screenshot({ path: out("lecture-flashcards") });
+    await page.goto(`${baseUrl}/lectures/ml-systems-and-data-engineering/podcast`);
+    await page.getByRole("heading", { name: "Transcript" }).waitFor();
+    await page.screenshot({ path: out("lecture-podcast") });
     await page.goto(`${baseUrl}/lectures/ml-systems-and-data-engineering/quiz`);
     await page.screenshot({ path: out("quiz-intro") });
     await page.getByRole("button", { name: /Start the quiz|Continue attempt|Retake the quiz/ }).click();

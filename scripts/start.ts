@@ -15,6 +15,8 @@ import {
   type ResolvedDatabase,
 } from "./lib/database";
 import { isPortFree } from "./lib/embedded-db";
+import { buildPodcasts } from "./podcast";
+import { PODCAST_TOOLS_HINT } from "../lib/podcast/build";
 import { binPath, projectRoot, stopChild } from "./lib/run";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
@@ -88,6 +90,8 @@ async function main(): Promise<void> {
     await migrateDatabase(database.url, { skipWhenCurrent: true });
     const demoAccounts = wantsDemoAccounts(database);
     await seedDatabase(database.url, { demoAccounts });
+    const podcasts = await buildPodcasts({ quiet: true });
+    if ("missing" in podcasts) console.log(`Podcast audio not built (${podcasts.missing.join(" and ")} not found): the podcast tab shows the transcript. ${PODCAST_TOOLS_HINT}`);
 
     const env: NodeJS.ProcessEnv = {
       ...process.env,

@@ -8,6 +8,8 @@ import { buildIfNeeded } from "./lib/build";
 import { generateClientIfMissing } from "./lib/database";
 import { findFreePort } from "./lib/embedded-db";
 import { binPath, run } from "./lib/run";
+import { buildPodcasts } from "./podcast";
+import { PODCAST_TOOLS_HINT } from "../lib/podcast/build";
 import { adminQuery, uniqueName, withDatabaseName } from "../tests/integration/database";
 
 const chromiumPath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
@@ -23,6 +25,12 @@ async function endToEnd(): Promise<number> {
         `Install Debian's: apt-get update && apt-get install -y chromium\n` +
         `or point CHROMIUM_PATH at a Chromium or Chrome binary. (Playwright's own browser download does not work offline.)\n`,
     );
+    return 1;
+  }
+  // The podcast tests play the real episode: build it (skipped when unchanged).
+  const podcasts = await buildPodcasts({ quiet: true });
+  if ("missing" in podcasts) {
+    console.error(`\nEnd-to-end tests play the lecture's podcast, and ${podcasts.missing.join(" and ")} ${podcasts.missing.length > 1 ? "are" : "is"} missing. ${PODCAST_TOOLS_HINT}\n`);
     return 1;
   }
   const env: NodeJS.ProcessEnv = {

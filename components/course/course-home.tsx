@@ -49,6 +49,12 @@ export function CourseHome({ user, courses }: { user: SessionUser; courses: Cour
                       </p>
                       <ProgressBar value={lecture.sectionsRead} total={lecture.sectionCount} label={`Notes read in lecture ${lecture.number}`} />
                     </div>
+                    {lecture.podcast ? (
+                      <p className="mt-3 flex justify-between text-xs text-slate-600">
+                        <span>Podcast</span>
+                        <span data-testid="podcast-progress">{lecture.podcast.percentHeard === null ? "transcript only" : `${lecture.podcast.percentHeard}% heard`}</span>
+                      </p>
+                    ) : null}
                     <p className="mt-3 text-xs text-slate-500">{lecture.flashcardCount} flashcards</p>
                   </Link>
                 </li>

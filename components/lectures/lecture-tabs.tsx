@@ -21,7 +21,7 @@ export function LectureTabs({ tabs }: { tabs: LectureTab[] }) {
             key={tab.href}
             href={tab.href}
             aria-current={current ? "page" : undefined}
-            className={`whitespace-nowrap border-b-2 px-4 py-2.5 text-sm font-medium ${
+            className={`whitespace-nowrap border-b-2 px-3 py-2.5 sm:px-4 text-sm font-medium ${
               current ? "border-indigo-600 text-indigo-700" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900"
             }`}
           >

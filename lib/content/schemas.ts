@@ -190,6 +190,8 @@ export const flashcardsFile = z
 
 export const podcastFile = z.strictObject({
   title: text,
+  /** Speaking rate for the synthesised audio (espeak-ng's -s). */
+  wordsPerMinute: z.number().int().min(80, "must be at least 80").max(450, "must be at most 450").default(165),
   hosts: z.array(z.strictObject({ id: key, name: text, voice: z.string().default("") })).min(1),
   chapters: z.array(z.strictObject({ key, title: text, section: key.optional() })).min(1),
   lines: z.array(z.strictObject({ host: key, chapter: key, text })).min(1),

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import type { SessionUser } from "../auth/roles";
+import { getPodcastHeardByLecture } from "../podcast/data";
 
 export interface LectureCard {
   id: string;
@@ -11,6 +12,8 @@ export interface LectureCard {
   sectionCount: number;
   sectionsRead: number;
   flashcardCount: number;
+  /** The podcast episode: % heard (null while its audio is not built), or null when the lecture has none. */
+  podcast: { percentHeard: number | null } | null;
 }
 
 export interface CourseHomeView {
@@ -24,7 +27,7 @@ export interface CourseHomeView {
 /** The course home: every course with its lectures in order, and the signed-in user's reading progress on each. */
 export async function getCourseHome(user: SessionUser): Promise<CourseHomeView[]> {
   if (!user?.id) throw new Error("getCourseHome needs a signed-in user");
-  const [courses, reads] = await Promise.all([
+  const [courses, reads, podcasts] = await Promise.all([
     db.course.findMany({
       orderBy: { title: "asc" },
       select: {
@@ -39,6 +42,7 @@ export async function getCourseHome(user: SessionUser): Promise<CourseHomeView[]
       },
     }),
     db.sectionRead.findMany({ where: { userId: user.id, section: { retiredAt: null } }, select: { section: { select: { lectureId: true } } } }),
+    getPodcastHeardByLecture(user),
   ]);
   const readByLecture = new Map<string, number>();
   for (const read of reads) readByLecture.set(read.section.lectureId, (readByLecture.get(read.section.lectureId) ?? 0) + 1);
@@ -49,6 +53,7 @@ export async function getCourseHome(user: SessionUser): Promise<CourseHomeView[]
       sectionCount: _count.sections,
       sectionsRead: readByLecture.get(lecture.id) ?? 0,
       flashcardCount: _count.flashcards,
+      podcast: podcasts.get(lecture.id) ?? null,
     })),
   }));
 }

@@ -14,6 +14,7 @@ export default async function LectureLayout({ children, params }: { children: Re
   const tabs: LectureTab[] = [{ href: base, label: "Notes", detail: String(lecture.sections.length) }];
   if (lecture.quizSlotCount > 0) tabs.push({ href: `${base}/quiz`, label: "Quiz", detail: String(lecture.quizSlotCount) });
   if (lecture.flashcardCount > 0) tabs.push({ href: `${base}/flashcards`, label: "Flashcards", detail: String(lecture.flashcardCount) });
+  if (lecture.hasPodcast) tabs.push({ href: `${base}/podcast`, label: "Podcast" });
   return (
     <div className="space-y-6">
       <div>

@@ -1,0 +1,382 @@
+"use client";
+
+import Link from "next/link";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { ProgressBar } from "@/components/ui/progress-bar";
+import { NETWORK_ERROR_MESSAGE } from "@/components/ui/resilient-action";
+import { saveListeningProgressAction } from "@/lib/podcast/actions";
+import { chapterIndexAt, formatClock, lineIndexAt, spokenDuration } from "@/lib/podcast/timing";
+
+export interface PlayerEpisode {
+  id: string;
+  title: string;
+  lectureSlug: string;
+  chapters: { key: string; title: string; sectionKey: string | null; sectionTitle: string | null; start: number | null }[];
+  lines: { hostId: string; hostName: string; chapter: string; text: string; start: number | null; end: number | null }[];
+  audio: { url: string; downloadUrl: string; duration: number; bytes: number } | null;
+  audioProblem: string | null;
+}
+
+const SPEEDS = [0.75, 1, 1.25, 1.5, 1.75, 2] as const;
+/** While playing, the position and heard ranges are saved this often (and on pause, seek and leaving). */
+const SAVE_EVERY_MS = 5000;
+const BACK_SECONDS = 15;
+const FORWARD_SECONDS = 30;
+
+function isTypingTarget(target: EventTarget | null): boolean {
+  const element = target as HTMLElement | null;
+  return !!element && (element.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(element.tagName));
+}
+
+export function PodcastPlayer({ episode, initialProgress }: { episode: PlayerEpisode; initialProgress: { position: number; percentHeard: number | null } }) {
+  const audio = episode.audio;
+  const audioRef = useRef<HTMLAudioElement>(null);
+  const transcriptRef = useRef<HTMLOListElement>(null);
+  const [time, setTime] = useState(initialProgress.position);
+  const [playing, setPlaying] = useState(false);
+  const [rate, setRate] = useState(1);
+  const [percent, setPercent] = useState(initialProgress.percentHeard);
+  const [announcement, setAnnouncement] = useState("");
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const [audioError, setAudioError] = useState<string | null>(null);
+
+  const timedLines = useMemo(() => episode.lines.map((l) => ({ start: l.start ?? 0, end: l.end ?? 0 })), [episode.lines]);
+  const timedChapters = useMemo(() => episode.chapters.map((c) => ({ key: c.key, start: c.start ?? 0, end: 0 })), [episode.chapters]);
+  const currentLine = audio ? lineIndexAt(timedLines, time) : -1;
+  const currentChapter = audio ? chapterIndexAt(timedChapters, time) : -1;
+
+  // What was heard since the last save, tracked outside React state (it changes on every timeupdate).
+  const tracking = useRef({ segmentStart: null as number | null, lastTime: initialProgress.position, pending: [] as [number, number][], seekedBack: false, lastSaved: initialProgress.position, chapter: -1 });
+  const saveChain = useRef<Promise<void>>(Promise.resolve());
+
+  const closeSegment = useCallback((stillPlaying: boolean) => {
+    const t = tracking.current;
+    if (t.segmentStart !== null && t.lastTime > t.segmentStart) t.pending.push([t.segmentStart, t.lastTime]);
+    t.segmentStart = stillPlaying ? t.lastTime : null;
+  }, []);
+
+  const save = useCallback(() => {
+    const element = audioRef.current;
+    if (!element || !audio) return;
+    const t = tracking.current;
+    const position = element.currentTime;
+    if (t.pending.length === 0 && !t.seekedBack && Math.abs(position - t.lastSaved) < 0.5) return;
+    const payload = { episodeId: episode.id, position, heard: t.pending.splice(0), seeked: t.seekedBack };
+    t.seekedBack = false;
+    saveChain.current = saveChain.current.then(async () => {
+      try {
+        const result = await saveListeningProgressAction(null, payload);
+        if (!result.ok) throw new Error(result.message);
+        t.lastSaved = position;
+        setPercent(result.data.percentHeard);
+        setSaveError(null);
+      } catch (failure) {
+        // Keep what was heard for the next save.
+        t.pending.unshift(...payload.heard);
+        if (payload.seeked) t.seekedBack = true;
+        setSaveError(failure instanceof Error && failure.message && !/fetch/i.test(failure.message) ? failure.message : NETWORK_ERROR_MESSAGE);
+      }
+    });
+  }, [audio, episode.id]);
+
+  // Periodic saves while playing, and a last one when the page is hidden or left.
+  useEffect(() => {
+    if (!playing) return;
+    const timer = window.setInterval(() => {
+      closeSegment(true);
+      save();
+    }, SAVE_EVERY_MS);
+    return () => window.clearInterval(timer);
+  }, [playing, closeSegment, save]);
+
+  useEffect(() => {
+    const onHide = () => {
+      if (document.visibilityState !== "hidden") return;
+      closeSegment(!audioRef.current?.paused);
+      save();
+    };
+    document.addEventListener("visibilitychange", onHide);
+    window.addEventListener("pagehide", onHide);
+    return () => {
+      document.removeEventListener("visibilitychange", onHide);
+      window.removeEventListener("pagehide", onHide);
+    };
+  }, [closeSegment, save]);
+
+  const seekTo = useCallback(
+    (seconds: number) => {
+      const element = audioRef.current;
+      if (!element || !audio) return;
+      element.currentTime = Math.min(Math.max(0, seconds), audio.duration);
+      setTime(element.currentTime);
+    },
+    [audio],
+  );
+
+  const togglePlay = useCallback(() => {
+    const element = audioRef.current;
+    if (!element) return;
+    if (element.paused) {
+      element.play().catch((error: unknown) => setAudioError(`The audio could not start: ${error instanceof Error ? error.message : String(error)}`));
+    } else element.pause();
+  }, []);
+
+  const skip = useCallback((delta: number) => seekTo((audioRef.current?.currentTime ?? 0) + delta), [seekTo]);
+
+  // Keyboard shortcuts for the whole page, except while typing in a field.
+  useEffect(() => {
+    if (!audio) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || isTypingTarget(event.target)) return;
+      const key = event.key.toLowerCase();
+      if (key === "k" || (key === " " && (event.target as HTMLElement | null)?.tagName === "BODY")) togglePlay();
+      else if (key === "j") skip(-BACK_SECONDS);
+      else if (key === "l") skip(FORWARD_SECONDS);
+      else return;
+      event.preventDefault();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [audio, togglePlay, skip]);
+
+  // Keep the current line in view inside the transcript box (not the page) while playing.
+  useEffect(() => {
+    const list = transcriptRef.current;
+    if (!playing || !list || currentLine < 0) return;
+    const item = list.children[currentLine] as HTMLElement | undefined;
+    if (!item) return;
+    const top = item.offsetTop;
+    if (top < list.scrollTop || top + item.offsetHeight > list.scrollTop + list.clientHeight) {
+      const reduce = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+      list.scrollTo({ top: Math.max(0, top - list.clientHeight / 3), behavior: reduce ? "auto" : "smooth" });
+    }
+  }, [currentLine, playing]);
+
+  const onLoadedMetadata = () => {
+    const element = audioRef.current;
+    if (!element || !audio) return;
+    const start = initialProgress.position;
+    // A finished episode starts again from the beginning.
+    if (start > 0 && start < audio.duration - 2) element.currentTime = start;
+    tracking.current.lastTime = element.currentTime;
+    setTime(element.currentTime);
+  };
+
+  const onTimeUpdate = () => {
+    const element = audioRef.current;
+    if (!element) return;
+    const t = tracking.current;
+    const now = element.currentTime;
+    if (!element.paused && t.segmentStart !== null) {
+      if (now >= t.lastTime && now - t.lastTime < 3 * element.playbackRate) t.lastTime = now;
+      else {
+        closeSegment(false);
+        t.segmentStart = now;
+        t.lastTime = now;
+      }
+    }
+    const chapter = chapterIndexAt(timedChapters, now);
+    if (chapter !== t.chapter) {
+      if (t.chapter !== -1 && chapter >= 0 && !element.paused) setAnnouncement(`Chapter ${chapter + 1}: ${episode.chapters[chapter]!.title}`);
+      t.chapter = chapter;
+    }
+    setTime(now);
+  };
+
+  const onSeeking = () => {
+    const element = audioRef.current;
+    if (!element) return;
+    const t = tracking.current;
+    closeSegment(false);
+    if (element.currentTime < t.lastTime - 0.5) t.seekedBack = true;
+    t.lastTime = element.currentTime;
+    if (!element.paused) t.segmentStart = element.currentTime;
+  };
+
+  const onPlay = () => {
+    const element = audioRef.current!;
+    tracking.current.segmentStart = element.currentTime;
+    tracking.current.lastTime = element.currentTime;
+    setPlaying(true);
+    setAudioError(null);
+    setAnnouncement("Playing");
+  };
+
+  const onPause = () => {
+    closeSegment(false);
+    setPlaying(false);
+    setAnnouncement(audioRef.current?.ended ? "Episode finished" : "Paused");
+    save();
+  };
+
+  const duration = audio?.duration ?? 0;
+  const hosts = [...new Set(episode.lines.map((l) => l.hostName))];
+
+  return (
+    <div className="space-y-6">
+      <section aria-labelledby="episode-title" className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
+        <div className="flex flex-wrap items-start justify-between gap-3">
+          <div>
+            <h2 id="episode-title" className="text-xl font-semibold text-slate-900">
+              {episode.title}
+            </h2>
+            <p className="mt-1 text-sm text-slate-600">
+              With {hosts.join(" and ")}
+              {audio ? ` · ${Math.round(audio.duration / 60)} min` : null} · {episode.chapters.length} chapters
+            </p>
+          </div>
+          {audio ? (
+            <a href={audio.downloadUrl} download className="text-sm font-medium text-indigo-700 underline underline-offset-2 hover:text-indigo-900">
+              Download MP3 ({(audio.bytes / 1e6).toFixed(1)} MB)
+            </a>
+          ) : null}
+        </div>
+
+        {audio ? (
+          <>
+            <audio
+              ref={audioRef}
+              src={audio.url}
+              preload="metadata"
+              onLoadedMetadata={onLoadedMetadata}
+              onTimeUpdate={onTimeUpdate}
+              onSeeking={onSeeking}
+              onPlay={onPlay}
+              onPause={onPause}
+              onError={() => setAudioError("The audio could not be loaded. Check your connection and reload the page.")}
+              data-testid="podcast-audio"
+            />
+            <div className="mt-5 flex flex-wrap items-center gap-2 sm:gap-3">
+              <button type="button" onClick={() => skip(-BACK_SECONDS)} className={controlClass} title={`Back ${BACK_SECONDS} seconds (J)`}>
+                <span aria-hidden="true">↺</span> {BACK_SECONDS}s<span className="sr-only"> back</span>
+              </button>
+              <button type="button" onClick={togglePlay} className="inline-flex h-12 min-w-24 items-center justify-center rounded-full bg-indigo-600 px-5 text-base font-semibold text-white shadow-sm hover:bg-indigo-700 focus-visible:outline-offset-2">
+                {playing ? "Pause" : time > 0.5 ? "Resume" : "Play"}
+              </button>
+              <button type="button" onClick={() => skip(FORWARD_SECONDS)} className={controlClass} title={`Forward ${FORWARD_SECONDS} seconds (L)`}>
+                {FORWARD_SECONDS}s<span className="sr-only"> forward</span> <span aria-hidden="true">↻</span>
+              </button>
+              <span className="ml-1 font-mono text-sm tabular-nums text-slate-700" data-testid="podcast-clock">
+                {formatClock(time)} / {formatClock(duration)}
+              </span>
+              <label className="ml-auto flex items-center gap-2 text-sm text-slate-700">
+                Speed
+                <select
+                  value={rate}
+                  onChange={(event) => {
+                    const next = Number(event.target.value);
+                    setRate(next);
+                    if (audioRef.current) audioRef.current.playbackRate = next;
+                  }}
+                  className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
+                >
+                  {SPEEDS.map((speed) => (
+                    <option key={speed} value={speed}>
+                      {speed}×
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </div>
+            <input
+              type="range"
+              min={0}
+              max={Math.max(1, Math.floor(duration))}
+              step={1}
+              value={Math.min(Math.floor(time), Math.floor(duration))}
+              onChange={(event) => seekTo(Number(event.target.value))}
+              aria-label="Position in the episode"
+              aria-valuetext={`${spokenDuration(time)} of ${spokenDuration(duration)}`}
+              className="mt-4 w-full accent-indigo-600"
+            />
+            <p className="mt-1 text-xs text-slate-500">
+              Keys: <kbd className={kbdClass}>K</kbd> or <kbd className={kbdClass}>Space</kbd> play or pause, <kbd className={kbdClass}>J</kbd> back {BACK_SECONDS} s,{" "}
+              <kbd className={kbdClass}>L</kbd> forward {FORWARD_SECONDS} s. Click a line of the transcript to jump to it.
+            </p>
+            <div className="mt-4 space-y-1">
+              <p className="flex justify-between text-xs text-slate-600">
+                <span>Heard</span>
+                <span data-testid="podcast-heard">{percent ?? 0}% of the episode</span>
+              </p>
+              <ProgressBar value={percent ?? 0} total={100} label="Share of the episode heard" />
+            </div>
+            {audioError ? <div className="mt-4"><Alert tone="error">{audioError}</Alert></div> : null}
+            {saveError ? <div className="mt-4"><Alert tone="error">Your listening position was not saved: {saveError}</Alert></div> : null}
+          </>
+        ) : (
+          <div className="mt-4">
+            <Alert>
+              {episode.audioProblem === "out-of-date"
+                ? "The audio on this server was built from an older version of the script, so only the transcript is shown."
+                : "The audio for this episode has not been built on this server yet, so only the transcript is shown."}{" "}
+              To build it, run <code className="rounded bg-white/70 px-1">npm run podcast:build</code> on the server (it needs Debian&apos;s{" "}
+              <code className="rounded bg-white/70 px-1">espeak-ng</code> and <code className="rounded bg-white/70 px-1">lame</code> packages); <code className="rounded bg-white/70 px-1">npm start</code> builds it too when they are installed.
+            </Alert>
+          </div>
+        )}
+        <p className="sr-only" role="status" aria-live="polite">
+          {announcement}
+        </p>
+      </section>
+
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,20rem)_minmax(0,1fr)]">
+        <section aria-labelledby="chapters-title" className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm">
+          <h2 id="chapters-title" className="text-lg font-semibold">
+            Chapters
+          </h2>
+          <ol className="mt-3 space-y-1">
+            {episode.chapters.map((chapter, i) => (
+              <li key={chapter.key} aria-current={i === currentChapter ? "true" : undefined} className={`rounded-lg px-2 py-1.5 ${i === currentChapter ? "bg-indigo-50" : ""}`}>
+                {audio && chapter.start !== null ? (
+                  <button type="button" onClick={() => seekTo(chapter.start!)} className="flex w-full items-baseline gap-2 text-left text-sm font-medium text-slate-900 hover:text-indigo-800">
+                    <span className="font-mono text-xs tabular-nums text-slate-600">{formatClock(chapter.start)}</span>
+                    <span>{chapter.title}</span>
+                  </button>
+                ) : (
+                  <span className="text-sm font-medium text-slate-900">{chapter.title}</span>
+                )}
+                {chapter.sectionKey ? (
+                  <Link href={`/lectures/${episode.lectureSlug}#${chapter.sectionKey}`} className="ml-0 block pl-0 text-xs text-indigo-700 underline underline-offset-2 sm:pl-11">
+                    Notes: {chapter.sectionTitle ?? chapter.sectionKey}
+                  </Link>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        </section>
+
+        <section aria-labelledby="transcript-title" className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm">
+          <h2 id="transcript-title" className="text-lg font-semibold">
+            Transcript
+          </h2>
+          <ol ref={transcriptRef} className="relative mt-3 max-h-[32rem] space-y-1 overflow-y-auto pr-1" data-testid="transcript" tabIndex={-1}>
+            {episode.lines.map((line, i) => {
+              const current = i === currentLine;
+              const body = (
+                <>
+                  <span className={`font-semibold ${line.hostId === episode.lines[0]?.hostId ? "text-indigo-800" : "text-emerald-800"}`}>{line.hostName}: </span>
+                  <span>{line.text}</span>
+                </>
+              );
+              return (
+                <li key={i} aria-current={current ? "true" : undefined} className={`rounded-lg text-sm leading-relaxed ${current ? "bg-amber-100 text-slate-950" : "text-slate-700"}`}>
+                  {audio && line.start !== null ? (
+                    <button type="button" onClick={() => seekTo(line.start!)} className="w-full rounded-lg px-2 py-1.5 text-left hover:bg-slate-50" aria-label={`${formatClock(line.start)}, ${line.hostName}: ${line.text}`}>
+                      {body}
+                    </button>
+                  ) : (
+                    <p className="px-2 py-1.5">{body}</p>
+                  )}
+                </li>
+              );
+            })}
+          </ol>
+        </section>
+      </div>
+    </div>
+  );
+}
+
+const controlClass = "inline-flex h-10 items-center gap-1 rounded-full border border-slate-300 bg-white px-3 text-sm font-medium text-slate-800 hover:bg-slate-50";
+const kbdClass = "rounded border border-slate-300 bg-slate-50 px-1 font-mono text-[0.7rem]";

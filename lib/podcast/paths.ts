@@ -1,0 +1,15 @@
+// Where built episodes live: one folder per lecture slug holding the MP3 and its timing file.
+// Generated, never committed; every app replica needs the same files (build them with the app).
+import path from "node:path";
+
+export const TIMING_FILE = "timing.json";
+
+/** PODCAST_DIR, relative to the working directory (the project root), or `.data/podcast`. */
+export function podcastRoot(): string {
+  return path.resolve(process.env.PODCAST_DIR || path.join(".data", "podcast"));
+}
+
+export function episodeDir(lectureSlug: string, root = podcastRoot()): string {
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(lectureSlug)) throw new Error(`invalid lecture slug "${lectureSlug}"`);
+  return path.join(root, lectureSlug);
+}

@@ -1,0 +1,51 @@
+// npm run podcast:build [-- --force] — synthesise every lecture's podcast episode (espeak-ng + lame)
+// into PODCAST_DIR (default .data/podcast), with the timing of each line and chapter. Unchanged
+// episodes are skipped. Without the tools it says what to install and exits with an error.
+import path from "node:path";
+import { readContentTree } from "../lib/content/read";
+import { buildEpisode, podcastTools, PODCAST_TOOLS_HINT } from "../lib/podcast/build";
+import { episodeDir, podcastRoot } from "../lib/podcast/paths";
+import { projectRoot } from "./lib/run";
+
+export async function buildPodcasts(options: { force?: boolean; quiet?: boolean } = {}): Promise<{ built: number; unchanged: number } | { missing: string[] }> {
+  const tools = await podcastTools();
+  if (!tools.ok) return { missing: tools.missing };
+  const tree = readContentTree(path.resolve(projectRoot, process.env.CONTENT_DIR || "content"));
+  const counts = { built: 0, unchanged: 0 };
+  for (const lecture of tree.lectures) {
+    if (!lecture.podcast) continue;
+    const slug = lecture.lecture.slug;
+    const started = Date.now();
+    let last = 0;
+    const result = await buildEpisode(slug, lecture.podcast, episodeDir(slug, podcastRoot()), {
+      toolVersions: tools.versions,
+      force: options.force,
+      onProgress: (done, total) => {
+        if (options.quiet || !process.stdout.isTTY || Date.now() - last < 200) return;
+        last = Date.now();
+        process.stdout.write(`\r  ${slug}: speaking line ${done} of ${total}…`);
+      },
+    });
+    if (!options.quiet && process.stdout.isTTY) process.stdout.write("\r\x1b[K");
+    counts[result.status]++;
+    const minutes = `${Math.floor(result.duration / 60)} min ${Math.round(result.duration % 60)} s`;
+    console.log(`  ${slug}: ${result.status === "built" ? `built in ${((Date.now() - started) / 1000).toFixed(1)} s` : "unchanged"}, ${minutes}, ${(result.audioBytes / 1e6).toFixed(1)} MB`);
+  }
+  return counts;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
+  console.log(`Building podcast episodes into ${path.relative(projectRoot, podcastRoot()) || podcastRoot()}`);
+  buildPodcasts({ force: process.argv.includes("--force") })
+    .then((result) => {
+      if ("missing" in result) {
+        console.error(`Cannot build the podcast audio: ${result.missing.join(" and ")} not found. ${PODCAST_TOOLS_HINT}`);
+        process.exit(1);
+      }
+      console.log(`Podcast episodes: ${result.built} built, ${result.unchanged} unchanged.`);
+    })
+    .catch((error: unknown) => {
+      console.error(error instanceof Error ? error.message : String(error));
+      process.exit(1);
+    });
+}
