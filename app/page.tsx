@@ -3,12 +3,13 @@ import { buttonClasses } from "@/components/ui/button";
 import { CourseHome } from "@/components/course/course-home";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getCourseHome, getPublicLectureList } from "@/lib/course/data";
+import { getMyProgress } from "@/lib/progress/data";
 
 export default async function HomePage() {
   const user = await getCurrentUser();
   if (!user) return <Welcome lectures={await getPublicLectureList()} />;
-  const courses = await getCourseHome(user);
-  return <CourseHome user={user} courses={courses} />;
+  const [courses, progress] = await Promise.all([getCourseHome(user), getMyProgress(user)]);
+  return <CourseHome user={user} courses={courses} progress={progress} />;
 }
 
 function Welcome({ lectures }: { lectures: Awaited<ReturnType<typeof getPublicLectureList>> }) {

@@ -2,16 +2,22 @@ import Link from "next/link";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import type { SessionUser } from "@/lib/auth/roles";
 import type { CourseHomeView } from "@/lib/course/data";
+import type { MyProgress } from "@/lib/progress/data";
+import { NextStepCard } from "@/components/progress/next-step-card";
 
-export function CourseHome({ user, courses }: { user: SessionUser; courses: CourseHomeView[] }) {
+export function CourseHome({ user, courses, progress }: { user: SessionUser; courses: CourseHomeView[]; progress: MyProgress }) {
+  const byLecture = new Map(progress.lectures.map((l) => [l.id, l]));
   const firstName = user.name.split(" ")[0] ?? user.name;
   const empty = courses.length === 0 || courses.every((course) => course.lectures.length === 0);
   return (
     <div className="space-y-8">
       <div>
         <h1 className="text-3xl font-semibold tracking-tight">Welcome, {firstName}</h1>
-        <p className="mt-1 text-slate-600">Your lectures and your progress on each.</p>
+        <p className="mt-1 text-slate-600">
+          Your lectures and your progress on each. <Link href="/progress" className="font-medium text-indigo-700 underline underline-offset-2">See all your progress</Link>
+        </p>
       </div>
+      {empty ? null : <NextStepCard step={progress.nextStep} compact />}
       {empty ? (
         <div className="rounded-xl border border-dashed border-slate-300 bg-white p-10 text-center">
           <h2 className="text-lg font-semibold">No lectures yet</h2>
@@ -55,7 +61,7 @@ export function CourseHome({ user, courses }: { user: SessionUser; courses: Cour
                         <span data-testid="podcast-progress">{lecture.podcast.percentHeard === null ? "transcript only" : `${lecture.podcast.percentHeard}% heard`}</span>
                       </p>
                     ) : null}
-                    <p className="mt-3 text-xs text-slate-500">{lecture.flashcardCount} flashcards</p>
+                    <LectureBrief progress={byLecture.get(lecture.id)} flashcardCount={lecture.flashcardCount} />
                   </Link>
                 </li>
               ))}
@@ -64,5 +70,30 @@ export function CourseHome({ user, courses }: { user: SessionUser; courses: Cour
         ))
       )}
     </div>
+  );
+}
+
+function LectureBrief({ progress, flashcardCount }: { progress: MyProgress["lectures"][number] | undefined; flashcardCount: number }) {
+  if (!progress) return <p className="mt-3 text-xs text-slate-600">{flashcardCount} flashcards</p>;
+  const quiz = progress.quiz;
+  return (
+    <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-1 text-xs text-slate-600">
+      {quiz ? (
+        <div className="flex justify-between">
+          <dt>Quiz best</dt>
+          <dd data-testid="quiz-best">{quiz.bestPercent === null ? "not taken" : `${quiz.bestPercent}%`}</dd>
+        </div>
+      ) : null}
+      <div className="flex justify-between">
+        <dt>Cards due</dt>
+        <dd data-testid="cards-due">{progress.flashcards.dueToday + progress.mistakes.dueToday}</dd>
+      </div>
+      <div className="flex justify-between">
+        <dt>Cards learned</dt>
+        <dd data-testid="cards-learned">
+          {progress.flashcards.learned} / {progress.flashcards.total}
+        </dd>
+      </div>
+    </dl>
   );
 }

@@ -18,6 +18,14 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
               <Link href="/" className="rounded-lg px-3 py-2 text-slate-700 hover:bg-slate-100">
                 Course
               </Link>
+              <Link href="/progress" className="rounded-lg px-3 py-2 text-slate-700 hover:bg-slate-100">
+                Progress
+              </Link>
+              {user.role === "ADMIN" || user.role === "INSTRUCTOR" ? (
+                <Link href="/instructor/progress" className="rounded-lg px-3 py-2 text-slate-700 hover:bg-slate-100">
+                  Class
+                </Link>
+              ) : null}
               {user.role === "ADMIN" ? (
                 <Link href="/admin/users" className="rounded-lg px-3 py-2 text-slate-700 hover:bg-slate-100">
                   Admin

@@ -132,12 +132,17 @@ export interface ListeningProgress {
   percentHeard: number | null;
 }
 
+/** The length of a lecture's episode in seconds, or null without an episode or its current audio. */
+export async function getEpisodeDuration(lectureSlug: string): Promise<number | null> {
+  const stored = await fetchEpisode(lectureSlug);
+  const match = stored ? matchingTiming(lectureSlug, stored.script) : null;
+  return match && "timing" in match ? match.timing.duration : null;
+}
+
 async function episodeDuration(episodeId: string): Promise<{ slug: string; duration: number | null }> {
   const episode = await db.podcastEpisode.findUnique({ where: { id: episodeId }, select: { lecture: { select: { slug: true } } } });
   if (!episode) throw new NotFoundError("That podcast episode no longer exists. Reload the page.");
-  const stored = await fetchEpisode(episode.lecture.slug);
-  const match = stored ? matchingTiming(episode.lecture.slug, stored.script) : null;
-  return { slug: episode.lecture.slug, duration: match && "timing" in match ? match.timing.duration : null };
+  return { slug: episode.lecture.slug, duration: await getEpisodeDuration(episode.lecture.slug) };
 }
 
 /** The student's own place in an episode (zeros before they first listen). */
@@ -182,9 +187,7 @@ export async function getPodcastHeardByLecture(user: SessionUser): Promise<Map<s
   });
   const result = new Map<string, { percentHeard: number | null }>();
   for (const episode of episodes) {
-    const stored = await fetchEpisode(episode.lecture.slug);
-    const match = stored ? matchingTiming(episode.lecture.slug, stored.script) : null;
-    const duration = match && "timing" in match ? match.timing.duration : null;
+    const duration = await getEpisodeDuration(episode.lecture.slug);
     result.set(episode.lectureId, { percentHeard: percentHeard(episode.progress[0]?.heardSeconds ?? 0, duration) });
   }
   return result;

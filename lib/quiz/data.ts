@@ -8,6 +8,7 @@ import type { SessionUser } from "../auth/roles";
 import { countingAttempt, planSlot, scoreChoice, type ChoiceType } from "./scoring";
 import type { SaveAnswerInput } from "./schemas";
 import { recordSubmissionStatistics } from "./statistics-data";
+import { recordQuizOutcomes } from "../review/data";
 
 function requireSignedIn(user: SessionUser | null): asserts user is SessionUser {
   if (!user?.id) throw new ActionError("UNAUTHENTICATED", "Please sign in to continue.");
@@ -271,6 +272,7 @@ async function finalizeAttempt(tx: DbTransaction, id: string, userId: string, su
     select: {
       quizId: true,
       attemptNumber: true,
+      quiz: { select: { lectureId: true } },
       responses: {
         select: {
           id: true,
@@ -279,7 +281,7 @@ async function finalizeAttempt(tx: DbTransaction, id: string, userId: string, su
           chosenOptionKeys: true,
           maxMark: true,
           timeSpentMs: true,
-          questionVersion: { select: { type: true, options: { select: { key: true, isCorrect: true, fraction: true } } } },
+          questionVersion: { select: { type: true, questionId: true, options: { select: { key: true, isCorrect: true, fraction: true } } } },
         },
       },
     },
@@ -297,6 +299,8 @@ async function finalizeAttempt(tx: DbTransaction, id: string, userId: string, su
   const score = Math.round(scored.reduce((sum, r) => sum + r.mark, 0) * 1e9) / 1e9;
   await tx.attempt.update({ where: { id }, data: { score } });
   await recordSubmissionStatistics(tx, attempt.quizId, attempt.attemptNumber, scored);
+  // Missed questions join the student's mistakes queue; right answers to queued ones reschedule them.
+  await recordQuizOutcomes(tx, userId, attempt.quiz.lectureId, scored.map((r) => ({ questionId: r.questionVersion.questionId, correct: r.isCorrect })), submittedAt, `attempt:${id}`);
   return "submitted";
 }
 

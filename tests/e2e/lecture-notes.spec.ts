@@ -42,7 +42,7 @@ test("the notes render Markdown tables and anchors, and the table of contents ju
 
 test("lecture pages pass an accessibility check (axe)", async ({ page }) => {
   await signUp(page, "Ax E", uniqueEmail("axe"));
-  for (const path of ["/", LECTURE, `${LECTURE}/flashcards`]) {
+  for (const path of ["/", LECTURE, `${LECTURE}/flashcards/browse`]) {
     await page.goto(path);
     const results = await new AxeBuilder({ page }).analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.length} node(s) — ${v.help}`), path).toEqual([]);
@@ -61,6 +61,8 @@ test("an unknown lecture is a 404, and a signed-out visitor is sent to sign in",
 test("flashcards can be browsed and turned over with the keyboard", async ({ page }) => {
   await signUp(page, "Card Browser", uniqueEmail("cards"));
   await page.goto(`${LECTURE}/flashcards`);
+  await page.getByRole("link", { name: "Browse all cards" }).click();
+  await expect(page).toHaveURL(`${LECTURE}/flashcards/browse`);
   await expect(page.locator('section[aria-labelledby="browse-title"] li')).toHaveCount(37);
   const button = page.getByRole("button", { name: "Show answer for Collect Data" });
   await button.focus();

@@ -1,19 +1,36 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { FlashcardBrowser } from "@/components/lectures/flashcard-browser";
+import { DeckNav } from "@/components/review/deck-nav";
+import { ReviewSession } from "@/components/review/review-session";
 import { requireUser } from "@/lib/auth/session";
-import { getLectureContent, getLectureFlashcards } from "@/lib/lectures/data";
+import { getLectureContent } from "@/lib/lectures/data";
 import { lectureSlug } from "@/lib/lectures/schemas";
+import { getReviewSession } from "@/lib/review/data";
+import { deckInput } from "@/lib/review/schemas";
 
 export const metadata: Metadata = { title: "Flashcards" };
 
-export default async function LectureFlashcardsPage({ params }: { params: Promise<{ slug: string }> }) {
+export default async function LectureReviewPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ deck?: string }> }) {
   const slug = lectureSlug.safeParse((await params).slug);
   if (!slug.success) notFound();
-  await requireUser(`/lectures/${slug.data}/flashcards`);
+  const deck = deckInput.catch("flashcards").parse((await searchParams).deck ?? "flashcards");
+  const user = await requireUser(`/lectures/${slug.data}/flashcards${deck === "mistakes" ? "?deck=mistakes" : ""}`);
   const lecture = await getLectureContent(slug.data);
   if (!lecture) notFound();
-  const cards = await getLectureFlashcards(lecture.id);
+  const [session, other] = await Promise.all([
+    getReviewSession(user, lecture.id, deck),
+    deck === "mistakes" ? null : getReviewSession(user, lecture.id, "mistakes"),
+  ]);
+  const mistakes = (deck === "mistakes" ? session : other!).counts.total;
   const sectionTitles = Object.fromEntries(lecture.sections.map((s) => [s.key, s.title]));
-  return <FlashcardBrowser lectureSlug={lecture.slug} cards={cards.map((c) => ({ ...c, sectionTitle: c.sectionKey ? sectionTitles[c.sectionKey] ?? null : null }))} />;
+  return (
+    <div className="space-y-5">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2 className="text-xl font-semibold">{deck === "mistakes" ? "Your mistakes, spaced" : "Flashcard review"}</h2>
+        <DeckNav lectureSlug={lecture.slug} current={deck} mistakes={mistakes} />
+      </div>
+      {/* Keyed by deck: switching decks starts a fresh session state. */}
+      <ReviewSession key={deck} initial={session} lectureSlug={lecture.slug} sectionTitles={sectionTitles} />
+    </div>
+  );
 }

@@ -1,0 +1,28 @@
+import Link from "next/link";
+
+export type DeckView = "flashcards" | "mistakes" | "browse";
+
+/** Switches between reviewing the flashcards, reviewing the missed quiz questions, and browsing every card. */
+export function DeckNav({ lectureSlug, current, mistakes }: { lectureSlug: string; current: DeckView; mistakes: number }) {
+  const base = `/lectures/${lectureSlug}/flashcards`;
+  const items: { view: DeckView; href: string; label: string; detail?: string }[] = [
+    { view: "flashcards", href: base, label: "Review flashcards" },
+    { view: "mistakes", href: `${base}?deck=mistakes`, label: "Review mistakes", detail: String(mistakes) },
+    { view: "browse", href: `${base}/browse`, label: "Browse all cards" },
+  ];
+  return (
+    <nav aria-label="Flashcard modes" className="flex flex-wrap gap-2">
+      {items.map((item) => (
+        <Link
+          key={item.view}
+          href={item.href}
+          aria-current={item.view === current ? "page" : undefined}
+          className={`rounded-full border px-3 py-1.5 text-sm font-medium ${item.view === current ? "border-indigo-600 bg-indigo-600 text-white" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50"}`}
+        >
+          {item.label}
+          {item.detail ? <span className={`ml-1.5 rounded-full px-1.5 text-xs ${item.view === current ? "bg-indigo-500" : "bg-slate-100"}`}>{item.detail}</span> : null}
+        </Link>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,41 @@
+// Which card to show next, from the cards' states alone (pure, so the choice is the same on every
+// reload and can be tested on fixed fixtures).
+import type { CardState } from "./fsrs";
+
+/** New flashcards a student meets per lecture per day (Anki's default is 20). */
+export const NEW_CARDS_PER_DAY = 20;
+/** When nothing else is due, a learning card due within this time is shown early (as Anki does). */
+export const LEARN_AHEAD_MS = 20 * 60_000;
+
+export interface QueueCard {
+  itemId: string;
+  /** Order of new cards (the deck's order). */
+  position: number;
+  state: CardState;
+  due: Date;
+}
+
+/** Midnight UTC of `now`'s day: the review day's start (daily limits and "due today"). */
+export function startOfDay(now: Date): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+}
+
+const byDue = (a: QueueCard, b: QueueCard) => a.due.getTime() - b.due.getTime() || a.position - b.position;
+
+/**
+ * The card to show: first the cards due now (earliest first), then new cards in deck order while the
+ * day's new-card allowance lasts, then a learning card due within the learn-ahead time. `prefer`
+ * (a card just restored by undo) comes first when it is one of those. Otherwise, when the next
+ * card is due.
+ */
+export function buildQueue(cards: readonly QueueCard[], now: Date, newLeftToday: number, prefer?: string): { current: string | null; nextDue: Date | null } {
+  const t = now.getTime();
+  const due = cards.filter((c) => c.state !== "NEW" && c.due.getTime() <= t).sort(byDue);
+  const fresh = newLeftToday > 0 ? cards.filter((c) => c.state === "NEW").sort((a, b) => a.position - b.position) : [];
+  const ahead = cards.filter((c) => (c.state === "LEARNING" || c.state === "RELEARNING") && c.due.getTime() > t && c.due.getTime() <= t + LEARN_AHEAD_MS).sort(byDue);
+  const eligible = [...due, ...fresh, ...ahead];
+  if (prefer && eligible.some((c) => c.itemId === prefer)) return { current: prefer, nextDue: null };
+  if (eligible.length > 0) return { current: eligible[0]!.itemId, nextDue: null };
+  const later = cards.filter((c) => c.state !== "NEW").sort(byDue)[0];
+  return { current: null, nextDue: later ? later.due : null };
+}

@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { RATINGS } from "./fsrs";
+
+export const deckInput = z.enum(["flashcards", "mistakes"]);
+
+export const rateCardInput = z.strictObject({
+  lectureId: z.string().min(1).max(64),
+  deck: deckInput,
+  itemId: z.string().min(1).max(128),
+  rating: z.enum(RATINGS),
+  /** One per rating the student made: a retried request carries the same key and counts once. */
+  idempotencyKey: z.string().min(8).max(100),
+});
+
+export type RateCardInput = z.output<typeof rateCardInput>;
+
+export const undoRatingInput = z.strictObject({ logId: z.string().min(1).max(64) });
