@@ -55,7 +55,9 @@ export function MyProgressView({ progress }: { progress: MyProgress }) {
             >
               {lecture.quiz ? (
                 <p className="mt-1 text-xs text-slate-600" data-testid="figure-attempts">
-                  {lecture.quiz.attemptsUsed} {lecture.quiz.attemptsAllowed === null ? "attempts used (unlimited)" : `of ${lecture.quiz.attemptsAllowed} attempts used`}
+                  {lecture.quiz.attemptsAllowed === null
+                    ? `${lecture.quiz.attemptsUsed} attempt${lecture.quiz.attemptsUsed === 1 ? "" : "s"} used (no limit)`
+                    : `${lecture.quiz.attemptsUsed} of ${lecture.quiz.attemptsAllowed} attempts used`}
                 </p>
               ) : null}
             </Figure>

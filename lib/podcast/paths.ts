@@ -6,10 +6,11 @@ export const TIMING_FILE = "timing.json";
 
 /** PODCAST_DIR, relative to the working directory (the project root), or `.data/podcast`. */
 export function podcastRoot(): string {
-  return path.resolve(process.env.PODCAST_DIR || path.join(".data", "podcast"));
+  // Runtime data, not a source: kept out of the build's file tracing.
+  return path.resolve(/*turbopackIgnore: true*/ process.env.PODCAST_DIR || path.join(".data", "podcast"));
 }
 
 export function episodeDir(lectureSlug: string, root = podcastRoot()): string {
   if (!/^[a-z0-9][a-z0-9-]*$/.test(lectureSlug)) throw new Error(`invalid lecture slug "${lectureSlug}"`);
-  return path.join(root, lectureSlug);
+  return path.join(/*turbopackIgnore: true*/ root, lectureSlug);
 }

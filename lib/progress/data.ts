@@ -4,7 +4,7 @@ import { assertRole, ROLES, STAFF_ROLES, type SessionUser } from "../auth/roles"
 import { getEpisodeDuration, getPodcastHeardByLecture } from "../podcast/data";
 import { getDeckCountsByLecture, type DeckCounts } from "../review/data";
 import { retrievability, type CardState } from "../review/fsrs";
-import { computeMastery, type AnswerEvidence, type CardEvidence, type TopicMastery } from "./mastery";
+import { cardRecall, computeMastery, type AnswerEvidence, type CardEvidence, type TopicMastery } from "./mastery";
 import { chooseNextStep, type LectureFigures, type NextStep } from "./next-step";
 
 export interface LectureProgress {
@@ -80,7 +80,8 @@ export async function getMyProgress(user: SessionUser, now = new Date()): Promis
   });
   const cardEvidence: CardEvidence[] = cards.flatMap((c) => {
     const topic = c.flashcard ? (c.flashcard.retiredAt ? undefined : c.flashcard.topic?.key) : c.question?.topic?.key;
-    return topic ? [{ topic, retrievability: retrievability({ ...c, state: c.state as CardState }, now) }] : [];
+    const recall = cardRecall(c.state, retrievability({ ...c, state: c.state as CardState }, now));
+    return topic && recall !== null ? [{ topic, retrievability: recall }] : [];
   });
 
   const result: LectureProgress[] = lectures.map((lecture) => {

@@ -34,6 +34,17 @@ export interface TopicMastery {
 
 const DAY_MS = 86_400_000;
 
+/**
+ * What a card under review says about a topic: a learned card (REVIEW) its probability of recall now;
+ * a lapsed card (RELEARNING) that it was forgotten (0); a card still in its first learning steps, or
+ * never seen, nothing yet (null).
+ */
+export function cardRecall(state: "NEW" | "LEARNING" | "REVIEW" | "RELEARNING", retrievability: number): number | null {
+  if (state === "REVIEW") return retrievability;
+  if (state === "RELEARNING") return 0;
+  return null;
+}
+
 export function recencyWeight(at: Date, now: Date): number {
   const ageDays = Math.max(0, (now.getTime() - at.getTime()) / DAY_MS);
   return Math.pow(2, -ageDays / MASTERY_HALF_LIFE_DAYS);

@@ -27,3 +27,4 @@ export async function signIn(page: Page, email: string, password: string): Promi
 
 export const DEMO_ADMIN = { email: "admin@example.com", password: "admin-demo-password" };
 export const DEMO_STUDENT = { email: "student@example.com", password: "student-demo-password" };
+export const DEMO_INSTRUCTOR = { email: "instructor@example.com", password: "instructor-demo-password" };

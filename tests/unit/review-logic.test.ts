@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { describeInterval, formatInterval, newCard, previewRatings, rate, retrievability, snapshotFromJson, snapshotToJson, type CardSnapshot } from "@/lib/review/fsrs";
 import { buildQueue, LEARN_AHEAD_MS, startOfDay, type QueueCard } from "@/lib/review/queue";
-import { computeMastery, masteryLabel, recencyWeight } from "@/lib/progress/mastery";
+import { cardRecall, computeMastery, masteryLabel, recencyWeight } from "@/lib/progress/mastery";
 import { chooseNextStep, type LectureFigures } from "@/lib/progress/next-step";
 
 const T0 = new Date("2026-03-02T09:00:00.000Z");
@@ -126,6 +126,10 @@ describe("mastery", () => {
     // weights 0.5 each: (0.5 + 0.5) / (1 + 1) = 0.5
     expect(later).toBeCloseTo(0.5, 12);
     expect(computeMastery(["t"], answers, [], days(60))[0]!.mastery!).toBeLessThan(later);
+  });
+
+  it("counts a learned card's recall, a lapsed card as forgotten, and a card still being learned not at all", () => {
+    expect([cardRecall("REVIEW", 0.83), cardRecall("RELEARNING", 0.99), cardRecall("LEARNING", 0.99), cardRecall("NEW", 0)]).toEqual([0.83, 0, null, null]);
   });
 
   it("has no value without evidence, and labels the levels", () => {
