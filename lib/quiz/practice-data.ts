@@ -1,4 +1,6 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
+import { recordQuizOutcomes } from "../review/data";
 import { db } from "../db";
 import { ActionError, NotFoundError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
@@ -72,9 +74,14 @@ export async function answerPracticeQuestion(user: SessionUser, input: { session
     if (state.queue[0] !== input.questionVersionId) throw new ActionError("CONFLICT", "That question was already answered. Continue with the next one.");
     const version = await tx.questionVersion.findUniqueOrThrow({
       where: { id: input.questionVersionId },
-      select: { type: true, explanation: true, sectionKey: true, options: { select: { key: true, isCorrect: true, fraction: true } } },
+      select: { type: true, explanation: true, sectionKey: true, questionId: true, question: { select: { lectureId: true } }, options: { select: { key: true, isCorrect: true, fraction: true } } },
     });
     const { isCorrect } = scoreChoice(version.type as ChoiceType, version.options, input.chosen, 1);
+    // Practice feeds the mistakes queue like the quiz does (the session's lock and queue check above
+    // make each answer count once).
+    if (version.question.lectureId) {
+      await recordQuizOutcomes(tx, user.id, version.question.lectureId, [{ questionId: version.questionId, correct: isCorrect }], new Date(), `practice:${input.sessionId}:${randomUUID()}`);
+    }
     const next = answerPractice(state, input.questionVersionId, isCorrect);
     await tx.practiceSession.update({
       where: { id: input.sessionId },

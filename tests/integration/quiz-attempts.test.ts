@@ -174,6 +174,10 @@ describe("practising mistakes", () => {
     const second = await answerPracticeQuestion(student, { sessionId, questionVersionId: missed[0]!, chosen: correct });
     expect(second).toMatchObject({ isCorrect: true, remaining: 0, done: true });
     expect(await getPracticeView(student, sessionId)).toMatchObject({ done: true, answered: 2, correct: 1 });
+    // The missed question's card in the mistakes queue: Again at submission, then Again and Good in practice.
+    const questionId = (await db.questionVersion.findUniqueOrThrow({ where: { id: missed[0]! } })).questionId;
+    const card = await db.reviewCard.findFirstOrThrow({ where: { userId: student.id, kind: "MISTAKE", questionId }, select: { reps: true, logs: { orderBy: { reviewedAt: "asc" }, select: { rating: true } } } });
+    expect(card).toEqual({ reps: 3, logs: [{ rating: "AGAIN" }, { rating: "AGAIN" }, { rating: "GOOD" }] });
 
     expect({ questions: await db.questionStat.aggregate({ _sum: { n: true } }), attempts: await db.attempt.count() }).toEqual(stats);
   });
