@@ -1,5 +1,5 @@
 import "server-only";
-import { createPrismaClient, type Db } from "./db-client";
+import { createPrismaClient, poolOf, type Db } from "./db-client";
 import { getServerEnv } from "./env";
 
 // One client per process (the globalThis guard survives hot reloads in development).
@@ -21,3 +21,9 @@ export const db: Db = new Proxy({} as Db, {
     return typeof value === "function" ? value.bind(client) : value;
   },
 });
+
+/** One parameterised statement straight through the pool (see poolOf): for the request hot path only. */
+export async function hotQuery<T extends Record<string, unknown>>(text: string, values: unknown[]): Promise<T[]> {
+  const result = await poolOf(getDb()).query<T>(text, values);
+  return result.rows;
+}

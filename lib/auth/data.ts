@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../db";
+import { db, hotQuery } from "../db";
 import { ActionError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import { hashPassword } from "./password";
@@ -63,7 +63,9 @@ export function findUserForSignIn(email: string) {
  * revoked. Runs on every request, so it is one plain SQL statement (no query compilation).
  */
 export async function findSessionUser(userId: string, sessionVersion: number): Promise<SessionUser | null> {
-  const [user] = await db.$queryRaw<{ id: string; email: string; name: string; role: SessionUser["role"]; cohort_id: string | null }[]>`
-    SELECT id, email, name, role::text AS role, cohort_id FROM users WHERE id = ${userId} AND session_version = ${sessionVersion}`;
+  const [user] = await hotQuery<{ id: string; email: string; name: string; role: SessionUser["role"]; cohort_id: string | null }>(
+    "SELECT id, email, name, role::text AS role, cohort_id FROM users WHERE id = $1 AND session_version = $2",
+    [userId, sessionVersion],
+  );
   return user ? { id: user.id, email: user.email, name: user.name, role: user.role, cohortId: user.cohort_id } : null;
 }

@@ -1,11 +1,11 @@
 import "server-only";
-import { decode } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import type { Role } from "../generated/prisma/enums";
 import { findSessionUser } from "./data";
 import { getAuthSecret } from "../env";
+import { decodeSessionToken } from "./session-token";
 import type { SessionUser } from "./roles";
 
 // next-auth's session cookie: "__Secure-" prefixed when the site is served over HTTPS.
@@ -20,7 +20,7 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const store = await cookies();
   const token = SESSION_COOKIES.map((name) => store.get(name)?.value).find(Boolean);
   if (!token) return null;
-  const payload = await decode({ token, secret: getAuthSecret() }).catch(() => null);
+  const payload = await decodeSessionToken(token, getAuthSecret());
   const userId = typeof payload?.sub === "string" ? payload.sub : null;
   if (!userId) return null;
   return findSessionUser(userId, typeof payload?.sv === "number" ? payload.sv : 0);

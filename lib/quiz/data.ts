@@ -1,6 +1,6 @@
 import "server-only";
 import { randomInt } from "node:crypto";
-import { db } from "../db";
+import { db, hotQuery } from "../db";
 import type { DbTransaction } from "../db-client";
 import { ActionError, NotFoundError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
@@ -187,25 +187,27 @@ const TIME_UP_MESSAGE = "Time is up for this attempt: it has been submitted with
 export async function saveAnswer(user: SessionUser, input: SaveAnswerInput): Promise<{ savedAt: string }> {
   requireSignedIn(user);
   const chosen = [...new Set(input.chosen)];
-  const saved = await db.$queryRaw<{ saved_at: Date }[]>`
-    WITH attempt AS (
+  const saved = await hotQuery<{ saved_at: Date }>(
+    `WITH attempt AS (
       SELECT id FROM attempts
-      WHERE id = ${input.attemptId} AND user_id = ${user.id} AND status = 'IN_PROGRESS' AND (deadline_at IS NULL OR deadline_at > now())
+      WHERE id = $1 AND user_id = $2 AND status = 'IN_PROGRESS' AND (deadline_at IS NULL OR deadline_at > now())
       FOR SHARE
     )
     UPDATE responses AS r SET
-      chosen_option_keys = ${chosen}::text[],
-      flagged = ${input.flagged},
+      chosen_option_keys = $3::text[],
+      flagged = $4,
       saved_at = now(),
-      last_save_key = ${input.idempotencyKey},
-      save_seq = ${BigInt(input.seq)},
-      time_spent_ms = r.time_spent_ms + ${input.timeSpentMs}
+      last_save_key = $5,
+      save_seq = $6::bigint,
+      time_spent_ms = r.time_spent_ms + $7
     FROM attempt, question_versions AS qv
-    WHERE r.attempt_id = attempt.id AND r.position = ${input.position} AND qv.id = r.question_version_id
-      AND r.save_seq < ${BigInt(input.seq)} AND r.last_save_key IS DISTINCT FROM ${input.idempotencyKey}
-      AND ${chosen}::text[] <@ r.option_order
-      AND (cardinality(${chosen}::text[]) <= 1 OR qv.type = 'MULTIPLE_CHOICE')
-    RETURNING r.saved_at`;
+    WHERE r.attempt_id = attempt.id AND r.position = $8 AND qv.id = r.question_version_id
+      AND r.save_seq < $6::bigint AND r.last_save_key IS DISTINCT FROM $5
+      AND $3::text[] <@ r.option_order
+      AND (cardinality($3::text[]) <= 1 OR qv.type = 'MULTIPLE_CHOICE')
+    RETURNING r.saved_at AT TIME ZONE 'UTC' AS saved_at`,
+    [input.attemptId, user.id, chosen, input.flagged, input.idempotencyKey, String(input.seq), input.timeSpentMs, input.position],
+  );
   if (saved[0]) return { savedAt: saved[0].saved_at.toISOString() };
   return explainUnsavedAnswer(user, input, chosen);
 }
