@@ -31,8 +31,12 @@ async function main() {
     await page.screenshot({ path: out("lecture-notes") });
     await page.goto(`${baseUrl}/lectures/ml-systems-and-data-engineering#oltp-vs-olap`);
     await page.screenshot({ path: out("lecture-notes-table") });
-    await page.goto(`${baseUrl}/lectures/ml-systems-and-data-engineering/flashcards`);
+    await page.goto(`${baseUrl}/lectures/ml-systems-and-data-engineering/flashcards/browse`);
     await page.screenshot({ path: out("lecture-flashcards") });
+    await page.goto(`${baseUrl}/lectures/ml-systems-and-data-engineering/flashcards`);
+    await page.getByTestId("review-card").or(page.getByTestId("review-done")).waitFor();
+    if (await page.getByRole("button", { name: /Show answer/ }).isVisible()) await page.keyboard.press("Space");
+    await page.screenshot({ path: out("flashcard-review") });
     await page.goto(`${baseUrl}/lectures/ml-systems-and-data-engineering/podcast`);
     await page.getByRole("heading", { name: "Transcript" }).waitFor();
     await page.screenshot({ path: out("lecture-podcast") });
@@ -47,6 +51,10 @@ async function main() {
     await page.getByRole("button", { name: "Submit attempt" }).click();
     await page.getByTestId("attempt-score").waitFor();
     await page.screenshot({ path: out("quiz-results") });
+    await page.goto(`${baseUrl}/progress`);
+    await page.screenshot({ path: out("my-progress") });
+    await page.goto(`${baseUrl}/instructor/progress`);
+    await page.screenshot({ path: out("class-progress") });
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${baseUrl}/lectures/ml-systems-and-data-engineering`);
     await page.screenshot({ path: out("lecture-notes-phone") });
