@@ -33,6 +33,9 @@ export function PodcastPlayer({ episode, initialProgress }: { episode: PlayerEpi
   const audio = episode.audio;
   const audioRef = useRef<HTMLAudioElement>(null);
   const transcriptRef = useRef<HTMLOListElement>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+  // Marks the player as interactive (its keyboard shortcuts listen from here on); tests wait for it.
+  useEffect(() => rootRef.current?.setAttribute("data-hydrated", "true"), []);
   const [time, setTime] = useState(initialProgress.position);
   const [playing, setPlaying] = useState(false);
   const [rate, setRate] = useState(1);
@@ -214,7 +217,7 @@ export function PodcastPlayer({ episode, initialProgress }: { episode: PlayerEpi
   const hosts = [...new Set(episode.lines.map((l) => l.hostName))];
 
   return (
-    <div className="space-y-6">
+    <div ref={rootRef} className="space-y-6" data-testid="podcast-player">
       <section aria-labelledby="episode-title" className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
         <div className="flex flex-wrap items-start justify-between gap-3">
           <div>

@@ -29,6 +29,14 @@ export interface QuestionStatIncrement {
   sumXT: number;
   sumTimeMs: number;
   optionSums: Record<string, OptionSums>;
+  /** { "<x>": 1 } and { "<R>": 1 }: this attempt's mark and rest score, as histogram keys. */
+  xHist: Record<string, number>;
+  rHist: Record<string, number>;
+}
+
+/** The histogram key of a value: rounded to 9 decimals, no trailing zeros (as the SQL backfill writes it). */
+export function histogramKey(value: number): string {
+  return String(Number(value.toFixed(9)));
 }
 
 export interface QuizStatIncrement {
@@ -55,6 +63,8 @@ export function statIncrements(responses: readonly ScoredResponse[]): { question
       sumXT: response.mark * total,
       sumTimeMs: response.timeSpentMs,
       optionSums,
+      xHist: { [histogramKey(response.mark)]: 1 },
+      rHist: { [histogramKey(total - response.mark)]: 1 },
     };
     questions.push({ ...base, variantKey: "", questionVersionId: null });
     questions.push({ ...base, variantKey: response.questionVersionId, questionVersionId: response.questionVersionId });

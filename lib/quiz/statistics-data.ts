@@ -15,10 +15,10 @@ export async function recordSubmissionStatistics(tx: DbTransaction, quizId: stri
   for (const scope of scopes) {
     if (questions.length > 0) {
       const values = questions.map(
-        (q) => Prisma.sql`(gen_random_uuid()::text, ${quizId}, ${q.slotId}, ${q.variantKey}, ${q.questionVersionId}, ${scope}::"AttemptScope", ${q.n}, ${q.sumX}::float8, ${q.sumX2}::float8, ${q.sumT}::float8, ${q.sumT2}::float8, ${q.sumXT}::float8, ${q.sumTimeMs}::float8, ${JSON.stringify(q.optionSums)}::jsonb, now())`,
+        (q) => Prisma.sql`(gen_random_uuid()::text, ${quizId}, ${q.slotId}, ${q.variantKey}, ${q.questionVersionId}, ${scope}::"AttemptScope", ${q.n}, ${q.sumX}::float8, ${q.sumX2}::float8, ${q.sumT}::float8, ${q.sumT2}::float8, ${q.sumXT}::float8, ${q.sumTimeMs}::float8, ${JSON.stringify(q.optionSums)}::jsonb, ${JSON.stringify(q.xHist)}::jsonb, ${JSON.stringify(q.rHist)}::jsonb, now())`,
       );
       await tx.$executeRaw`
-        INSERT INTO question_stats (id, quiz_id, slot_id, variant_key, question_version_id, scope, n, sum_x, sum_x2, sum_t, sum_t2, sum_xt, sum_time_ms, option_sums, updated_at)
+        INSERT INTO question_stats (id, quiz_id, slot_id, variant_key, question_version_id, scope, n, sum_x, sum_x2, sum_t, sum_t2, sum_xt, sum_time_ms, option_sums, x_hist, r_hist, updated_at)
         VALUES ${Prisma.join(values)}
         ON CONFLICT (slot_id, variant_key, scope) DO UPDATE SET
           n = question_stats.n + EXCLUDED.n,
@@ -35,6 +35,14 @@ export async function recordSubmissionStatistics(tx: DbTransaction, quizId: stri
               'sumT', COALESCE((question_stats.option_sums -> k ->> 'sumT')::float8, 0) + COALESCE((EXCLUDED.option_sums -> k ->> 'sumT')::float8, 0)
             )), '{}'::jsonb)
             FROM jsonb_object_keys(question_stats.option_sums || EXCLUDED.option_sums) AS k
+          ),
+          x_hist = (
+            SELECT jsonb_object_agg(k, COALESCE((question_stats.x_hist ->> k)::int, 0) + COALESCE((EXCLUDED.x_hist ->> k)::int, 0))
+            FROM jsonb_object_keys(question_stats.x_hist || EXCLUDED.x_hist) AS k
+          ),
+          r_hist = (
+            SELECT jsonb_object_agg(k, COALESCE((question_stats.r_hist ->> k)::int, 0) + COALESCE((EXCLUDED.r_hist ->> k)::int, 0))
+            FROM jsonb_object_keys(question_stats.r_hist || EXCLUDED.r_hist) AS k
           ),
           updated_at = EXCLUDED.updated_at`;
     }

@@ -12,6 +12,7 @@ async function openPodcast(page: Page, name: string): Promise<void> {
   await page.getByRole("navigation", { name: "Lecture" }).getByRole("link", { name: "Podcast" }).click();
   await expect(page).toHaveURL(`${LECTURE}/podcast`);
   await expect(page.getByRole("heading", { name: "Episode 1: From models in production to data pipelines" })).toBeVisible();
+  await expect(page.getByTestId("podcast-player")).toHaveAttribute("data-hydrated", "true");
   // The episode plays muted: the test hears nothing, the browser still plays.
   await page.getByTestId("podcast-audio").evaluate((audio: HTMLAudioElement) => (audio.muted = true));
 }
@@ -31,6 +32,7 @@ test("play muted, wait, reload: the position is restored, and the course home co
   expect(heardAtSave).toBeGreaterThan(4);
 
   await page.reload();
+  await expect(page.getByTestId("podcast-player")).toHaveAttribute("data-hydrated", "true");
   await expect(page.getByRole("button", { name: "Resume" })).toBeVisible();
   await expect.poll(() => audioTime(page)).toBeGreaterThan(4);
   expect(await audioTime(page)).toBeLessThan(heardAtSave + 3);

@@ -6,6 +6,14 @@ const LECTURE = "/lectures/ml-systems-and-data-engineering";
 
 const front = (page: Page) => page.getByTestId("review-card").locator("#card-front");
 
+/** Space turns the card; retried, since a key pressed before the page has hydrated goes unheard. */
+async function turnCard(page: Page) {
+  await expect(async () => {
+    await page.keyboard.press("Space");
+    await expect(page.getByTestId("card-back")).toBeVisible({ timeout: 1000 });
+  }).toPass();
+}
+
 async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
@@ -19,7 +27,7 @@ test("review flashcards with the keyboard, reload mid-session, and undo the last
   // The answer is not on the page (nor in the accessibility tree) until the card is turned.
   await expect(page.getByTestId("card-back")).toHaveCount(0);
 
-  await page.keyboard.press("Space");
+  await turnCard(page);
   await expect(page.getByTestId("card-back")).toContainText("Gather a relevant dataset for training your model.");
   const ratings = page.getByRole("group", { name: "How well did you remember?" }).getByRole("button");
   await expect(ratings).toHaveText([/^Again 1m/, /^Hard 6m/, /^Good 10m/, /^Easy 8d/]);
@@ -53,7 +61,7 @@ test("review flashcards with the keyboard, reload mid-session, and undo the last
   await expect(page.getByTestId("deck-learning")).toHaveText("1");
 
   // Again on "Train Model", then undo: it is back as it was, shown again.
-  await page.keyboard.press("Space");
+  await turnCard(page);
   await page.keyboard.press("1");
   await expect(front(page)).toHaveText("Deploy Model");
   await expect(page.getByTestId("deck-learning")).toHaveText("2");
@@ -79,7 +87,7 @@ test("the progress page after a scripted journey; the class view is for instruct
 
   // Learn one card with Easy.
   await page.goto(`${LECTURE}/flashcards`);
-  await page.keyboard.press("Space");
+  await turnCard(page);
   await page.keyboard.press("4");
   await expect(front(page)).toHaveText("Train Model");
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { answerPractice, isPracticeDone, startPractice } from "@/lib/quiz/practice";
 import { countingAttempt, planSlot, scoreChoice, seededShuffle, type ScoredOption } from "@/lib/quiz/scoring";
-import { statIncrements } from "@/lib/quiz/stat-increments";
+import { histogramKey, statIncrements } from "@/lib/quiz/stat-increments";
 
 const single: ScoredOption[] = [
   { key: "a", isCorrect: false, fraction: 0 },
@@ -113,6 +113,12 @@ describe("statIncrements", () => {
       sumXT: 0.75,
       sumTimeMs: 500,
       optionSums: { a: { count: 1, sumX: 0.5, sumT: 1.5 }, c: { count: 1, sumX: 0.5, sumT: 1.5 } },
+      xHist: { "0.5": 1 },
+      rHist: { "1": 1 },
     });
+  });
+
+  it("keys histogram values as the SQL backfill does: 9 decimals, no trailing zeros", () => {
+    expect([1, 0.5, 1 / 3, 2 - 1 / 3, -0.25, 0].map(histogramKey)).toEqual(["1", "0.5", "0.333333333", "1.666666667", "-0.25", "0"]);
   });
 });

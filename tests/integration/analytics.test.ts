@@ -1,0 +1,117 @@
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { computeExactBundle, getQuizDashboard, loadRunningBundle, type StatBundle } from "@/lib/analytics/data";
+import { seededRandom } from "@/lib/analytics/rasch";
+import { loadContentTree } from "@/lib/content/load";
+import { readContentTree } from "@/lib/content/read";
+import { db } from "@/lib/db";
+import { saveAnswer, startOrResumeAttempt, submitAttempt } from "@/lib/quiz/data";
+import { createUser } from "./helpers";
+
+let quizId = "";
+const random = seededRandom(20261130);
+let counter = 0;
+const key = () => `analytics-${++counter}-${Date.now()}`;
+
+/** A random class: each student takes Alpha's quiz one to three times, choosing options at random. */
+beforeAll(async () => {
+  await loadContentTree(db, readContentTree(path.resolve(import.meta.dirname, "../fixtures/content")));
+  quizId = (await db.quiz.findUniqueOrThrow({ where: { key: "alpha-quiz" } })).id;
+  for (let s = 0; s < 24; s++) {
+    const student = await createUser();
+    const attempts = 1 + Math.floor(random() * 3);
+    for (let a = 0; a < attempts; a++) {
+      const attemptId = await startOrResumeAttempt(student, quizId);
+      const responses = await db.response.findMany({ where: { attemptId }, orderBy: { position: "asc" }, select: { position: true, optionOrder: true, questionVersion: { select: { type: true } } } });
+      for (const r of responses) {
+        if (random() < 0.1) continue; // left unanswered
+        const chosen = r.questionVersion.type === "MULTIPLE_CHOICE" ? r.optionOrder.filter(() => random() < 0.5) : [r.optionOrder[Math.floor(random() * r.optionOrder.length)]!];
+        await saveAnswer(student, { attemptId, position: r.position, chosen, flagged: false, timeSpentMs: Math.floor(random() * 60_000), idempotencyKey: key(), seq: 1 });
+      }
+      await submitAttempt(student, attemptId, key());
+    }
+  }
+}, 240_000);
+
+function expectSameBundle(running: StatBundle, exact: StatBundle) {
+  expect(exact.totals.n).toBe(running.totals.n);
+  for (const k of ["sumT", "sumT2", "sumT3", "sumT4"] as const) expect(Math.abs(exact.totals[k] - running.totals[k])).toBeLessThan(1e-9 * Math.max(1, Math.abs(running.totals[k])));
+  const byKey = new Map(exact.rows.map((r) => [`${r.slotId}|${r.variantKey}`, r]));
+  expect(exact.rows.length).toBe(running.rows.length);
+  for (const row of running.rows) {
+    const other = byKey.get(`${row.slotId}|${row.variantKey}`)!;
+    expect(other, `${row.slotId}|${row.variantKey}`).toBeDefined();
+    expect(other.sums.n).toBe(row.sums.n);
+    for (const k of ["sumX", "sumX2", "sumT", "sumT2", "sumXT"] as const) expect(Math.abs(other.sums[k] - row.sums[k])).toBeLessThan(1e-9);
+    expect(other.sumTimeMs).toBe(row.sumTimeMs);
+    expect(other.xHist).toEqual(row.xHist);
+    expect(other.rHist).toEqual(row.rHist);
+    expect(Object.keys(other.options).sort()).toEqual(Object.keys(row.options).sort());
+    for (const [option, sums] of Object.entries(row.options)) {
+      expect(other.options[option]!.count).toBe(sums.count);
+      expect(Math.abs(other.options[option]!.sumX - sums.sumX)).toBeLessThan(1e-9);
+      expect(Math.abs(other.options[option]!.sumT - sums.sumT)).toBeLessThan(1e-9);
+    }
+  }
+}
+
+describe("running statistics against an exact recompute", () => {
+  it("agree on first attempts and on all attempts (sums, histograms, option counts)", async () => {
+    const firsts = await db.attempt.count({ where: { quizId, status: "SUBMITTED", attemptNumber: 1 } });
+    const all = await db.attempt.count({ where: { quizId, status: "SUBMITTED" } });
+    expect(all).toBeGreaterThan(firsts);
+    const runningFirst = await loadRunningBundle(quizId, "FIRST");
+    expect(runningFirst.totals.n).toBe(firsts);
+    expectSameBundle(runningFirst, await computeExactBundle(quizId, { attempts: "first" }));
+    const runningAll = await loadRunningBundle(quizId, "ALL");
+    expect(runningAll.totals.n).toBe(all);
+    expectSameBundle(runningAll, await computeExactBundle(quizId, { attempts: "all" }));
+  });
+
+  it("give the same figures on the dashboard to 1e-9, from running totals (default view) and recomputed", async () => {
+    const instructor = await createUser("INSTRUCTOR");
+    const running = await getQuizDashboard(instructor, quizId);
+    // A date range that includes everything forces the exact recompute of the same attempts.
+    const exact = await getQuizDashboard(instructor, quizId, { attempts: "first", from: new Date("2000-01-01T00:00:00Z") });
+    expect(running.source).toBe("running");
+    expect(exact.source).toBe("exact");
+    const close = (a: number | null, b: number | null) => {
+      if (a === null || b === null) return expect(a).toBe(b);
+      expect(Math.abs(a - b)).toBeLessThan(1e-9);
+    };
+    for (const k of ["mean", "sd", "skewness", "kurtosis", "alpha", "errorRatio", "standardError"] as const) close(running.summary[k], exact.summary[k]);
+    expect(running.summary.attempts).toBe(exact.summary.attempts);
+    const rows = (d: typeof running) => d.slots.flatMap((s) => [s, ...s.variants]);
+    const [r, e] = [rows(running), rows(exact)];
+    expect(r.length).toBe(e.length);
+    r.forEach((row, i) => {
+      expect(e[i]!.n).toBe(row.n);
+      for (const k of ["facility", "sd", "discrimination", "efficiency", "meanTimeSeconds"] as const) close(row[k], e[i]![k]);
+      row.options.forEach((o, j) => close(o.pointBiserial, e[i]!.options[j]!.pointBiserial));
+      expect(e[i]!.flags).toEqual(row.flags);
+    });
+    // The figures are real: some discrimination was computed.
+    expect(r.some((row) => row.discrimination !== null && row.efficiency !== null)).toBe(true);
+  });
+
+  it("selects the last and best attempts per student", async () => {
+    const attempts = await db.attempt.findMany({ where: { quizId, status: "SUBMITTED" }, select: { userId: true, attemptNumber: true, score: true } });
+    const byUser = new Map<string, typeof attempts>();
+    for (const a of attempts) byUser.set(a.userId, [...(byUser.get(a.userId) ?? []), a]);
+    const last = [...byUser.values()].map((list) => list.reduce((m, a) => (a.attemptNumber > m.attemptNumber ? a : m)).score!);
+    const best = [...byUser.values()].map((list) => Math.max(...list.map((a) => a.score!)));
+    const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
+    const lastBundle = await computeExactBundle(quizId, { attempts: "last" });
+    const bestBundle = await computeExactBundle(quizId, { attempts: "best" });
+    expect(lastBundle.totals.n).toBe(byUser.size);
+    expect(lastBundle.totals.sumT).toBeCloseTo(sum(last), 9);
+    expect(bestBundle.totals.sumT).toBeCloseTo(sum(best), 9);
+    // A date range after every submission selects nothing.
+    expect((await computeExactBundle(quizId, { attempts: "all", from: new Date(Date.now() + 86_400_000) })).totals.n).toBe(0);
+  });
+
+  it("is for instructors and admins only", async () => {
+    await expect(getQuizDashboard(await createUser(), quizId)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(getQuizDashboard(null as never, quizId)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+  });
+});
