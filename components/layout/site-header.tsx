@@ -22,8 +22,8 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
                 Progress
               </Link>
               {user.role === "ADMIN" || user.role === "INSTRUCTOR" ? (
-                <Link href="/instructor/progress" className="rounded-lg px-3 py-2 text-slate-700 hover:bg-slate-100">
-                  Class
+                <Link href="/instructor" className="rounded-lg px-3 py-2 text-slate-700 hover:bg-slate-100">
+                  Instructor
                 </Link>
               ) : null}
               {user.role === "ADMIN" ? (

@@ -3,7 +3,10 @@ import { db } from "../db";
 import { assertRole, STAFF_ROLES, type SessionUser } from "../auth/roles";
 import { NotFoundError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
+import { histogramKey } from "../quiz/stat-increments";
+import { ttlCache } from "../cache";
 import { questionFlags, type Flag } from "./flags";
+import { estimateRasch, type RaschItem } from "./rasch";
 import {
   discriminationIndex,
   discriminativeEfficiency,
@@ -20,23 +23,8 @@ import {
   type TotalSums,
 } from "./statistics";
 
-export const ATTEMPT_SELECTIONS = ["first", "last", "best", "all"] as const;
-export type AttemptSelection = (typeof ATTEMPT_SELECTIONS)[number];
-
-export interface StatsView {
-  attempts: AttemptSelection;
-  cohortId?: string | null;
-  /** Submitted at or after. */
-  from?: Date | null;
-  /** Submitted before. */
-  to?: Date | null;
-}
-
-export const DEFAULT_VIEW: StatsView = { attempts: "first" };
-
-export function isDefaultView(view: StatsView): boolean {
-  return view.attempts === "first" && !view.cohortId && !view.from && !view.to;
-}
+import { ATTEMPT_SELECTIONS, DEFAULT_VIEW, isDefaultView, type AttemptSelection, type StatsView } from "./data-types";
+export { ATTEMPT_SELECTIONS, DEFAULT_VIEW, isDefaultView, type AttemptSelection, type StatsView };
 
 /** The sufficient statistics of one slot ("" variant) or one variant, over the selected attempts. */
 export interface StatRow {
@@ -107,51 +95,69 @@ function selectedAttempts(quizId: string, view: StatsView): Prisma.Sql {
     ) ranked WHERE TRUE ${which} ${from} ${to}`;
 }
 
-/** The same statistics recomputed from the responses, for any view. */
+/**
+ * The same statistics recomputed from the responses, for any view: one pass over the selected answers,
+ * grouped at the finest level (variant, mark, rest score, chosen keys), then added up here into the
+ * variant and slot rows, their histograms and their option sums; and one pass over the attempts for
+ * the totals.
+ */
 export async function computeExactBundle(quizId: string, view: StatsView): Promise<StatBundle> {
   const sel = selectedAttempts(quizId, view);
-  const base = Prisma.sql`
-    sel AS (${sel}),
-    resp AS (
-      SELECT r.slot_id, r.question_version_id AS vid, r.mark AS x, sel.score AS t, r.time_spent_ms AS ms, r.chosen_option_keys AS keys
-      FROM responses r JOIN sel ON sel.id = r.attempt_id WHERE r.mark IS NOT NULL
-    ),
-    expanded AS (
-      SELECT slot_id, '' AS vk, x, t, ms, keys FROM resp
-      UNION ALL SELECT slot_id, vid, x, t, ms, keys FROM resp
-    )`;
-  const [sums, options, hists, totals] = await Promise.all([
-    db.$queryRaw<{ slot_id: string; vk: string; n: number; sx: number; sx2: number; st: number; st2: number; sxt: number; ms: number }[]>`
-      WITH ${base}
-      SELECT slot_id, vk, count(*)::int AS n, sum(x)::float8 AS sx, sum(x * x)::float8 AS sx2, sum(t)::float8 AS st, sum(t * t)::float8 AS st2, sum(x * t)::float8 AS sxt, sum(ms)::float8 AS ms
-      FROM expanded GROUP BY slot_id, vk`,
-    db.$queryRaw<{ slot_id: string; vk: string; k: string; c: number; sx: number; st: number }[]>`
-      WITH ${base}
-      SELECT e.slot_id, e.vk, k, count(*)::int AS c, sum(e.x)::float8 AS sx, sum(e.t)::float8 AS st
-      FROM expanded e, unnest(e.keys) AS k GROUP BY 1, 2, 3`,
-    db.$queryRaw<{ slot_id: string; vk: string; kind: string; v: string; c: number }[]>`
-      WITH ${base}
-      SELECT slot_id, vk, 'x' AS kind, trim_scale(round(x::numeric, 9))::text AS v, count(*)::int AS c FROM expanded GROUP BY 1, 2, 4
-      UNION ALL
-      SELECT slot_id, vk, 'r', trim_scale(round((t - x)::numeric, 9))::text, count(*)::int FROM expanded GROUP BY 1, 2, 4`,
+  type Group = { slot_id: string; vid: string; x: number; r: number; keys: string[]; n: number; st: number; st2: number; ms: number };
+  // The answers are aggregated in two halves of the quiz's slots, on two connections at once (a
+  // core each), each with enough memory to aggregate in a hash table rather than sort a million rows.
+  const slotIds = (await db.quizSlot.findMany({ where: { quizId }, orderBy: { position: "asc" }, select: { id: true } })).map((s) => s.id);
+  const halves = [slotIds.filter((_, i) => i % 2 === 0), slotIds.filter((_, i) => i % 2 === 1)].filter((h) => h.length > 0);
+  const aggregate = (slots: string[]) =>
+    db.$transaction(async (tx) => {
+      await tx.$executeRaw`SET LOCAL work_mem = '64MB'`;
+      await tx.$executeRaw`SET LOCAL enable_sort = off`;
+      return tx.$queryRaw<Group[]>`
+        WITH sel AS (${sel})
+        SELECT r.slot_id, r.question_version_id AS vid, r.mark::float8 AS x, (sel.score - r.mark)::float8 AS r, r.chosen_option_keys AS keys,
+          count(*)::int AS n, sum(sel.score)::float8 AS st, sum(sel.score * sel.score)::float8 AS st2, sum(r.time_spent_ms)::float8 AS ms
+        FROM responses r JOIN sel ON sel.id = r.attempt_id
+        WHERE r.mark IS NOT NULL AND r.slot_id IN (${Prisma.join(slots)})
+        GROUP BY 1, 2, 3, 4, 5`;
+    });
+  const [totals, ...parts] = await Promise.all([
     db.$queryRaw<{ n: number; s1: number | null; s2: number | null; s3: number | null; s4: number | null }[]>`
       WITH sel AS (${sel})
       SELECT count(*)::int AS n, sum(score)::float8 AS s1, sum(score ^ 2)::float8 AS s2, sum(score ^ 3)::float8 AS s3, sum(score ^ 4)::float8 AS s4 FROM sel`,
+    ...halves.map(aggregate),
   ]);
+  const groups = parts.flat();
   const rows = new Map<string, StatRow>();
-  for (const s of sums) {
-    rows.set(`${s.slot_id}|${s.vk}`, {
-      slotId: s.slot_id,
-      variantKey: s.vk,
-      sums: { n: s.n, sumX: s.sx, sumX2: s.sx2, sumT: s.st, sumT2: s.st2, sumXT: s.sxt },
-      sumTimeMs: s.ms,
-      options: {},
-      xHist: {},
-      rHist: {},
-    });
+  const rowFor = (slotId: string, variantKey: string) => {
+    const id = `${slotId}|${variantKey}`;
+    let row = rows.get(id);
+    if (!row) rows.set(id, (row = { slotId, variantKey, sums: { n: 0, sumX: 0, sumX2: 0, sumT: 0, sumT2: 0, sumXT: 0 }, sumTimeMs: 0, options: {}, xHist: {}, rHist: {} }));
+    return row;
+  };
+  for (const group of groups) {
+    // Within a group x is one value, so its sums follow from n; T varies, and is summed in SQL.
+    const { n, x, st, st2, ms } = group;
+    const xKey = histogramKey(x);
+    const rKey = histogramKey(group.r);
+    for (const row of [rowFor(group.slot_id, ""), rowFor(group.slot_id, group.vid)]) {
+      const sums = row.sums;
+      sums.n += n;
+      sums.sumX += n * x;
+      sums.sumX2 += n * x * x;
+      sums.sumT += st;
+      sums.sumT2 += st2;
+      sums.sumXT += x * st;
+      row.sumTimeMs += ms;
+      row.xHist[xKey] = (row.xHist[xKey] ?? 0) + n;
+      row.rHist[rKey] = (row.rHist[rKey] ?? 0) + n;
+      for (const key of new Set(group.keys)) {
+        const o = (row.options[key] ??= { count: 0, sumX: 0, sumT: 0 });
+        o.count += n;
+        o.sumX += n * x;
+        o.sumT += st;
+      }
+    }
   }
-  for (const o of options) rows.get(`${o.slot_id}|${o.vk}`)!.options[o.k] = { count: o.c, sumX: o.sx, sumT: o.st };
-  for (const h of hists) rows.get(`${h.slot_id}|${h.vk}`)![h.kind === "x" ? "xHist" : "rHist"][h.v] = h.c;
   const t = totals[0]!;
   return { source: "exact", totals: { n: t.n, sumT: t.s1 ?? 0, sumT2: t.s2 ?? 0, sumT3: t.s3 ?? 0, sumT4: t.s4 ?? 0 }, rows: [...rows.values()] };
 }
@@ -196,6 +202,8 @@ export interface QuizDashboard {
   source: "running" | "exact";
   summary: QuizSummary;
   slots: SlotStat[];
+  /** Server time to compute it, in milliseconds. */
+  computeMs: number;
 }
 
 const OPTION_LABELS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
@@ -224,15 +232,12 @@ function describeRow(row: StatRow | undefined, title: string, variantKey: string
   };
 }
 
-/**
- * The quiz's statistics for instructors. The default view (first attempts, whole class) reads the
- * running totals: one row per slot and variant, whatever the number of answers. Any other view is an
- * exact recompute from the responses.
- */
-export async function getQuizDashboard(user: SessionUser, quizId: string, view: StatsView = DEFAULT_VIEW): Promise<QuizDashboard> {
-  assertRole(user, STAFF_ROLES);
-  const [quiz, bundle] = await Promise.all([
-    db.quiz.findUnique({
+// The quiz's slots, variants and options change only when content is loaded: each process keeps
+// them a minute, so the default view costs the statistics rows alone.
+const structureCache = ttlCache<Awaited<ReturnType<typeof fetchQuizStructure>>>(60_000);
+
+function fetchQuizStructure(quizId: string) {
+  return db.quiz.findUnique({
       where: { id: quizId },
       select: {
         id: true,
@@ -252,7 +257,23 @@ export async function getQuizDashboard(user: SessionUser, quizId: string, view: 
           },
         },
       },
-    }),
+    });
+}
+
+function quizStructure(quizId: string) {
+  return structureCache.get(quizId, () => fetchQuizStructure(quizId));
+}
+
+/**
+ * The quiz's statistics for instructors. The default view (first attempts, whole class) reads the
+ * running totals: one row per slot and variant, whatever the number of answers. Any other view is an
+ * exact recompute from the responses.
+ */
+export async function getQuizDashboard(user: SessionUser, quizId: string, view: StatsView = DEFAULT_VIEW): Promise<QuizDashboard> {
+  assertRole(user, STAFF_ROLES);
+  const started = performance.now();
+  const [quiz, bundle] = await Promise.all([
+    quizStructure(quizId),
     isDefaultView(view) ? loadRunningBundle(quizId, "FIRST") : computeExactBundle(quizId, view),
   ]);
   if (!quiz) throw new NotFoundError("No such quiz.");
@@ -284,6 +305,7 @@ export async function getQuizDashboard(user: SessionUser, quizId: string, view: 
     source: bundle.source,
     summary: quizSummary(bundle.totals, slotVariances),
     slots,
+    computeMs: performance.now() - started,
   };
 }
 
@@ -297,4 +319,189 @@ export async function getInstructorQuizzes(user: SessionUser) {
   const firsts = await db.quizStat.findMany({ where: { scope: "FIRST" }, select: { quizId: true, n: true } });
   const students = new Map(firsts.map((f) => [f.quizId, f.n]));
   return quizzes.map((q) => ({ id: q.id, title: q.title, lecture: q.lecture, slots: q._count.slots, attempts: q.stats[0]?.n ?? 0, students: students.get(q.id) ?? 0 }));
+}
+
+// ─── exact views that read the answers (loaded beside the table) ───
+
+async function requireQuiz(quizId: string) {
+  const quiz = await db.quiz.findUnique({ where: { id: quizId }, select: { id: true } });
+  if (!quiz) throw new NotFoundError("No such quiz.");
+}
+
+/** The selected attempts' totals: median and a histogram by whole marks. Reads one row per attempt. */
+export async function getScoreDistribution(user: SessionUser, quizId: string, view: StatsView = DEFAULT_VIEW) {
+  assertRole(user, STAFF_ROLES);
+  await requireQuiz(quizId);
+  const [rows, max] = await Promise.all([
+    db.$queryRaw<{ score: number }[]>`WITH sel AS (${selectedAttempts(quizId, view)}) SELECT score::float8 AS score FROM sel`,
+    db.$queryRaw<{ max: number | null }[]>`SELECT max(max_score)::float8 AS max FROM attempts WHERE quiz_id = ${quizId}`,
+  ]);
+  const scores = rows.map((r) => r.score);
+  const maxScore = Math.ceil(max[0]?.max ?? Math.max(0, ...scores));
+  const bins = Array.from({ length: maxScore + 1 }, (_, i) => ({ from: i, count: 0 }));
+  for (const s of scores) bins[Math.min(maxScore, Math.max(0, Math.floor(s + 1e-9)))]!.count++;
+  return { scores: scores.length, median: medianOf(scores), maxScore, bins };
+}
+
+function medianOf(values: number[]): number | null {
+  if (!values.length) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Time spent per slot: quartiles over the selected attempts' answers, in seconds. */
+export async function getTimePerQuestion(user: SessionUser, quizId: string, view: StatsView = DEFAULT_VIEW) {
+  assertRole(user, STAFF_ROLES);
+  const rows = await db.$queryRaw<{ slot_id: string; q1: number; q2: number; q3: number; n: number }[]>`
+    WITH sel AS (${selectedAttempts(quizId, view)})
+    SELECT r.slot_id, percentile_cont(0.25) WITHIN GROUP (ORDER BY r.time_spent_ms)::float8 / 1000 AS q1,
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY r.time_spent_ms)::float8 / 1000 AS q2,
+      percentile_cont(0.75) WITHIN GROUP (ORDER BY r.time_spent_ms)::float8 / 1000 AS q3, count(*)::int AS n
+    FROM responses r JOIN sel ON sel.id = r.attempt_id GROUP BY r.slot_id`;
+  return new Map(rows.map((r) => [r.slot_id, { q1: r.q1, median: r.q2, q3: r.q3, n: r.n }]));
+}
+
+export interface HeatMap {
+  students: { attemptId: string; name: string; score: number }[];
+  /** cells[student][slot]: mark as a fraction of the maximum, null when the slot was not in the attempt. */
+  cells: (number | null)[][];
+  total: number;
+}
+
+/** Students × questions: up to `limit` of the selected attempts, evenly spread from the top score down. */
+export async function getHeatMap(user: SessionUser, quizId: string, slotIds: string[], view: StatsView = DEFAULT_VIEW, limit = 40): Promise<HeatMap> {
+  assertRole(user, STAFF_ROLES);
+  const attempts = await db.$queryRaw<{ id: string; score: number; name: string }[]>`
+    WITH sel AS (${selectedAttempts(quizId, view)})
+    SELECT sel.id, sel.score::float8 AS score, u.name FROM sel JOIN attempts a ON a.id = sel.id JOIN users u ON u.id = a.user_id ORDER BY sel.score DESC, u.name`;
+  const step = attempts.length > limit ? attempts.length / limit : 1;
+  const picked = Array.from({ length: Math.min(limit, attempts.length) }, (_, i) => attempts[Math.floor(i * step)]!);
+  if (picked.length === 0) return { students: [], cells: [], total: attempts.length };
+  const responses = await db.$queryRaw<{ attempt_id: string; slot_id: string; frac: number | null }[]>`
+    SELECT r.attempt_id, r.slot_id, (r.mark / NULLIF(r.max_mark, 0))::float8 AS frac FROM responses r WHERE r.attempt_id IN (${Prisma.join(picked.map((p) => p.id))})`;
+  const index = new Map(slotIds.map((id, i) => [id, i]));
+  const rowOf = new Map(picked.map((p, i) => [p.id, i]));
+  const cells = picked.map(() => slotIds.map(() => null as number | null));
+  for (const r of responses) {
+    const i = rowOf.get(r.attempt_id);
+    const j = index.get(r.slot_id);
+    if (i !== undefined && j !== undefined) cells[i]![j] = r.frac;
+  }
+  return { students: picked.map((p) => ({ attemptId: p.id, name: p.name, score: p.score })), cells, total: attempts.length };
+}
+
+/** Slots need this many answers from students with a finite ability before a Rasch difficulty is shown. */
+export const RASCH_MIN_RESPONSES = 30;
+const raschCache = ttlCache<Map<string, RaschItem & { shown: boolean }>>(120_000);
+
+/**
+ * Rasch difficulty of each slot (full marks = right), from the selected attempts' answers. Computed
+ * on request and kept two minutes per quiz and view (it reads every answer).
+ */
+export async function getRaschDifficulties(user: SessionUser, quizId: string, slotIds: string[], view: StatsView = DEFAULT_VIEW) {
+  assertRole(user, STAFF_ROLES);
+  const cacheKey = JSON.stringify([quizId, view.attempts, view.cohortId ?? null, view.from?.toISOString() ?? null, view.to?.toISOString() ?? null, slotIds]);
+  return raschCache.get(cacheKey, async () => {
+    const rows = await db.$queryRaw<{ attempt_id: string; slot_id: string; right: boolean }[]>`
+      WITH sel AS (${selectedAttempts(quizId, view)})
+      SELECT r.attempt_id, r.slot_id, (r.mark >= r.max_mark - 1e-9) AS right FROM responses r JOIN sel ON sel.id = r.attempt_id WHERE r.mark IS NOT NULL`;
+    const column = new Map(slotIds.map((id, i) => [id, i]));
+    const matrix = new Map<string, (0 | 1 | null)[]>();
+    for (const r of rows) {
+      const j = column.get(r.slot_id);
+      if (j === undefined) continue;
+      let row = matrix.get(r.attempt_id);
+      if (!row) matrix.set(r.attempt_id, (row = slotIds.map(() => null)));
+      row[j] = r.right ? 1 : 0;
+    }
+    const result = estimateRasch([...matrix.values()]);
+    return new Map(slotIds.map((id, i) => [id, { ...result.items[i]!, shown: result.items[i]!.n >= RASCH_MIN_RESPONSES && result.items[i]!.difficulty !== null }]));
+  });
+}
+
+export interface SlotDetail {
+  variants: {
+    variantKey: string;
+    stem: string;
+    /** quintiles[q] for q = 0 (lowest fifth of totals) … 4 (highest): attempts in it, and picks per option key. */
+    quintiles: { attempts: number; picks: Record<string, number> }[];
+  }[];
+  responses: { name: string; email: string; variantKey: string; chosen: string[]; mark: number; maxMark: number; total: number; seconds: number; submittedAt: string }[];
+  responseCount: number;
+}
+
+/** A slot's options by score group (quintiles of the attempt total) and the answers behind them (latest first). */
+export async function getSlotDetail(user: SessionUser, quizId: string, slotId: string, view: StatsView = DEFAULT_VIEW, page = 0, pageSize = 50): Promise<SlotDetail> {
+  assertRole(user, STAFF_ROLES);
+  const slot = await db.quizSlot.findFirst({ where: { id: slotId, quizId }, select: { id: true } });
+  if (!slot) throw new NotFoundError("No such question in this quiz.");
+  const [quintiles, responses, count, versions] = await Promise.all([
+    db.$queryRaw<{ vid: string; q: number; k: string | null; c: number }[]>`
+      WITH sel AS (${selectedAttempts(quizId, view)}),
+      grouped AS (SELECT id, ntile(5) OVER (ORDER BY score) - 1 AS q FROM sel),
+      resp AS (SELECT r.question_version_id AS vid, g.q, r.chosen_option_keys AS keys FROM responses r JOIN grouped g ON g.id = r.attempt_id WHERE r.slot_id = ${slotId})
+      SELECT vid, q::int AS q, NULL AS k, count(*)::int AS c FROM resp GROUP BY vid, q
+      UNION ALL
+      SELECT vid, q::int, k, count(*)::int FROM resp, unnest(keys) AS k GROUP BY vid, q, k`,
+    db.$queryRaw<{ name: string; email: string; vid: string; keys: string[]; mark: number; max_mark: number; score: number; ms: number; submitted_at: Date }[]>`
+      WITH sel AS (${selectedAttempts(quizId, view)})
+      SELECT u.name, u.email, r.question_version_id AS vid, r.chosen_option_keys AS keys, r.mark::float8 AS mark, r.max_mark::float8 AS max_mark, sel.score::float8 AS score, r.time_spent_ms AS ms, a.submitted_at
+      FROM responses r JOIN sel ON sel.id = r.attempt_id JOIN attempts a ON a.id = r.attempt_id JOIN users u ON u.id = a.user_id
+      WHERE r.slot_id = ${slotId} ORDER BY a.submitted_at DESC, u.name LIMIT ${pageSize} OFFSET ${page * pageSize}`,
+    db.$queryRaw<{ n: number }[]>`WITH sel AS (${selectedAttempts(quizId, view)}) SELECT count(*)::int AS n FROM responses r JOIN sel ON sel.id = r.attempt_id WHERE r.slot_id = ${slotId}`,
+    db.questionVersion.findMany({ where: { question: { slotVariants: { some: { slotId } } } }, select: { id: true, stem: true } }),
+  ]);
+  const stems = new Map(versions.map((v) => [v.id, v.stem]));
+  const byVariant = new Map<string, SlotDetail["variants"][number]>();
+  for (const row of quintiles) {
+    let variant = byVariant.get(row.vid);
+    if (!variant) byVariant.set(row.vid, (variant = { variantKey: row.vid, stem: stems.get(row.vid) ?? "", quintiles: Array.from({ length: 5 }, () => ({ attempts: 0, picks: {} })) }));
+    const group = variant.quintiles[row.q]!;
+    if (row.k === null) group.attempts = row.c;
+    else group.picks[row.k] = row.c;
+  }
+  return {
+    variants: [...byVariant.values()],
+    responses: responses.map((r) => ({ name: r.name, email: r.email, variantKey: r.vid, chosen: r.keys, mark: r.mark, maxMark: r.max_mark, total: r.score, seconds: r.ms / 1000, submittedAt: r.submitted_at.toISOString() })),
+    responseCount: count[0]?.n ?? 0,
+  };
+}
+
+/** Cohorts for the dashboard's filter. */
+export async function getCohortOptions(user: SessionUser) {
+  assertRole(user, STAFF_ROLES);
+  return db.cohort.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
+}
+
+/**
+ * Rewrites a quiz's running totals (scopes FIRST and ALL) from an exact recompute: after data is
+ * loaded in bulk, or to repair them. Runs in one transaction; submissions wait for it.
+ */
+export async function rebuildRunningStatistics(quizId: string): Promise<void> {
+  const [first, all] = await Promise.all([computeExactBundle(quizId, { attempts: "first" }), computeExactBundle(quizId, { attempts: "all" })]);
+  const versionOf = (row: StatRow) => (row.variantKey === "" ? null : row.variantKey);
+  await db.$transaction(async (tx) => {
+    await tx.questionStat.deleteMany({ where: { quizId } });
+    await tx.quizStat.deleteMany({ where: { quizId } });
+    for (const [scope, bundle] of [["FIRST", first], ["ALL", all]] as const) {
+      if (bundle.rows.length) {
+        await tx.questionStat.createMany({
+          data: bundle.rows.map((row) => ({
+            quizId,
+            slotId: row.slotId,
+            variantKey: row.variantKey,
+            questionVersionId: versionOf(row),
+            scope,
+            ...row.sums,
+            sumTimeMs: row.sumTimeMs,
+            optionSums: row.options as unknown as Prisma.InputJsonValue,
+            xHist: row.xHist,
+            rHist: row.rHist,
+          })),
+        });
+      }
+      if (bundle.totals.n) await tx.quizStat.create({ data: { quizId, scope, ...bundle.totals } });
+    }
+  }, { timeout: 120_000 });
 }

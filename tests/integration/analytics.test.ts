@@ -1,5 +1,6 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { dashboardCsv } from "@/lib/analytics/csv";
 import { computeExactBundle, getQuizDashboard, loadRunningBundle, type StatBundle } from "@/lib/analytics/data";
 import { seededRandom } from "@/lib/analytics/rasch";
 import { loadContentTree } from "@/lib/content/load";
@@ -92,6 +93,16 @@ describe("running statistics against an exact recompute", () => {
     });
     // The figures are real: some discrimination was computed.
     expect(r.some((row) => row.discrimination !== null && row.efficiency !== null)).toBe(true);
+
+    // The CSV: a header, a row per slot and per variant, the quiz line, and the glossary.
+    const lines = dashboardCsv(running).split("\n");
+    expect(lines[0]).toBe("\uFEFFposition,row,question,n,facility_pct,facility_low_pct,facility_high_pct,sd_pct,discrimination,discrimination_low,discrimination_high,discriminative_efficiency,mean_time_s,option_A_count,option_A_pb,option_B_count,option_B_pb,option_C_count,option_C_pb,option_D_count,option_D_pb,flags");
+    expect(lines.filter((l) => /^\d+,(slot|variant [a-z]),/.test(l))).toHaveLength(running.slots.length + running.slots.reduce((n, sl) => n + sl.variants.length, 0));
+    const slotLine = lines.find((l) => l.startsWith("1,slot,"))!.split(",");
+    expect(Number(slotLine[3])).toBe(running.slots[0]!.n);
+    expect(Number(slotLine[4])).toBeCloseTo(running.slots[0]!.facility!, 4);
+    expect(lines).toContain("glossary,definition");
+    expect(lines.some((l) => l.startsWith("discrimination,") && l.includes("cov(x, R)"))).toBe(true);
   });
 
   it("selects the last and best attempts per student", async () => {

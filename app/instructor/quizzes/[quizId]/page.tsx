@@ -1,0 +1,242 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Suspense } from "react";
+import { ScoreHistogram } from "@/components/instructor/score-histogram";
+import { StatsTable } from "@/components/instructor/stats-table";
+import { ViewFilter } from "@/components/instructor/view-filter";
+import { FLAG_MIN_RESPONSES } from "@/lib/analytics/flags";
+import {
+  getCohortOptions,
+  getHeatMap,
+  getQuizDashboard,
+  getRaschDifficulties,
+  getScoreDistribution,
+  getTimePerQuestion,
+  RASCH_MIN_RESPONSES,
+  type QuizDashboard,
+  type StatsView,
+} from "@/lib/analytics/data";
+import { parseView, viewQuery } from "@/lib/analytics/schemas";
+import { STAFF_ROLES, type SessionUser } from "@/lib/auth/roles";
+import { requireRole } from "@/lib/auth/session";
+import { NotFoundError } from "@/lib/errors";
+
+export const metadata: Metadata = { title: "Quiz statistics" };
+
+const fmt = (v: number | null, digits = 2) => (v === null ? "—" : v.toFixed(digits));
+
+export default async function QuizStatisticsPage({ params, searchParams }: { params: Promise<{ quizId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { quizId } = await params;
+  const user = await requireRole(STAFF_ROLES, `/instructor/quizzes/${quizId}`);
+  const view = parseView(await searchParams);
+  let dashboard: QuizDashboard;
+  try {
+    dashboard = await getQuizDashboard(user, quizId, view);
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+  const [cohorts, distribution] = await Promise.all([getCohortOptions(user), getScoreDistribution(user, quizId, view)]);
+  const query = viewQuery(view);
+  const s = dashboard.summary;
+  const small = s.attempts > 0 && s.attempts < FLAG_MIN_RESPONSES;
+  return (
+    <div className="space-y-6">
+      <div>
+        <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
+          <Link href="/instructor" className="hover:underline">
+            Instructor
+          </Link>{" "}
+          / {dashboard.quiz.lectureTitle}
+        </nav>
+        <h1 className="mt-1 text-3xl font-semibold tracking-tight">{dashboard.quiz.title}</h1>
+        <p className="mt-1 text-sm text-slate-600" data-testid="stats-source">
+          {dashboard.source === "running" ? "Live figures from the running totals kept at each submission" : "Recomputed exactly from the answers"} ({dashboard.computeMs.toFixed(0)} ms).{" "}
+          <a href={`/api/instructor/quizzes/${quizId}/csv${query}`} className="font-medium text-indigo-700 underline underline-offset-2">
+            Download CSV with glossary
+          </a>
+        </p>
+      </div>
+      <ViewFilter action={`/instructor/quizzes/${quizId}`} view={view} cohorts={cohorts} />
+
+      {s.attempts === 0 ? (
+        <p className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600" data-testid="stats-empty">
+          No submitted attempts match this view yet. Figures appear here as soon as students submit the quiz.
+        </p>
+      ) : (
+        <>
+          {small ? (
+            <p className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+              Only {s.attempts} attempts: the figures below are shown, but no question is flagged until {FLAG_MIN_RESPONSES} have answered it, and intervals are wide.
+            </p>
+          ) : null}
+          <section aria-labelledby="quiz-summary" className="grid gap-4 lg:grid-cols-[minmax(0,22rem)_minmax(0,1fr)]">
+            <div className="rounded-xl border border-slate-200 bg-white p-4">
+              <h2 id="quiz-summary" className="font-semibold">
+                Whole quiz
+              </h2>
+              <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-1 text-sm" data-testid="quiz-summary">
+                {[
+                  ["Attempts", String(s.attempts)],
+                  ["Mean", fmt(s.mean)],
+                  ["Median", fmt(distribution.median)],
+                  ["SD", fmt(s.sd)],
+                  ["Skewness", fmt(s.skewness)],
+                  ["Kurtosis", fmt(s.kurtosis)],
+                  ["Cronbach's α", fmt(s.alpha, 3)],
+                  ["Error ratio", s.errorRatio === null ? "—" : `${s.errorRatio.toFixed(1)}%`],
+                  ["Standard error", fmt(s.standardError)],
+                ].map(([label, value]) => (
+                  <div key={label} className="contents">
+                    <dt className="text-slate-600">{label}</dt>
+                    <dd className="text-right tabular-nums" data-testid={`summary-${label}`}>
+                      {value}
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+            </div>
+            <div className="rounded-xl border border-slate-200 bg-white p-4">
+              <h2 className="font-semibold">Score histogram</h2>
+              <ScoreHistogram bins={distribution.bins} />
+              <details className="text-sm">
+                <summary className="cursor-pointer text-indigo-700">The histogram as a table</summary>
+                <table className="mt-2 text-left">
+                  <caption className="sr-only">Attempts by total mark</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col" className="pr-4">Total</th>
+                      <th scope="col">Attempts</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {distribution.bins.map((b) => (
+                      <tr key={b.from}>
+                        <td className="pr-4 tabular-nums">{b.from}</td>
+                        <td className="tabular-nums">{b.count}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </details>
+            </div>
+          </section>
+
+          <section aria-labelledby="questions-title" className="space-y-2">
+            <h2 id="questions-title" className="text-xl font-semibold">
+              Questions
+            </h2>
+            <StatsTable slots={dashboard.slots} quizId={quizId} query={query} caption={`One row per question slot (${dashboard.slots.length}), over ${s.attempts} attempts; select a question for its options and answers.`} />
+          </section>
+
+          <Suspense fallback={<p className="text-sm text-slate-600">Computing time per question and Rasch difficulty…</p>}>
+            <AnswerLevelSections user={user} quizId={quizId} view={view} dashboard={dashboard} />
+          </Suspense>
+          <Suspense fallback={<p className="text-sm text-slate-600">Loading the heat map…</p>}>
+            <HeatMapSection user={user} quizId={quizId} view={view} dashboard={dashboard} />
+          </Suspense>
+        </>
+      )}
+    </div>
+  );
+}
+
+async function AnswerLevelSections({ user, quizId, view, dashboard }: { user: SessionUser; quizId: string; view: StatsView; dashboard: QuizDashboard }) {
+  const slotIds = dashboard.slots.map((s) => s.slotId);
+  const [times, rasch] = await Promise.all([getTimePerQuestion(user, quizId, view), getRaschDifficulties(user, quizId, slotIds, view)]);
+  return (
+    <section aria-labelledby="answers-title" className="space-y-2">
+      <h2 id="answers-title" className="text-xl font-semibold">
+        Time and Rasch difficulty
+      </h2>
+      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+        <table className="w-full text-left text-sm" data-testid="rasch-table">
+          <caption className="px-4 pt-3 text-left text-sm text-slate-600">
+            Time spent per question (median and interquartile range), and Rasch difficulty in logits (joint maximum likelihood, bias-corrected; higher is harder) with its standard error and fit, shown once {RASCH_MIN_RESPONSES} students with a finite ability have answered.
+          </caption>
+          <thead className="text-xs uppercase tracking-wide text-slate-600">
+            <tr>
+              <th scope="col" className="px-3 py-2">#</th>
+              <th scope="col" className="px-3 py-2">Question</th>
+              <th scope="col" className="px-3 py-2 text-right">Median time (s)</th>
+              <th scope="col" className="px-3 py-2 text-right">IQR (s)</th>
+              <th scope="col" className="px-3 py-2 text-right">Facility</th>
+              <th scope="col" className="px-3 py-2 text-right">Rasch (logits)</th>
+              <th scope="col" className="px-3 py-2 text-right">Infit</th>
+              <th scope="col" className="px-3 py-2 text-right">Outfit</th>
+            </tr>
+          </thead>
+          <tbody>
+            {dashboard.slots.map((slot) => {
+              const t = times.get(slot.slotId);
+              const r = rasch.get(slot.slotId);
+              return (
+                <tr key={slot.slotId} className="border-t border-slate-100">
+                  <td className="px-3 py-2 tabular-nums">{slot.position + 1}</td>
+                  <th scope="row" className="max-w-md px-3 py-2 font-normal">{slot.title}</th>
+                  <td className="px-3 py-2 text-right tabular-nums">{t ? t.median.toFixed(1) : "—"}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">{t ? `${t.q1.toFixed(1)}–${t.q3.toFixed(1)}` : "—"}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">{slot.facility === null ? "—" : slot.facility.toFixed(1)}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">{r?.shown ? `${r.difficulty!.toFixed(2)} ± ${r.se!.toFixed(2)}` : "—"}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">{r?.shown ? r.infit!.toFixed(2) : "—"}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">{r?.shown ? r.outfit!.toFixed(2) : "—"}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function heat(fraction: number | null): string {
+  if (fraction === null) return "bg-slate-100";
+  if (fraction >= 0.999) return "bg-emerald-600";
+  if (fraction > 0) return "bg-amber-400";
+  return "bg-red-500";
+}
+
+async function HeatMapSection({ user, quizId, view, dashboard }: { user: SessionUser; quizId: string; view: StatsView; dashboard: QuizDashboard }) {
+  const map = await getHeatMap(user, quizId, dashboard.slots.map((s) => s.slotId), view);
+  return (
+    <section aria-labelledby="heat-title" className="space-y-2">
+      <h2 id="heat-title" className="text-xl font-semibold">
+        Students × questions
+      </h2>
+      <p className="text-sm text-slate-600">
+        {map.students.length < map.total ? `${map.students.length} of ${map.total} attempts, spread evenly from the highest total to the lowest.` : `All ${map.total} attempts, highest total first.`} Green: full marks, amber: part, red: none, grey: not in the attempt.
+      </p>
+      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white p-3">
+        <table className="border-separate border-spacing-0.5 text-xs" data-testid="heat-map">
+          <caption className="sr-only">Each student&apos;s mark on each question, as a share of its maximum</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="pr-2 text-left">Student (total)</th>
+              {dashboard.slots.map((s) => (
+                <th key={s.slotId} scope="col" className="w-4 font-normal text-slate-600">
+                  {s.position + 1}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {map.students.map((student, i) => (
+              <tr key={student.attemptId}>
+                <th scope="row" className="whitespace-nowrap pr-2 text-left font-normal">
+                  {student.name} ({student.score.toFixed(1)})
+                </th>
+                {map.cells[i]!.map((cell, j) => (
+                  <td key={j} className={`h-4 w-4 rounded-sm ${heat(cell)}`} title={cell === null ? "not in the attempt" : `${Math.round(cell * 100)}%`}>
+                    <span className="sr-only">{cell === null ? "not in the attempt" : `${Math.round(cell * 100)}%`}</span>
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
