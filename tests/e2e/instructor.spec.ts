@@ -26,8 +26,12 @@ test("the quiz dashboard for an instructor; students get 403 on every instructor
   expect(attempts).toBeGreaterThanOrEqual(1);
 
   // Sorting announces its order on the column header.
-  await staff.getByRole("button", { name: /^Facility/ }).click();
-  await expect(staff.getByRole("columnheader", { name: /Facility/ })).toHaveAttribute("aria-sort", "descending");
+  const table = staff.getByTestId("stats-table");
+  await expect(async () => {
+    await table.getByRole("button", { name: /^Facility/ }).click();
+    await expect(table.getByRole("columnheader", { name: /Facility/ })).toHaveAttribute("aria-sort", "descending", { timeout: 1000 });
+  }).toPass();
+  await expect(table.locator("caption")).toContainText("Sorted by facility, descending.");
   await expect(staff.getByTestId("rasch-table")).toBeVisible();
   await expect(staff.getByTestId("heat-map")).toBeVisible();
   const results = await new AxeBuilder({ page: staff }).analyze();
