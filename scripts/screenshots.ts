@@ -55,6 +55,16 @@ async function main() {
     await page.screenshot({ path: out("my-progress") });
     await page.goto(`${baseUrl}/instructor/progress`);
     await page.screenshot({ path: out("class-progress") });
+    await page.goto(`${baseUrl}/instructor`);
+    await page.getByRole("link", { name: "Lecture 1 quiz" }).click();
+    await page.getByTestId("rasch-table").or(page.getByTestId("stats-empty")).waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: out("instructor-quiz") });
+    const firstQuestion = page.getByTestId("stats-table").getByTestId("slot-row").first().getByRole("link");
+    if (await firstQuestion.count()) {
+      await firstQuestion.click();
+      await page.getByTestId("option-table").first().waitFor();
+      await page.screenshot({ path: out("instructor-question") });
+    }
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${baseUrl}/lectures/ml-systems-and-data-engineering`);
     await page.screenshot({ path: out("lecture-notes-phone") });

@@ -24,7 +24,13 @@ function Stat({ label, value, testId }: { label: string; value: string; testId: 
   );
 }
 
-export function ClassProgressView({ lectures, sort, dir }: { lectures: ClassProgress[]; sort: ClassSortKey; dir: "asc" | "desc" }) {
+/** Students shown per page of each lecture's table. */
+export const CLASS_PAGE_SIZE = 100;
+
+export function ClassProgressView({ lectures, sort, dir, page = 0 }: { lectures: ClassProgress[]; sort: ClassSortKey; dir: "asc" | "desc"; page?: number }) {
+  const pages = Math.max(1, ...lectures.map((l) => Math.ceil(l.rows.length / CLASS_PAGE_SIZE)));
+  const current = Math.min(page, pages - 1);
+  const pageHref = (p: number) => `/instructor/progress?sort=${sort}&dir=${dir}${p ? `&page=${p}` : ""}`;
   return (
     <div className="space-y-8">
       <div>
@@ -32,6 +38,15 @@ export function ClassProgressView({ lectures, sort, dir }: { lectures: ClassProg
         <p className="mt-1 text-slate-600">Who has read, listened, attempted the quiz and reviewed cards, lecture by lecture.</p>
       </div>
       {lectures.length === 0 ? <p className="text-slate-600">No lectures yet.</p> : null}
+      {pages > 1 ? (
+        <nav aria-label="Pages of students" className="flex items-center gap-3 text-sm">
+          {current > 0 ? <Link href={pageHref(current - 1)} className="text-indigo-700 underline">Previous {CLASS_PAGE_SIZE}</Link> : null}
+          <span>
+            Page {current + 1} of {pages}
+          </span>
+          {current + 1 < pages ? <Link href={pageHref(current + 1)} className="text-indigo-700 underline">Next {CLASS_PAGE_SIZE}</Link> : null}
+        </nav>
+      ) : null}
       {lectures.map((lecture) => (
         <section key={lecture.lecture.id} aria-labelledby={`class-${lecture.lecture.slug}`} className="space-y-4" data-testid={`class-${lecture.lecture.slug}`}>
           <h2 id={`class-${lecture.lecture.slug}`} className="text-xl font-semibold">
@@ -51,7 +66,8 @@ export function ClassProgressView({ lectures, sort, dir }: { lectures: ClassProg
             <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
               <table className="w-full text-left text-sm">
                 <caption className="px-4 pt-3 text-left text-sm text-slate-600">
-                  {lecture.students} students, sorted by {COLUMNS.find((c) => c.key === sort)!.label.toLowerCase()} ({DIRECTION_WORDS[dir]}). Select a column heading to sort by it.
+                  {lecture.students} students, sorted by {COLUMNS.find((c) => c.key === sort)!.label.toLowerCase()} ({DIRECTION_WORDS[dir]})
+                  {lecture.rows.length > CLASS_PAGE_SIZE ? `, showing ${current * CLASS_PAGE_SIZE + 1}–${Math.min(lecture.rows.length, (current + 1) * CLASS_PAGE_SIZE)}` : ""}. Select a column heading to sort by it.
                 </caption>
                 <thead className="text-xs uppercase tracking-wide text-slate-600">
                   <tr>
@@ -70,7 +86,7 @@ export function ClassProgressView({ lectures, sort, dir }: { lectures: ClassProg
                   </tr>
                 </thead>
                 <tbody>
-                  {lecture.rows.map((row) => (
+                  {lecture.rows.slice(current * CLASS_PAGE_SIZE, (current + 1) * CLASS_PAGE_SIZE).map((row) => (
                     <tr key={row.userId} className="border-t border-slate-100" data-testid="class-row">
                       <th scope="row" className="px-4 py-2 font-medium text-slate-900">
                         {row.name}
