@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { assertRole, ROLES, STAFF_ROLES, type SessionUser } from "../auth/roles";
 import { getEpisodeDuration, getPodcastHeardByLecture } from "../podcast/data";
-import { getDeckCountsByLecture, type DeckCounts } from "../review/data";
+import { getDeckCountsByLecture, snapshotSelect, type DeckCounts } from "../review/data";
 import { retrievability, type CardState } from "../review/fsrs";
 import { cardRecall, computeMastery, type AnswerEvidence, type CardEvidence, type TopicMastery } from "./mastery";
 import { chooseNextStep, type LectureFigures, type NextStep } from "./next-step";
@@ -57,17 +57,8 @@ export async function getMyProgress(user: SessionUser, now = new Date()): Promis
     db.reviewCard.findMany({
       where: { userId: user.id, state: { not: "NEW" } },
       select: {
+        ...snapshotSelect,
         lectureId: true,
-        due: true,
-        stability: true,
-        difficulty: true,
-        elapsedDays: true,
-        scheduledDays: true,
-        learningSteps: true,
-        reps: true,
-        lapses: true,
-        state: true,
-        lastReview: true,
         flashcard: { select: { retiredAt: true, topic: { select: { key: true } } } },
         question: { select: { topic: { select: { key: true } } } },
       },

@@ -1,6 +1,9 @@
 // What one submitted attempt adds to the running sufficient statistics (n, sums, sums of squares and
 // cross-products) that the instructor dashboard reads. x = mark on a question, T = attempt total.
 // Pure: the data layer turns these into one upsert.
+import type { OptionSums } from "../analytics/statistics";
+
+export type { OptionSums };
 
 export interface ScoredResponse {
   slotId: string;
@@ -8,12 +11,6 @@ export interface ScoredResponse {
   mark: number;
   chosenOptionKeys: readonly string[];
   timeSpentMs: number;
-}
-
-export interface OptionSums {
-  count: number;
-  sumX: number;
-  sumT: number;
 }
 
 export interface QuestionStatIncrement {

@@ -57,23 +57,14 @@ interface DeckCard extends QueueCard {
 
 type Reader = typeof db | DbTransaction;
 
-function rowSnapshot(row: {
-  due: Date;
-  stability: number;
-  difficulty: number;
-  elapsedDays: number;
-  scheduledDays: number;
-  learningSteps: number;
-  reps: number;
-  lapses: number;
-  state: CardState;
-  lastReview: Date | null;
-}): CardSnapshot {
+/** The FSRS state out of a row that has (at least) its columns. */
+function rowSnapshot(row: CardSnapshot): CardSnapshot {
   const { due, stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses, state, lastReview } = row;
   return { due, stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses, state, lastReview };
 }
 
-const snapshotSelect = {
+/** The review card columns that make up its FSRS state (and its id). */
+export const snapshotSelect = {
   id: true,
   due: true,
   stability: true,

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { dashboardCsv } from "@/lib/analytics/csv";
-import { computeExactBundle, getQuizDashboard, loadRunningBundle, type StatBundle } from "@/lib/analytics/data";
+import { computeExactBundle, getQuizDashboard, getSlotDetail, loadRunningBundle, type StatBundle } from "@/lib/analytics/data";
 import { seededRandom } from "@/lib/analytics/rasch";
 import { loadContentTree } from "@/lib/content/load";
 import { readContentTree } from "@/lib/content/read";
@@ -119,6 +119,25 @@ describe("running statistics against an exact recompute", () => {
     expect(bestBundle.totals.sumT).toBeCloseTo(sum(best), 9);
     // A date range after every submission selects nothing.
     expect((await computeExactBundle(quizId, { attempts: "all", from: new Date(Date.now() + 86_400_000) })).totals.n).toBe(0);
+  });
+
+  it("splits a question's answers into fifths of the class by total score, and lists them", async () => {
+    const instructor = await createUser("INSTRUCTOR");
+    const dashboard = await getQuizDashboard(instructor, quizId);
+    const slot = dashboard.slots.find((s) => s.variants.length > 1)!;
+    const detail = await getSlotDetail(instructor, quizId, slot.slotId);
+    // Every first attempt lands in one fifth; the fifths differ in size by one at most.
+    const perFifth = [0, 1, 2, 3, 4].map((q) => detail.variants.reduce((n, v) => n + v.quintiles[q]!.attempts, 0));
+    expect(perFifth.reduce((a, b) => a + b, 0)).toBe(slot.n);
+    expect(Math.max(...perFifth) - Math.min(...perFifth)).toBeLessThanOrEqual(detail.variants.length);
+    // Picks per option add up to the option counts of the table.
+    for (const variant of slot.variants) {
+      const groups = detail.variants.find((v) => v.variantKey === variant.variantKey)!.quintiles;
+      for (const option of variant.options) expect(groups.reduce((n, g) => n + (g.picks[option.key] ?? 0), 0)).toBe(option.count);
+    }
+    expect(detail.responseCount).toBe(slot.n);
+    expect(detail.responses).toHaveLength(Math.min(50, slot.n));
+    await expect(getSlotDetail(instructor, quizId, "no-such-slot")).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("is for instructors and admins only", async () => {
