@@ -120,6 +120,7 @@ export function parseGift(source: string): ParseResult {
   for (const block of blocks(source.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n"))) {
     const joined = protect(block.lines.join("\n"));
     const snippet = block.lines[0]!.trim().slice(0, 80);
+    const problemsBefore = problems.length;
     const category_ = joined.match(/^\s*\$CATEGORY:\s*(.*?)\s*$/);
     if (category_ && block.lines.length === 1) {
       category = restore(category_[1]!).replace(/^\$(course|cat\d|module|system)\$\//, "") || undefined;
@@ -229,7 +230,8 @@ export function parseGift(source: string): ParseResult {
         }
       }
     }
-    if (!question) continue;
+    // A block with any problem is rejected whole: nothing is half-imported.
+    if (!question || problems.length > problemsBefore) continue;
     const checked = bankQuestion.safeParse({ id: "placeholder", ...question });
     if (!checked.success) {
       for (const issue of checked.error.issues) problem(at, `${issue.path.join(".") || "question"}: ${issue.message}`, label);

@@ -1,0 +1,72 @@
+// Moodle Aiken: one multiple-choice question per block — the question text, options "A." or "A)",
+// then "ANSWER: X". Its pitfalls are handled: the first line of a block is always the question (even
+// when it looks like an option, "A. B. C. which is right?"), answer letters in lower case are read,
+// CR and CRLF line endings and a byte-order mark are normalised, and blocks need not be separated by
+// a blank line (ANSWER ends a question). Each block's problems are reported with its line.
+import { bankQuestion } from "../content/schemas";
+import type { ImportProblem, ParsedQuestion, ParseResult } from "./gift";
+
+const OPTION = /^([A-Za-z])[.)]\s+(.*)$/;
+const ANSWER = /^ANSWER\s*:\s*(.*)$/i;
+
+export function parseAiken(source: string): ParseResult {
+  const lines = source.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").split("\n");
+  const questions: ParseResult["questions"] = [];
+  const problems: ImportProblem[] = [];
+  let block: { line: number; stem: string[]; options: { letter: string; text: string; line: number }[]; bad: boolean } | null = null;
+  const fail = (line: number, message: string, stem: string, snippet: string) => problems.push({ line, column: 1, message, question: stem.slice(0, 60), snippet: snippet.slice(0, 80) });
+
+  lines.forEach((raw, i) => {
+    const line = raw.trim();
+    const number = i + 1;
+    if (line === "") {
+      if (block && block.options.length) fail(block.line, "the question has no ANSWER: line", block.stem.join(" "), block.stem[0] ?? "");
+      else if (block) fail(block.line, "the question has no options (A. …) and no ANSWER: line", block.stem.join(" "), block.stem[0] ?? "");
+      block = null;
+      return;
+    }
+    if (!block) {
+      block = { line: number, stem: [line], options: [], bad: false };
+      return;
+    }
+    const answer = line.match(ANSWER);
+    if (answer) {
+      const stem = block.stem.join(" ");
+      const letter = answer[1]!.trim().toUpperCase();
+      const letters = block.options.map((o) => o.letter);
+      if (block.bad) {
+        // Its problem is already reported: a block with a problem is never half-imported.
+      } else if (block.options.length < 2) fail(number, `only ${block.options.length} option(s): an Aiken question needs at least two`, stem, raw);
+      else if (!/^[A-Z]$/.test(letter)) fail(number, `"ANSWER: ${answer[1]!.trim()}" must name one option letter`, stem, raw);
+      else if (!letters.includes(letter)) fail(number, `the answer ${letter} is not one of the options (${letters.join(", ")})`, stem, raw);
+      else {
+        const question = { type: "single", stem, origin: "imported", options: block.options.map((o) => ({ text: o.text, correct: o.letter === letter })) };
+        const checked = bankQuestion.safeParse({ id: "placeholder", ...question });
+        if (checked.success) {
+          const { id: _placeholder, ...rest } = checked.data;
+          void _placeholder;
+          questions.push({ line: block.line, question: rest as ParsedQuestion });
+        } else for (const issue of checked.error.issues) fail(block.line, `${issue.path.join(".")}: ${issue.message}`, stem, block.stem[0] ?? "");
+      }
+      block = null;
+      return;
+    }
+    const option = line.match(OPTION);
+    if (option) {
+      const letter = option[1]!.toUpperCase();
+      const expected = String.fromCharCode(65 + block.options.length);
+      if (letter !== expected) {
+        fail(number, `option ${letter} where ${expected} was expected`, block.stem.join(" "), raw);
+        block.bad = true;
+      }
+      block.options.push({ letter, text: option[2]!.trim(), line: number });
+    } else if (block.options.length === 0) block.stem.push(line);
+    else {
+      fail(number, `"${line.slice(0, 40)}" is neither an option (A. …) nor the ANSWER: line`, block.stem.join(" "), raw);
+      block.bad = true;
+    }
+  });
+  const last = block as { line: number; stem: string[] } | null;
+  if (last) fail(last.line, "the file ends before this question's ANSWER: line", last.stem.join(" "), last.stem[0] ?? "");
+  return { questions, problems };
+}
