@@ -1,0 +1,135 @@
+// Moodle XML (https://docs.moodle.org/en/Moodle_XML_format) into the bank's question model:
+// category switches (nested paths, in any order), multichoice (single and multiple, fractions),
+// truefalse, shortanswer, numerical, matching, essay, per-answer and general feedback, tags and
+// idnumber. The XML parser is configured safely: a DOCTYPE (and so any entity declaration or external
+// entity) is refused before parsing, entities are never expanded by the parser (the five predefined
+// ones and character references are decoded here, which cannot grow the text), values stay text, and
+// repeated elements are always arrays. Problems are located by XML path and question name.
+import { XMLParser } from "fast-xml-parser";
+import { bankQuestion } from "../content/schemas";
+import type { ImportProblem, ParsedQuestion, ParseResult } from "./gift";
+
+const ALWAYS_ARRAYS = new Set(["question", "answer", "subquestion", "tag"]);
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@",
+  parseTagValue: false,
+  parseAttributeValue: false,
+  processEntities: false,
+  htmlEntities: false,
+  trimValues: true,
+  cdataPropName: false,
+  isArray: (name) => ALWAYS_ARRAYS.has(name),
+});
+
+const PREDEFINED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+
+/** Decodes the predefined entities and character references (each becomes at most two characters). */
+export function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|lt|gt|amp|quot|apos);/gi, (whole, name: string) => {
+    if (name[0] !== "#") return PREDEFINED[name.toLowerCase()] ?? whole;
+    const code = name[1]!.toLowerCase() === "x" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
+
+type Node = Record<string, unknown>;
+
+function textOf(node: unknown): string {
+  if (node === undefined || node === null) return "";
+  if (typeof node === "string") return decodeEntities(node);
+  if (Array.isArray(node)) return textOf(node[0]);
+  const value = (node as Node).text ?? (node as Node)["#text"];
+  return value === undefined ? "" : textOf(value);
+}
+
+const fraction = (answer: Node) => Number((answer["@fraction"] as string | undefined) ?? "0") / 100;
+
+export function parseMoodleXml(source: string): ParseResult {
+  const questions: ParseResult["questions"] = [];
+  const problems: ImportProblem[] = [];
+  const text = source.replace(/^\uFEFF/, "");
+  const top = (message: string) => ({ questions, problems: [{ line: 1, column: 1, message, question: "", snippet: text.slice(0, 80) }] });
+  if (/<!DOCTYPE|<!ENTITY/i.test(text)) return top("XML with a DOCTYPE or entity declarations is refused: Moodle XML needs neither, and they can be used to attack the server");
+  let document: Node;
+  try {
+    document = parser.parse(text, true) as Node;
+  } catch (error) {
+    const e = error as { message: string; line?: number; col?: number };
+    return { questions, problems: [{ line: e.line ?? 1, column: e.col ?? 1, message: `not well-formed XML: ${e.message}`, question: "", snippet: "" }] };
+  }
+  const quiz = document.quiz as Node | undefined;
+  if (!quiz || typeof quiz !== "object") return top("not Moodle XML: the root element must be <quiz>");
+  let category: string | undefined;
+  ((quiz.question as Node[] | undefined) ?? []).forEach((q, index) => {
+    const type = String(q["@type"] ?? "");
+    const name = textOf(q.name);
+    const path = `quiz/question[${index + 1}]${type ? ` (${type}${name ? ` "${name}"` : ""})` : ""}`;
+    const fail = (message: string) => problems.push({ line: 0, column: 0, message: `${path}: ${message}`, question: name, snippet: textOf(q.questiontext).slice(0, 80) });
+    if (type === "category") {
+      category = textOf(q.category).replace(/^\$(course|cat\d|module|system)\$\//, "").replace(/^top\/?/, "") || undefined;
+      return;
+    }
+    const stem = textOf(q.questiontext);
+    const idnumber = textOf(q.idnumber);
+    const base: Record<string, unknown> = {
+      stem,
+      origin: "imported",
+      ...(name ? { name } : {}),
+      ...(category ? { category } : {}),
+      ...(textOf(q.generalfeedback) ? { generalFeedback: textOf(q.generalfeedback) } : {}),
+      ...(q.defaultgrade !== undefined ? { maxMark: Number(textOf(q.defaultgrade)) } : {}),
+      ...(/^[a-z0-9][a-z0-9-]*$/.test(idnumber) ? { id: idnumber } : {}),
+    };
+    if (idnumber && !base.id) fail(`idnumber "${idnumber}" must be lowercase letters, digits and hyphens to serve as the question's key`);
+    const answers = (q.answer as Node[] | undefined) ?? [];
+    let question: Record<string, unknown> | null = null;
+    switch (type) {
+      case "multichoice": {
+        const single = textOf(q.single) !== "false";
+        const options = answers.map((a) => ({ text: textOf(a), correct: fraction(a) > 0, fraction: fraction(a), ...(textOf(a.feedback) ? { feedback: textOf(a.feedback) } : {}) }));
+        question = { ...base, type: single ? "single" : "multiple", options };
+        break;
+      }
+      case "truefalse": {
+        const right = answers.find((a) => fraction(a) === 1);
+        const value = right ? textOf(right).toLowerCase() : "";
+        if (value !== "true" && value !== "false") fail("a true/false question needs one answer, true or false, with fraction 100");
+        else question = { ...base, type: "true-false", answer: value === "true" };
+        break;
+      }
+      case "shortanswer":
+        question = { ...base, type: "short-answer", caseSensitive: textOf(q.usecase) === "1", answers: answers.map((a) => ({ text: textOf(a), fraction: fraction(a), ...(textOf(a.feedback) ? { feedback: textOf(a.feedback) } : {}) })) };
+        break;
+      case "numerical": {
+        const parsed = answers.map((a) => ({ value: Number(textOf(a)), tolerance: Number(textOf(a.tolerance) || "0"), fraction: fraction(a), ...(textOf(a.feedback) ? { feedback: textOf(a.feedback) } : {}) }));
+        const bad = parsed.find((a) => !Number.isFinite(a.value) || !Number.isFinite(a.tolerance));
+        // Moodle writes "*" for an answer that matches anything: its feedback is the catch-all.
+        const catchAll = answers.find((a) => textOf(a) === "*");
+        if (bad && !catchAll) fail("an answer is not a number");
+        else question = { ...base, type: "numerical", answers: parsed.filter((a) => Number.isFinite(a.value)), ...(catchAll && textOf(catchAll.feedback) && !base.generalFeedback ? { generalFeedback: textOf(catchAll.feedback) } : {}) };
+        break;
+      }
+      case "matching": {
+        const pairs = ((q.subquestion as Node[] | undefined) ?? []).map((s) => ({ prompt: textOf(s), answer: textOf((s.answer as Node[] | undefined)?.[0]) })).filter((p) => p.prompt !== "");
+        question = { ...base, type: "matching", pairs };
+        break;
+      }
+      case "essay":
+        question = { ...base, type: "essay" };
+        break;
+      default:
+        fail(`the question type "${type}" is not supported (supported: multichoice, truefalse, shortanswer, numerical, matching, essay, and category switches)`);
+    }
+    if (!question) return;
+    const checked = bankQuestion.safeParse({ id: "placeholder", ...question });
+    if (!checked.success) {
+      for (const issue of checked.error.issues) fail(`${issue.path.join(".") || "question"}: ${issue.message}`);
+      return;
+    }
+    const { id, ...rest } = checked.data;
+    questions.push({ line: 0, question: (id === "placeholder" ? rest : { id, ...rest }) as ParsedQuestion });
+  });
+  return { questions, problems };
+}
