@@ -9,7 +9,8 @@
 // (matching), and `####general feedback`. Every block's problems are reported, not just the first.
 import { bankQuestion, type BankQuestion } from "../content/schemas";
 
-export type ParsedQuestion = Omit<BankQuestion, "id"> & { id?: string };
+/** A bank question as a file gives it: the id is optional (the import gives one to those without). */
+export type ParsedQuestion = (BankQuestion extends infer Q ? (Q extends unknown ? Omit<Q, "id"> : never) : never) & { id?: string };
 
 export interface ImportProblem {
   /** 1-based line and column in the file. */
@@ -203,10 +204,10 @@ export function parseGift(source: string): ParseResult {
         problem(at, "the answer block has no answers", label);
         continue;
       }
+      // Matching: every answer is "=prompt -> answer" (an arrow in a ~ answer is just text).
       const pairs = answers.filter((a) => a.mark === "=" && a.text.includes("->"));
-      if (pairs.length > 0) {
-        if (pairs.length !== answers.length) problem(at, "a matching question's answers must all be =prompt -> answer", label);
-        else question = { ...base, type: "matching", pairs: pairs.map((p) => ({ prompt: p.text.split("->")[0]!.trim(), answer: p.text.split("->").slice(1).join("->").trim() })) };
+      if (pairs.length > 0 && pairs.length === answers.length) {
+        question = { ...base, type: "matching", pairs: pairs.map((p) => ({ prompt: p.text.split("->")[0]!.trim(), answer: p.text.split("->").slice(1).join("->").trim() })) };
       } else if (answers.every((a) => a.mark === "=") && answers.length >= 1 && !answers.some((a) => a.weight !== null && a.weight < 0)) {
         question = {
           ...base,

@@ -1,0 +1,50 @@
+// Exporting and reading back gives the same questions, on a bank that uses every construct the format
+// can hold, and on randomly generated ones.
+import { describe, expect, it } from "vitest";
+import { seededRandom } from "@/lib/analytics/rasch";
+import { parseAiken } from "@/lib/imports/aiken";
+import { toAiken, toGift } from "@/lib/imports/export";
+import { parseGift, type ParsedQuestion } from "@/lib/imports/gift";
+
+const base = { explanation: "", maxMark: 1, origin: "imported" as const };
+
+const bank: ParsedQuestion[] = [
+  { ...base, type: "single", name: "Colour", category: "Lecture 1/Basics", stem: "What colour: sky = {blue}?", generalFeedback: "Scattering # physics", options: [{ text: "blue: yes", correct: true, fraction: 1, feedback: "Right ~ indeed" }, { text: "green", correct: false, fraction: 0 }] },
+  { ...base, type: "multiple", category: "Lecture 1/Basics", stem: "Which are vowels?", options: [{ text: "A", correct: true, fraction: 0.5 }, { text: "E", correct: true, fraction: 0.5 }, { text: "K", correct: false, fraction: -1 }] },
+  { ...base, type: "true-false", category: "Other", stem: "1 < 2", answer: true, explanation: "Of course." },
+  { ...base, type: "short-answer", category: "Other", stem: "Name a columnar format", caseSensitive: false, answers: [{ text: "Parquet", fraction: 1 }, { text: "ORC", fraction: 0.5, feedback: "Also fine" }] },
+  { ...base, type: "numerical", category: "Other", stem: "Bytes of 1000000 as text?", answers: [{ value: 7, tolerance: 0, fraction: 1 }, { value: 7, tolerance: 1, fraction: 0.5 }] },
+  { ...base, type: "matching", category: "Other", stem: "Match the layouts", pairs: [{ prompt: "CSV", answer: "row-major" }, { prompt: "Parquet", answer: "column-major" }] },
+  { ...base, type: "essay", category: "Other", stem: "Explain ETL.\nThen ELT." },
+];
+
+describe("round trips", () => {
+  it("GIFT: every type, escapes, categories, weights and feedback", () => {
+    const { questions, problems } = parseGift(toGift(bank));
+    expect(problems).toEqual([]);
+    expect(questions.map((q) => q.question)).toEqual(bank);
+  });
+
+  it("GIFT: random single-answer questions with awkward text (escapes, arrows, percent signs, newlines)", () => {
+    const random = seededRandom(99);
+    const alphabet = "abc ~=#{}:\\\n-> %é";
+    const word = () => Array.from({ length: 1 + Math.floor(random() * 12) }, () => alphabet[Math.floor(random() * alphabet.length)]).join("").trim() || "x";
+    for (let round = 0; round < 50; round++) {
+      const n = 2 + Math.floor(random() * 4);
+      const right = Math.floor(random() * n);
+      const texts = Array.from({ length: n }, (_, i) => `${word()} ${i}`);
+      const question: ParsedQuestion = { ...base, type: "single", stem: `${word()} ?`, options: texts.map((text, i) => ({ text, correct: i === right, fraction: i === right ? 1 : 0 })) };
+      const { questions, problems } = parseGift(toGift([question]));
+      expect(problems, toGift([question])).toEqual([]);
+      expect(questions[0]!.question).toEqual(question);
+    }
+  });
+
+  it("Aiken: single-answer questions; the others are skipped with a reason", () => {
+    const { text, skipped } = toAiken(bank);
+    expect(skipped.map((s) => s.question.type)).toEqual(["multiple", "true-false", "short-answer", "numerical", "matching", "essay"]);
+    const { questions, problems } = parseAiken(text);
+    expect(problems).toEqual([]);
+    expect(questions.map((q) => q.question)).toEqual([{ ...base, type: "single", stem: bank[0]!.stem, options: [{ text: "blue: yes", correct: true }, { text: "green", correct: false }] }]);
+  });
+});
