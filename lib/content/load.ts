@@ -1,6 +1,7 @@
 // Writes a validated content tree into the database, idempotently, keyed by stable ids: loading the
 // same files twice changes nothing, and a changed question becomes a new version. The whole tree is
 // written in one transaction, so a failure leaves the database as it was.
+import { IMPORTED_SLOT_PREFIX } from "../imports/slots";
 import type { Db, DbTransaction } from "../db-client";
 import type { Prisma } from "../generated/prisma/client";
 import { upsertQuestionVersion, type VersionOutcome } from "../questions/versioning";
@@ -96,7 +97,11 @@ async function loadLecture(tx: DbTransaction, courseId: string, content: Lecture
     }
     await tx.quizSlotVariant.deleteMany({ where: { slotId: saved.id, questionId: { notIn: variantIds } } });
   }
-  await tx.quizSlot.updateMany({ where: { quizId: quiz.id, retiredAt: null, key: { notIn: content.quiz.slots.map((s) => s.key) } }, data: { retiredAt: now } });
+  // Slots added by the bank importer are not in the files: they stay.
+  await tx.quizSlot.updateMany({
+    where: { quizId: quiz.id, retiredAt: null, AND: [{ key: { notIn: content.quiz.slots.map((s) => s.key) } }, { NOT: { key: { startsWith: IMPORTED_SLOT_PREFIX } } }] },
+    data: { retiredAt: now },
+  });
 
   for (const [position, card] of content.flashcards.cards.entries()) {
     const fields = { lectureId, position, front: card.front, back: card.back, sectionKey: card.section ?? null, topicId: card.topic ? topicIds.get(card.topic) ?? null : null, retiredAt: null };

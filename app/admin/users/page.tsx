@@ -23,7 +23,15 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <h1 className="text-3xl font-semibold tracking-tight">Users</h1>
+          <nav aria-label="Admin" className="flex gap-3 text-sm">
+            <span aria-current="page" className="font-medium">
+              Users
+            </span>
+            <Link href="/admin/imports" className="text-indigo-700 hover:underline">
+              Imports
+            </Link>
+          </nav>
+          <h1 className="mt-2 text-3xl font-semibold tracking-tight">Users</h1>
           <p className="mt-1 text-slate-600">Change a person&apos;s role or cohort. Changes take effect on their next page load.</p>
         </div>
         <CreateCohortForm />

@@ -1,0 +1,148 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useRef, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { NETWORK_ERROR_MESSAGE } from "@/components/ui/resilient-action";
+import { applyImportAction, previewImportAction } from "@/lib/imports/actions";
+import type { ImportPreview } from "@/lib/imports/data";
+
+const OUTCOME_LABELS = { created: "new", "new-version": "changed (new version)", unchanged: "unchanged" } as const;
+
+/** Upload → preview (the dry run) → apply. The preview lists every problem with its place in the file. */
+export function ImportForm({ lectures }: { lectures: { id: string; number: number; title: string }[] }) {
+  const router = useRouter();
+  const form = useRef<HTMLFormElement>(null);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [pending, setPending] = useState<"preview" | "apply" | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  const run = async (kind: "preview" | "apply", validOnly = false) => {
+    if (!form.current) return;
+    const data = new FormData(form.current);
+    setPending(kind);
+    setError(null);
+    setDone(null);
+    try {
+      if (kind === "preview") {
+        const result = await previewImportAction(null, data);
+        if (!result.ok) throw new Error(Object.values(result.fieldErrors ?? {})[0]?.[0] ?? result.message);
+        setPreview(result.data);
+      } else {
+        data.set("fileHash", preview!.fileHash);
+        data.set("validOnly", String(validOnly));
+        const result = await applyImportAction(null, data);
+        if (!result.ok) throw new Error(Object.values(result.fieldErrors ?? {})[0]?.[0] ?? result.message);
+        setDone(result.message ?? "Imported.");
+        setPreview(null);
+        form.current.reset();
+        router.refresh();
+      }
+    } catch (failure) {
+      setError(failure instanceof Error && failure.message && !/fetch/i.test(failure.message) ? failure.message : NETWORK_ERROR_MESSAGE);
+    } finally {
+      setPending(null);
+    }
+  };
+
+  return (
+    <div className="space-y-4">
+      <form ref={form} onSubmit={(e) => { e.preventDefault(); void run("preview"); }} onChange={() => setPreview(null)} className="grid gap-4 rounded-xl border border-slate-200 bg-white p-5 sm:grid-cols-2" aria-label="Import a question bank">
+        <label className="flex flex-col gap-1 text-sm sm:col-span-2">
+          <span className="font-medium">Question bank file</span>
+          <input type="file" name="file" required accept=".json,.csv,.gift,.txt,.aiken,.xml" className="rounded-md border border-slate-300 px-2 py-1.5" />
+          <span className="text-xs text-slate-600">Course JSON, CSV, Moodle GIFT (.gift or .txt), Moodle Aiken (.aiken or .txt) or Moodle XML; UTF-8, up to 5 MB and 2,000 questions.</span>
+        </label>
+        <label className="flex flex-col gap-1 text-sm">
+          <span className="font-medium">Lecture</span>
+          <select name="lectureId" required className="rounded-md border border-slate-300 px-2 py-1.5">
+            {lectures.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.number}. {l.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex items-center gap-2 self-end text-sm">
+          <input type="checkbox" name="convert" /> Convert from Windows-1252 (for files that are not UTF-8)
+        </label>
+        <div className="sm:col-span-2">
+          <Button type="submit" pending={pending === "preview"}>
+            {pending === "preview" ? "Reading the file…" : "Preview the import"}
+          </Button>
+        </div>
+      </form>
+      {error ? <Alert tone="error">{error}</Alert> : null}
+      {done ? <Alert tone="success">{done}</Alert> : null}
+      {preview ? (
+        <section aria-labelledby="preview-title" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5" data-testid="import-preview">
+          <h2 id="preview-title" className="text-lg font-semibold">
+            Preview of {preview.fileName}
+          </h2>
+          <p className="text-sm" data-testid="import-counts">
+            {preview.summary.created} new, {preview.summary.changed} changed, {preview.summary.unchanged} unchanged, {preview.problems.length} problem(s).
+          </p>
+          {preview.problems.length ? (
+            <table className="w-full text-left text-sm" data-testid="import-problems">
+              <caption className="text-left text-sm font-medium text-red-800">Problems: nothing is imported until they are fixed, unless you import only the valid questions.</caption>
+              <thead className="text-xs uppercase text-slate-600">
+                <tr>
+                  <th scope="col" className="py-1 pr-3">Line</th>
+                  <th scope="col" className="py-1 pr-3">Question</th>
+                  <th scope="col" className="py-1">Problem</th>
+                </tr>
+              </thead>
+              <tbody>
+                {preview.problems.map((p, i) => (
+                  <tr key={i} className="border-t border-slate-100 align-top">
+                    <td className="py-1 pr-3 tabular-nums">{p.line ? `${p.line}:${p.column}` : "—"}</td>
+                    <td className="py-1 pr-3">{p.question || <span className="text-slate-500">—</span>}</td>
+                    <td className="py-1">
+                      {p.message}
+                      {p.snippet ? <code className="mt-0.5 block text-xs text-slate-600">{p.snippet}</code> : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+          {preview.items.length ? (
+            <table className="w-full text-left text-sm" data-testid="import-items">
+              <caption className="text-left text-sm text-slate-600">Questions that would be imported</caption>
+              <thead className="text-xs uppercase text-slate-600">
+                <tr>
+                  <th scope="col" className="py-1 pr-3">Question</th>
+                  <th scope="col" className="py-1 pr-3">Type</th>
+                  <th scope="col" className="py-1 pr-3">Category</th>
+                  <th scope="col" className="py-1">Result</th>
+                </tr>
+              </thead>
+              <tbody>
+                {preview.items.map((item) => (
+                  <tr key={item.id} className="border-t border-slate-100 align-top">
+                    <td className="py-1 pr-3">{item.name || item.stem.slice(0, 80)}</td>
+                    <td className="py-1 pr-3">{item.type}</td>
+                    <td className="py-1 pr-3">{item.category || "—"}</td>
+                    <td className="py-1">{OUTCOME_LABELS[item.outcome]}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+          <div className="flex flex-wrap gap-3">
+            <Button type="button" disabled={preview.problems.length > 0 || preview.items.length === 0} pending={pending === "apply"} onClick={() => void run("apply")}>
+              Apply the import
+            </Button>
+            {preview.problems.length > 0 && preview.items.length > 0 ? (
+              <Button type="button" variant="secondary" pending={pending === "apply"} onClick={() => void run("apply", true)}>
+                Import only the {preview.items.length} valid questions
+              </Button>
+            ) : null}
+          </div>
+        </section>
+      ) : null}
+    </div>
+  );
+}

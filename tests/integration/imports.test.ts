@@ -1,0 +1,95 @@
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadContentTree } from "@/lib/content/load";
+import { readContentTree } from "@/lib/content/read";
+import { db } from "@/lib/db";
+import { applyImport, getImportHistory, previewImport } from "@/lib/imports/data";
+import { createUser } from "./helpers";
+
+let lectureId = "";
+const bytes = (text: string) => new TextEncoder().encode(text);
+const gift = ["::Q1::Which format is column-major? {=Parquet ~CSV ~JSON}", "", "::Q2::Text formats are human-readable. {T}", "", "::Q3::Name a columnar format {=Parquet =ORC}"].join("\n");
+
+beforeAll(async () => {
+  await loadContentTree(db, readContentTree(path.resolve(import.meta.dirname, "../fixtures/content")));
+  lectureId = (await db.lecture.findUniqueOrThrow({ where: { slug: "alpha" } })).id;
+});
+
+const counts = async () => ({ questions: await db.question.count(), versions: await db.questionVersion.count(), slots: await db.quizSlot.count() });
+
+describe("importing a question bank", () => {
+  it("previews without writing, applies all at once, adds quiz slots, and a second import changes nothing", async () => {
+    const admin = await createUser("ADMIN");
+    const before = await counts();
+    const preview = await previewImport(admin, { fileName: "bank.gift", bytes: bytes(gift), lectureId, convert: false });
+    expect(preview.problems).toEqual([]);
+    expect(preview.items.map((i) => [i.name, i.type, i.outcome])).toEqual([
+      ["Q1", "single", "created"],
+      ["Q2", "true-false", "created"],
+      ["Q3", "short-answer", "created"],
+    ]);
+    expect(preview.summary).toMatchObject({ created: 3, changed: 0, unchanged: 0, rejected: 0, byType: { single: { created: 1 } } });
+    expect(await counts()).toEqual(before);
+
+    const applied = await applyImport(admin, { fileName: "bank.gift", bytes: bytes(gift), lectureId, convert: false, fileHash: preview.fileHash, validOnly: false });
+    expect(applied).toMatchObject({ created: 3, changed: 0, unchanged: 0 });
+    // Single and true-false questions become quiz slots; short answers are not gradable in quizzes yet.
+    expect(await counts()).toEqual({ questions: before.questions + 3, versions: before.versions + 3, slots: before.slots + 2 });
+
+    const again = await previewImport(admin, { fileName: "bank.gift", bytes: bytes(gift), lectureId, convert: false });
+    expect(again.items.map((i) => i.outcome)).toEqual(["unchanged", "unchanged", "unchanged"]);
+    await applyImport(admin, { fileName: "bank.gift", bytes: bytes(gift), lectureId, convert: false, fileHash: again.fileHash, validOnly: false });
+    expect(await counts()).toEqual({ questions: before.questions + 3, versions: before.versions + 3, slots: before.slots + 2 });
+
+    // A changed question (same id) becomes a new version; the old one stays for past answers.
+    const changedJson = JSON.stringify({ format: "course-question-bank", version: 1, questions: [{ id: "json-q", type: "single", stem: "Old?", options: [{ text: "a", correct: true }, { text: "b", correct: false }] }] });
+    const first = await previewImport(admin, { fileName: "bank.json", bytes: bytes(changedJson), lectureId, convert: false });
+    await applyImport(admin, { fileName: "bank.json", bytes: bytes(changedJson), lectureId, convert: false, fileHash: first.fileHash, validOnly: false });
+    const changed = changedJson.replace("Old?", "New?");
+    const second = await previewImport(admin, { fileName: "bank.json", bytes: bytes(changed), lectureId, convert: false });
+    expect(second.items.map((i) => i.outcome)).toEqual(["new-version"]);
+    await applyImport(admin, { fileName: "bank.json", bytes: bytes(changed), lectureId, convert: false, fileHash: second.fileHash, validOnly: false });
+    const question = await db.question.findUniqueOrThrow({ where: { externalKey: "json-q" }, select: { latestVersion: true, versions: { orderBy: { version: "asc" }, select: { stem: true } } } });
+    expect(question).toEqual({ latestVersion: 2, versions: [{ stem: "Old?" }, { stem: "New?" }] });
+
+    const history = await getImportHistory(admin);
+    expect(history.filter((h) => h.status === "APPLIED")).toHaveLength(4);
+    expect(history[0]).toMatchObject({ fileName: "bank.json", format: "JSON", status: "APPLIED", summary: { changed: 1 } });
+  });
+
+  it("writes nothing from a file with problems, unless told to import only the valid questions", async () => {
+    const admin = await createUser("ADMIN");
+    const broken = "::Good::Good one {=a ~b}\n\n::Bad::No right answer {~a ~b}\n\n::Dup::Good one {=a ~b}";
+    const preview = await previewImport(admin, { fileName: "broken.gift", bytes: bytes(broken), lectureId, convert: false });
+    expect(preview.problems.map((p) => [p.line, p.question, p.message])).toEqual([
+      [3, "Bad", "no right answer: mark one with = or give a positive %weight%"],
+    ]);
+    expect(preview.items.map((i) => i.name)).toEqual(["Good", "Dup"]);
+    const before = await counts();
+    await expect(applyImport(admin, { fileName: "broken.gift", bytes: bytes(broken), lectureId, convert: false, fileHash: preview.fileHash, validOnly: false })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await counts()).toEqual(before);
+    // A different file than the one previewed is refused.
+    await expect(applyImport(admin, { fileName: "broken.gift", bytes: bytes(`${broken}\n`), lectureId, convert: false, fileHash: preview.fileHash, validOnly: true })).rejects.toMatchObject({ code: "CONFLICT" });
+    await applyImport(admin, { fileName: "broken.gift", bytes: bytes(broken), lectureId, convert: false, fileHash: preview.fileHash, validOnly: true });
+    expect((await counts()).questions).toBe(before.questions + 2);
+  });
+
+  it("reports duplicate ids, refuses files that are not UTF-8 unless asked to convert, and is for admins only", async () => {
+    const admin = await createUser("ADMIN");
+    const dup = "id,type,stem,option_a,option_b,correct\nsame,single,One?,a,b,A\nsame,single,Two?,a,b,B\n";
+    const preview = await previewImport(admin, { fileName: "dup.csv", bytes: bytes(dup), lectureId, convert: false });
+    expect(preview.problems.map((p) => [p.line, p.message])).toEqual([[3, 'duplicate id "same" (first used on line 2)']]);
+
+    const latin1 = new Uint8Array([...bytes("Caf"), 0xe9, ...bytes(" au lait? {T}")]);
+    const refused = await previewImport(admin, { fileName: "cafe.gift", bytes: latin1, lectureId, convert: false });
+    expect(refused.problems[0]!.message).toMatch(/^the file is not UTF-8/);
+    const converted = await previewImport(admin, { fileName: "cafe.gift", bytes: latin1, lectureId, convert: true });
+    expect(converted.items[0]!.stem).toBe("Café au lait?");
+
+    for (const role of ["STUDENT", "INSTRUCTOR"] as const) {
+      const user = await createUser(role);
+      await expect(previewImport(user, { fileName: "x.gift", bytes: bytes("Q {T}"), lectureId, convert: false })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(getImportHistory(user)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    }
+  });
+});
