@@ -11,7 +11,7 @@ import type { ImportPreview } from "@/lib/imports/data";
 const OUTCOME_LABELS = { created: "new", "new-version": "changed (new version)", unchanged: "unchanged" } as const;
 
 /** Upload → preview (the dry run) → apply. The preview lists every problem with its place in the file. */
-export function ImportForm({ lectures }: { lectures: { id: string; number: number; title: string }[] }) {
+export function ImportForm({ lectures }: { lectures: { id: string; slug: string; number: number; title: string }[] }) {
   const router = useRouter();
   const form = useRef<HTMLFormElement>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
@@ -123,7 +123,10 @@ export function ImportForm({ lectures }: { lectures: { id: string; number: numbe
                 {preview.items.map((item) => (
                   <tr key={item.id} className="border-t border-slate-100 align-top">
                     <td className="py-1 pr-3">{item.name || item.stem.slice(0, 80)}</td>
-                    <td className="py-1 pr-3">{item.type}</td>
+                    <td className="py-1 pr-3">
+                      {item.type}
+                      {["single", "multiple", "true-false"].includes(item.type) ? null : <span className="block text-xs text-amber-800">not gradable in quizzes yet: kept in the bank</span>}
+                    </td>
                     <td className="py-1 pr-3">{item.category || "—"}</td>
                     <td className="py-1">{OUTCOME_LABELS[item.outcome]}</td>
                   </tr>

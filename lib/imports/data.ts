@@ -6,7 +6,7 @@ import type { Prisma } from "../generated/prisma/client";
 import type { BankQuestion } from "../content/schemas";
 import { toVersionData } from "../questions/version-data";
 import { upsertQuestionVersion } from "../questions/versioning";
-import type { ImportProblem } from "./gift";
+import type { ImportProblem, ParsedQuestion } from "./gift";
 import { IMPORTED_SLOT_PREFIX } from "./slots";
 import { parseUpload, type ImportFormatName, type IdentifiedQuestion } from "./upload";
 
@@ -185,5 +185,63 @@ export async function getImportHistory(user: SessionUser, take = 50) {
 
 export async function getImportLectures(user: SessionUser) {
   assertRole(user, ADMIN_ROLES);
-  return db.lecture.findMany({ orderBy: { number: "asc" }, select: { id: true, number: true, title: true } });
+  return db.lecture.findMany({ orderBy: { number: "asc" }, select: { id: true, slug: true, number: true, title: true } });
+}
+
+const FROM_TYPE = { SINGLE_CHOICE: "single", MULTIPLE_CHOICE: "multiple", TRUE_FALSE: "true-false", SHORT_ANSWER: "short-answer", NUMERICAL: "numerical", MATCHING: "matching", ESSAY: "essay" } as const;
+
+/** A lecture's bank as questions in the file model (latest versions), for export. */
+export async function getLectureBank(user: SessionUser, lectureSlug: string): Promise<{ lectureSlug: string; questions: (ParsedQuestion & { id: string })[] }> {
+  assertRole(user, ADMIN_ROLES);
+  const lecture = await db.lecture.findUnique({ where: { slug: lectureSlug }, select: { slug: true } });
+  if (!lecture) throw new NotFoundError("No such lecture.");
+  const rows = await db.question.findMany({
+    where: { lecture: { slug: lectureSlug } },
+    orderBy: { createdAt: "asc" },
+    select: {
+      externalKey: true,
+      category: true,
+      topic: { select: { key: true } },
+      versions: {
+        orderBy: { version: "desc" },
+        take: 1,
+        select: { type: true, name: true, stem: true, explanation: true, generalFeedback: true, sectionKey: true, maxMark: true, data: true, options: { orderBy: { position: "asc" }, select: { text: true, isCorrect: true, fraction: true, feedback: true } } },
+      },
+    },
+  });
+  const questions = rows.flatMap((row): (ParsedQuestion & { id: string })[] => {
+    const v = row.versions[0];
+    if (!v) return [];
+    const data = (v.data ?? {}) as Record<string, unknown>;
+    const base = {
+      id: row.externalKey,
+      stem: v.stem,
+      explanation: v.explanation,
+      maxMark: v.maxMark,
+      origin: "imported" as const,
+      ...(v.name ? { name: v.name } : {}),
+      ...(v.generalFeedback ? { generalFeedback: v.generalFeedback } : {}),
+      ...(v.sectionKey ? { section: v.sectionKey } : {}),
+      ...(row.topic ? { topic: row.topic.key } : {}),
+      ...(row.category ? { category: row.category } : {}),
+      lecture: lecture.slug,
+    };
+    const type = FROM_TYPE[v.type];
+    switch (type) {
+      case "single":
+      case "multiple":
+        return [{ ...base, type, options: v.options.map((o) => ({ text: o.text, correct: o.isCorrect, fraction: o.fraction, ...(o.feedback ? { feedback: o.feedback } : {}) })) }];
+      case "true-false":
+        return [{ ...base, type, answer: v.options.find((o) => o.isCorrect)?.text === "True" }];
+      case "short-answer":
+        return [{ ...base, type, caseSensitive: Boolean(data.caseSensitive), answers: (data.answers as { text: string; fraction: number; feedback: string }[]).map((a) => ({ text: a.text, fraction: a.fraction, ...(a.feedback ? { feedback: a.feedback } : {}) })) }];
+      case "numerical":
+        return [{ ...base, type, answers: (data.answers as { value: number; tolerance: number; fraction: number; feedback: string }[]).map((a) => ({ value: a.value, tolerance: a.tolerance, fraction: a.fraction, ...(a.feedback ? { feedback: a.feedback } : {}) })) }];
+      case "matching":
+        return [{ ...base, type, pairs: data.pairs as { prompt: string; answer: string }[] }];
+      case "essay":
+        return [{ ...base, type }];
+    }
+  });
+  return { lectureSlug: lecture.slug, questions: questions as (ParsedQuestion & { id: string })[] };
 }

@@ -75,3 +75,91 @@ export function toAiken(questions: readonly ParsedQuestion[]): { text: string; s
   }
   return { text: `${blocks.join("\n\n")}\n`, skipped };
 }
+
+/** The project's own JSON (the content format): every field kept. */
+export function toBankJson(questions: readonly (ParsedQuestion & { id: string })[]): string {
+  return `${JSON.stringify({ format: "course-question-bank", version: 1, questions }, null, 2)}\n`;
+}
+
+const csvCell = (value: string | number | undefined) => {
+  const text = value === undefined ? "" : String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+/** CSV with the documented header; numerical and matching questions cannot be rows and are skipped, with the reason. */
+export function toCsv(questions: readonly ParsedQuestion[]): { text: string; skipped: { question: ParsedQuestion; reason: string }[] } {
+  const skipped: { question: ParsedQuestion; reason: string }[] = [];
+  const rows: ParsedQuestion[] = [];
+  for (const q of questions) {
+    if (q.type === "numerical" || q.type === "matching") skipped.push({ question: q, reason: `${q.type} questions cannot be one CSV row` });
+    else rows.push(q);
+  }
+  const width = Math.max(2, ...rows.map((q) => (q.type === "single" || q.type === "multiple" ? q.options.length : q.type === "short-answer" ? q.answers.length : 0)));
+  const letters = Array.from({ length: width }, (_, i) => String.fromCharCode(97 + i));
+  const header = ["id", "type", "stem", ...letters.map((l) => `option_${l}`), "correct", "explanation", "topic", "lecture", "section", "category", "max_mark"];
+  const lines = [header.join(",")];
+  for (const q of rows) {
+    const texts = q.type === "single" || q.type === "multiple" ? q.options.map((o) => o.text) : q.type === "short-answer" ? q.answers.map((a) => a.text) : [];
+    const correct =
+      q.type === "single" || q.type === "multiple"
+        ? q.options.flatMap((o, i) => (o.correct ? [String.fromCharCode(65 + i)] : [])).join(";")
+        : q.type === "true-false"
+          ? String(q.answer)
+          : "";
+    lines.push([q.id, q.type, q.stem, ...letters.map((_, i) => texts[i]), correct, q.explanation, q.topic, q.lecture, q.section, q.category, q.maxMark === 1 ? undefined : q.maxMark].map(csvCell).join(","));
+  }
+  return { text: `${lines.join("\n")}\n`, skipped };
+}
+
+const xmlText = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const xmlTextElement = (tag: string, text: string | undefined, format = false) => (text ? `<${tag}${format ? ' format="html"' : ""}><text>${xmlText(text)}</text></${tag}>` : "");
+
+/** Moodle XML: every type, with categories, fractions, feedback and the id as idnumber. */
+export function toMoodleXml(questions: readonly ParsedQuestion[]): string {
+  const out = ['<?xml version="1.0" encoding="UTF-8"?>', "<quiz>"];
+  let category: string | undefined;
+  for (const q of questions) {
+    if (q.category !== category) {
+      category = q.category;
+      out.push(`  <question type="category"><category><text>$course$/top/${xmlText(category ?? "")}</text></category></question>`);
+    }
+    const type = { single: "multichoice", multiple: "multichoice", "true-false": "truefalse", "short-answer": "shortanswer", numerical: "numerical", matching: "matching", essay: "essay" }[q.type];
+    const parts = [
+      xmlTextElement("name", q.name),
+      xmlTextElement("questiontext", q.stem, true),
+      xmlTextElement("generalfeedback", q.generalFeedback, true),
+      q.maxMark !== undefined && q.maxMark !== 1 ? `<defaultgrade>${q.maxMark}</defaultgrade>` : "",
+      q.id ? `<idnumber>${xmlText(q.id)}</idnumber>` : "",
+      // This project's extension (Moodle ignores it): the explanation shown with the right answer.
+      xmlTextElement("explanation", q.explanation, true),
+      q.section || q.topic
+        ? `<tags>${[q.section ? `section:${q.section}` : "", q.topic ? `topic:${q.topic}` : ""].filter(Boolean).map((t) => `<tag><text>${xmlText(t)}</text></tag>`).join("")}</tags>`
+        : "",
+    ];
+    const pct = (f: number) => Number((f * 100).toFixed(5));
+    const answer = (fraction: number, text: string, feedback?: string, extra = "") => `<answer fraction="${pct(fraction)}"><text>${xmlText(text)}</text>${extra}${xmlTextElement("feedback", feedback)}</answer>`;
+    switch (q.type) {
+      case "single":
+      case "multiple":
+        parts.push(`<single>${q.type === "single"}</single>`, ...q.options.map((o) => answer(o.fraction ?? (o.correct ? (q.type === "single" ? 1 : 1 / q.options.filter((x) => x.correct).length) : 0), o.text, o.feedback)));
+        break;
+      case "true-false":
+        parts.push(answer(q.answer ? 1 : 0, "true"), answer(q.answer ? 0 : 1, "false"));
+        break;
+      case "short-answer":
+        parts.push(`<usecase>${q.caseSensitive ? 1 : 0}</usecase>`, ...q.answers.map((a) => answer(a.fraction, a.text, a.feedback)));
+        break;
+      case "numerical":
+        parts.push(...q.answers.map((a) => answer(a.fraction, String(a.value), a.feedback, `<tolerance>${a.tolerance}</tolerance>`)));
+        break;
+      case "matching":
+        parts.push(...q.pairs.map((p) => `<subquestion format="html"><text>${xmlText(p.prompt)}</text><answer><text>${xmlText(p.answer)}</text></answer></subquestion>`));
+        break;
+      case "essay":
+        break;
+    }
+    out.push(`  <question type="${type}">${parts.filter(Boolean).join("")}</question>`);
+  }
+  out.push("</quiz>");
+  return `${out.join("\n")}\n`;
+}

@@ -81,7 +81,13 @@ export function parseMoodleXml(source: string): ParseResult {
       ...(textOf(q.generalfeedback) ? { generalFeedback: textOf(q.generalfeedback) } : {}),
       ...(q.defaultgrade !== undefined ? { maxMark: Number(textOf(q.defaultgrade)) } : {}),
       ...(/^[a-z0-9][a-z0-9-]*$/.test(idnumber) ? { id: idnumber } : {}),
+      ...(textOf(q.explanation) ? { explanation: textOf(q.explanation) } : {}),
     };
+    // Tags "section:<key>" and "topic:<key>" place the question in the notes and the topics.
+    for (const tag of (((q.tags as Node | undefined)?.tag as Node[] | undefined) ?? []).map((t) => textOf(t))) {
+      const placed = tag.match(/^(section|topic):([a-z0-9][a-z0-9-]*)$/);
+      if (placed) base[placed[1]!] = placed[2];
+    }
     if (idnumber && !base.id) fail(`idnumber "${idnumber}" must be lowercase letters, digits and hyphens to serve as the question's key`);
     const answers = (q.answer as Node[] | undefined) ?? [];
     let question: Record<string, unknown> | null = null;

@@ -30,6 +30,16 @@ test("an admin imports a GIFT file: sees the error on its line, fixes it, applie
   await page.getByRole("button", { name: "Preview the import" }).click();
   await expect(page.getByTestId("import-counts")).toHaveText("0 new, 0 changed, 2 unchanged, 0 problem(s).");
 
+  // The lecture's bank exports with the imported questions; reading the export back changes nothing.
+  const exported = await page.request.get("/api/admin/lectures/ml-systems-and-data-engineering/export?format=xml");
+  expect(exported.status()).toBe(200);
+  expect(exported.headers()["content-disposition"]).toBe('attachment; filename="ml-systems-and-data-engineering-questions.xml"');
+  const xml = await exported.text();
+  expect(xml).toContain("Which layout suits appending rows?");
+  await page.getByLabel("Question bank file").setInputFiles({ name: "bank.xml", mimeType: "application/xml", buffer: Buffer.from(xml) });
+  await page.getByRole("button", { name: "Preview the import" }).click();
+  await expect(page.getByTestId("import-counts")).toHaveText("0 new, 0 changed, 72 unchanged, 0 problem(s).");
+
   // A student's new attempt has the two new questions.
   const student = await (await browser.newContext()).newPage();
   await signUp(student, "New Comer", uniqueEmail("newcomer"));
@@ -44,6 +54,7 @@ test("an admin imports a GIFT file: sees the error on its line, fixes it, applie
 
   // Nobody else reaches the importer.
   expect((await student.goto("/admin/imports"))?.status()).toBe(403);
+  expect((await student.request.get("/api/admin/lectures/ml-systems-and-data-engineering/export?format=gift")).status()).toBe(403);
   const instructor = await (await browser.newContext()).newPage();
   await signIn(instructor, DEMO_INSTRUCTOR.email, DEMO_INSTRUCTOR.password);
   expect((await instructor.goto("/admin/imports"))?.status()).toBe(403);

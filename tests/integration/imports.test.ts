@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadContentTree } from "@/lib/content/load";
 import { readContentTree } from "@/lib/content/read";
 import { db } from "@/lib/db";
-import { applyImport, getImportHistory, previewImport } from "@/lib/imports/data";
+import { applyImport, getImportHistory, getLectureBank, previewImport } from "@/lib/imports/data";
+import { toBankJson, toGift, toMoodleXml } from "@/lib/imports/export";
 import { createUser } from "./helpers";
 
 let lectureId = "";
@@ -91,5 +92,22 @@ describe("importing a question bank", () => {
       await expect(previewImport(user, { fileName: "x.gift", bytes: bytes("Q {T}"), lectureId, convert: false })).rejects.toMatchObject({ code: "FORBIDDEN" });
       await expect(getImportHistory(user)).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
+  });
+
+  it("exports a lecture's bank so that importing it back changes nothing, in JSON, GIFT and Moodle XML", async () => {
+    const admin = await createUser("ADMIN");
+    const { questions } = await getLectureBank(admin, "alpha");
+    expect(questions.length).toBeGreaterThanOrEqual(3);
+    const json = await previewImport(admin, { fileName: "alpha.json", bytes: bytes(toBankJson(questions)), lectureId, convert: false });
+    expect(json.problems).toEqual([]);
+    expect(json.items.filter((i) => i.outcome !== "unchanged").map((i) => i.id)).toEqual([]);
+    const xml = await previewImport(admin, { fileName: "alpha.xml", bytes: bytes(toMoodleXml(questions)), lectureId, convert: false });
+    expect(xml.problems).toEqual([]);
+    expect(new Set(xml.items.map((i) => i.outcome))).toEqual(new Set(["unchanged"]));
+    // GIFT has no ids: its questions are known by content, so they would be new questions.
+    const gift = await previewImport(admin, { fileName: "alpha.gift", bytes: bytes(toGift(questions)), lectureId, convert: false });
+    expect(gift.problems).toEqual([]);
+    expect(gift.items).toHaveLength(questions.length);
+    await expect(getLectureBank(await createUser("INSTRUCTOR"), "alpha")).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

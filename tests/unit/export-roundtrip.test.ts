@@ -3,7 +3,10 @@
 import { describe, expect, it } from "vitest";
 import { seededRandom } from "@/lib/analytics/rasch";
 import { parseAiken } from "@/lib/imports/aiken";
-import { toAiken, toGift } from "@/lib/imports/export";
+import { toAiken, toBankJson, toCsv, toGift, toMoodleXml } from "@/lib/imports/export";
+import { parseCsv } from "@/lib/imports/csv";
+import { parseMoodleXml } from "@/lib/imports/moodle-xml";
+import { parseUpload } from "@/lib/imports/upload";
 import { parseGift, type ParsedQuestion } from "@/lib/imports/gift";
 
 const base = { explanation: "", maxMark: 1, origin: "imported" as const };
@@ -46,5 +49,34 @@ describe("round trips", () => {
     const { questions, problems } = parseAiken(text);
     expect(problems).toEqual([]);
     expect(questions.map((q) => q.question)).toEqual([{ ...base, type: "single", stem: bank[0]!.stem, options: [{ text: "blue: yes", correct: true }, { text: "green", correct: false }] }]);
+  });
+
+  it("JSON: every field, read back through the importer", () => {
+    const withIds = bank.map((q, i) => ({ ...q, id: `q-${i}`, topic: "data-formats", section: "data-formats", maxMark: 2 }));
+    const parsed = parseUpload("bank.json", new TextEncoder().encode(toBankJson(withIds)));
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.questions.map((q) => q.question)).toEqual(withIds);
+  });
+
+  it("Moodle XML: every type with ids, categories, marks, fractions and feedback", () => {
+    const xmlBank = bank.map((q, i) => ({ ...q, id: `q-${i}`, ...(i === 0 ? { maxMark: 3, section: "data-formats", topic: "formats" } : {}) })) as ParsedQuestion[];
+    const { questions, problems } = parseMoodleXml(toMoodleXml(xmlBank));
+    expect(problems).toEqual([]);
+    expect(questions.map((q) => q.question)).toEqual(xmlBank);
+  });
+
+  it("CSV: the types a row can hold, with ids, topics, sections and marks; numerical and matching are skipped with a reason", () => {
+    const rows: ParsedQuestion[] = [
+      { ...base, id: "c-1", type: "single", stem: 'Quoted "text", commas\nand lines?', topic: "data-formats", section: "data-formats", category: "Lecture 1", options: [{ text: "a, b", correct: false }, { text: "c", correct: true }] },
+      { ...base, id: "c-2", type: "multiple", stem: "Which?", maxMark: 2, options: [{ text: "x", correct: true }, { text: "y", correct: true }, { text: "z", correct: false }] },
+      { ...base, id: "c-3", type: "true-false", stem: "True?", answer: false, explanation: "Because." },
+      { ...base, id: "c-4", type: "short-answer", stem: "Name one", caseSensitive: false, answers: [{ text: "Parquet", fraction: 1 }, { text: "ORC", fraction: 1 }] },
+      { ...base, id: "c-5", type: "essay", stem: "Discuss." },
+    ].map((q) => ({ ...q, stem: q.stem.replace("\\n", "\n") })) as ParsedQuestion[];
+    const { text, skipped } = toCsv([...rows, bank[4]!, bank[5]!]);
+    expect(skipped.map((s) => s.reason)).toEqual(["numerical questions cannot be one CSV row", "matching questions cannot be one CSV row"]);
+    const { questions, problems } = parseCsv(text);
+    expect(problems).toEqual([]);
+    expect(questions.map((q) => q.question)).toEqual(rows);
   });
 });

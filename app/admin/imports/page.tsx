@@ -25,6 +25,26 @@ export default async function ImportsPage() {
         <p className="mt-1 text-slate-600">A dry run first: see what would be created, changed and rejected, then apply it all at once. Importing the same file twice changes nothing.</p>
       </div>
       <ImportForm lectures={lectures} />
+      <section aria-labelledby="export-title" className="space-y-2">
+        <h2 id="export-title" className="text-xl font-semibold">
+          Export
+        </h2>
+        <p className="text-sm text-slate-600">Each lecture&apos;s questions (their latest versions), in any of the formats. CSV leaves out numerical and matching questions, Aiken keeps single-answer questions only.</p>
+        <ul className="space-y-2">
+          {lectures.map((lecture) => (
+            <li key={lecture.id} className="flex flex-wrap items-center gap-2 text-sm">
+              <span className="font-medium">
+                {lecture.number}. {lecture.title}:
+              </span>
+              {(["json", "csv", "gift", "aiken", "xml"] as const).map((format) => (
+                <a key={format} href={`/api/admin/lectures/${lecture.slug}/export?format=${format}`} className="rounded-md border border-slate-300 bg-white px-2 py-1 font-medium text-indigo-700 hover:bg-slate-50" download>
+                  {{ json: "JSON", csv: "CSV", gift: "GIFT", aiken: "Aiken", xml: "Moodle XML" }[format]}
+                </a>
+              ))}
+            </li>
+          ))}
+        </ul>
+      </section>
       <section aria-labelledby="history-title" className="space-y-2">
         <h2 id="history-title" className="text-xl font-semibold">
           History
