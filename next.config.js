@@ -7,8 +7,6 @@ const nextConfig = {
   experimental: {
     // forbidden() / unauthorized() render app/forbidden.tsx with a real 403 status.
     authInterrupts: true,
-    // Question-bank uploads reach the import actions as files (the importer caps them at 5 MB).
-    serverActions: { bodySizeLimit: "6mb" },
   },
   poweredByHeader: false,
   // Compression belongs to the reverse proxy in front (it also terminates TLS and sets

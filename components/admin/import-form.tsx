@@ -5,8 +5,25 @@ import { useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { NETWORK_ERROR_MESSAGE } from "@/components/ui/resilient-action";
-import { applyImportAction, previewImportAction } from "@/lib/imports/actions";
-import type { ImportPreview } from "@/lib/imports/data";
+import { ProgressBar } from "@/components/ui/progress-bar";
+import type { ImportPreview, ImportSummary } from "@/lib/imports/data";
+
+/** Posts the form with XMLHttpRequest, so that the upload's progress can be shown. */
+function upload<T>(url: string, data: FormData, onProgress: (fraction: number) => void): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open("POST", url);
+    request.responseType = "json";
+    request.upload.onprogress = (event) => event.lengthComputable && onProgress(event.loaded / event.total);
+    request.onload = () => {
+      const body = request.response as (T & { message?: string }) | null;
+      if (request.status >= 200 && request.status < 300 && body) resolve(body);
+      else reject(new Error(body?.message ?? `The server answered ${request.status}.`));
+    };
+    request.onerror = () => reject(new Error(NETWORK_ERROR_MESSAGE));
+    request.send(data);
+  });
+}
 
 const OUTCOME_LABELS = { created: "new", "new-version": "changed (new version)", unchanged: "unchanged" } as const;
 
@@ -18,6 +35,7 @@ export function ImportForm({ lectures }: { lectures: { id: string; slug: string;
   const [pending, setPending] = useState<"preview" | "apply" | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [progress, setProgress] = useState(0);
 
   const run = async (kind: "preview" | "apply", validOnly = false) => {
     if (!form.current) return;
@@ -26,16 +44,14 @@ export function ImportForm({ lectures }: { lectures: { id: string; slug: string;
     setError(null);
     setDone(null);
     try {
+      setProgress(0);
       if (kind === "preview") {
-        const result = await previewImportAction(null, data);
-        if (!result.ok) throw new Error(Object.values(result.fieldErrors ?? {})[0]?.[0] ?? result.message);
-        setPreview(result.data);
+        setPreview(await upload<ImportPreview>("/api/admin/imports/preview", data, setProgress));
       } else {
         data.set("fileHash", preview!.fileHash);
         data.set("validOnly", String(validOnly));
-        const result = await applyImportAction(null, data);
-        if (!result.ok) throw new Error(Object.values(result.fieldErrors ?? {})[0]?.[0] ?? result.message);
-        setDone(result.message ?? "Imported.");
+        const summary = await upload<ImportSummary>("/api/admin/imports/apply", data, setProgress);
+        setDone(`Imported: ${summary.created} new, ${summary.changed} changed (new versions), ${summary.unchanged} unchanged.`);
         setPreview(null);
         form.current.reset();
         router.refresh();
@@ -74,6 +90,12 @@ export function ImportForm({ lectures }: { lectures: { id: string; slug: string;
           </Button>
         </div>
       </form>
+      {pending ? (
+        <div className="space-y-1" data-testid="upload-progress">
+          <p className="text-xs text-slate-600">{progress < 1 ? `Uploading… ${Math.round(progress * 100)}%` : pending === "preview" ? "Checking every question…" : "Importing…"}</p>
+          <ProgressBar value={Math.round(progress * 100)} total={100} label="Upload" />
+        </div>
+      ) : null}
       {error ? <Alert tone="error">{error}</Alert> : null}
       {done ? <Alert tone="success">{done}</Alert> : null}
       {preview ? (
@@ -84,6 +106,18 @@ export function ImportForm({ lectures }: { lectures: { id: string; slug: string;
           <p className="text-sm" data-testid="import-counts">
             {preview.summary.created} new, {preview.summary.changed} changed, {preview.summary.unchanged} unchanged, {preview.problems.length} problem(s).
           </p>
+          <dl className="grid gap-x-6 gap-y-1 text-xs text-slate-700 sm:grid-cols-2" data-testid="import-breakdown">
+            {(["byType", "byCategory"] as const).flatMap((group) =>
+              Object.entries(preview.summary[group]).map(([name, c]) => (
+                <div key={`${group}-${name}`} className="flex justify-between gap-3">
+                  <dt>{group === "byType" ? `Type ${name}` : `Category ${name}`}</dt>
+                  <dd>
+                    {c.created} new, {c["new-version"]} changed, {c.unchanged} unchanged
+                  </dd>
+                </div>
+              )),
+            )}
+          </dl>
           {preview.problems.length ? (
             <table className="w-full text-left text-sm" data-testid="import-problems">
               <caption className="text-left text-sm font-medium text-red-800">Problems: nothing is imported until they are fixed, unless you import only the valid questions.</caption>

@@ -87,7 +87,7 @@ async function requireLecture(lectureId: string) {
  * The dry run: what the file would create, change (a new version), leave unchanged and reject, with
  * every problem located. Writes nothing but the history entry.
  */
-export async function previewImport(user: SessionUser, upload: ImportUpload): Promise<ImportPreview> {
+export async function previewImport(user: SessionUser | null, upload: ImportUpload): Promise<ImportPreview> {
   assertRole(user, ADMIN_ROLES);
   await requireLecture(upload.lectureId);
   const parsed = parseUpload(upload.fileName, upload.bytes, { convert: upload.convert });
@@ -123,7 +123,7 @@ export async function previewImport(user: SessionUser, upload: ImportUpload): Pr
  * refuses, unless the admin chose to import only the valid questions. The file must be the one that
  * was previewed (same hash).
  */
-export async function applyImport(user: SessionUser, upload: ImportUpload & { fileHash: string; validOnly: boolean }): Promise<ImportSummary> {
+export async function applyImport(user: SessionUser | null, upload: ImportUpload & { fileHash: string; validOnly: boolean }): Promise<ImportSummary> {
   assertRole(user, ADMIN_ROLES);
   const lecture = await requireLecture(upload.lectureId);
   const parsed = parseUpload(upload.fileName, upload.bytes, { convert: upload.convert });

@@ -55,6 +55,10 @@ test("an admin imports a GIFT file: sees the error on its line, fixes it, applie
   // Nobody else reaches the importer.
   expect((await student.goto("/admin/imports"))?.status()).toBe(403);
   expect((await student.request.get("/api/admin/lectures/ml-systems-and-data-engineering/export?format=gift")).status()).toBe(403);
+  const upload = { multipart: { file: { name: "x.gift", mimeType: "text/plain", buffer: Buffer.from("Q {T}") }, lectureId: "any" } };
+  const refused = await student.request.post("/api/admin/imports/preview", upload);
+  expect(refused.status()).toBe(403);
+  expect(await refused.json()).toEqual({ message: "You do not have permission to do that." });
   const instructor = await (await browser.newContext()).newPage();
   await signIn(instructor, DEMO_INSTRUCTOR.email, DEMO_INSTRUCTOR.password);
   expect((await instructor.goto("/admin/imports"))?.status()).toBe(403);

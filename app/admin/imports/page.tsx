@@ -79,7 +79,24 @@ export default async function ImportsPage() {
                     <td className="px-3 py-2 text-right tabular-nums">{job.summary.created}</td>
                     <td className="px-3 py-2 text-right tabular-nums">{job.summary.changed}</td>
                     <td className="px-3 py-2 text-right tabular-nums">{job.summary.unchanged}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{job.errorCount}</td>
+                    <td className="px-3 py-2 text-right tabular-nums">
+                      {job.errorCount === 0 ? (
+                        0
+                      ) : (
+                        <details>
+                          <summary className="cursor-pointer">{job.errorCount}</summary>
+                          <ul className="mt-1 max-w-md space-y-1 text-left text-xs text-slate-700">
+                            {(job.errors as { line: number; question: string; message: string }[]).slice(0, 20).map((e, i) => (
+                              <li key={i}>
+                                {e.line ? `Line ${e.line}: ` : ""}
+                                {e.question ? `${e.question}: ` : ""}
+                                {e.message}
+                              </li>
+                            ))}
+                          </ul>
+                        </details>
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>
