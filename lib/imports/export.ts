@@ -2,6 +2,7 @@
 // questions (for what each format can hold: GIFT has no ids, topics or marks; Aiken only single-answer
 // questions; see the round-trip tests).
 import type { ParsedQuestion } from "./gift";
+import { textToHtml } from "./html-text";
 
 const GIFT_SPECIAL = /([~=#{}:\\])/g;
 
@@ -112,7 +113,8 @@ export function toCsv(questions: readonly ParsedQuestion[]): { text: string; ski
 }
 
 const xmlText = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-const xmlTextElement = (tag: string, text: string | undefined, format = false) => (text ? `<${tag}${format ? ' format="html"' : ""}><text>${xmlText(text)}</text></${tag}>` : "");
+// Elements marked format="html" carry HTML: plain text is written as HTML that reads back the same.
+const xmlTextElement = (tag: string, text: string | undefined, format = false) => (text ? `<${tag}${format ? ' format="html"' : ""}><text>${xmlText(format ? textToHtml(text) : text)}</text></${tag}>` : "");
 
 /** Moodle XML: every type, with categories, fractions, feedback and the id as idnumber. */
 export function toMoodleXml(questions: readonly ParsedQuestion[]): string {
@@ -153,7 +155,7 @@ export function toMoodleXml(questions: readonly ParsedQuestion[]): string {
         parts.push(...q.answers.map((a) => answer(a.fraction, String(a.value), a.feedback, `<tolerance>${a.tolerance}</tolerance>`)));
         break;
       case "matching":
-        parts.push(...q.pairs.map((p) => `<subquestion format="html"><text>${xmlText(p.prompt)}</text><answer><text>${xmlText(p.answer)}</text></answer></subquestion>`));
+        parts.push(...q.pairs.map((p) => `<subquestion format="html"><text>${xmlText(textToHtml(p.prompt))}</text><answer><text>${xmlText(p.answer)}</text></answer></subquestion>`));
         break;
       case "essay":
         break;

@@ -8,6 +8,7 @@
 // or `min..max` ranges (numerical, with `~#feedback` as a catch-all), `=prompt -> answer` pairs
 // (matching), and `####general feedback`. Every block's problems are reported, not just the first.
 import { bankQuestion, type BankQuestion } from "../content/schemas";
+import { htmlToText } from "./html-text";
 
 /** A bank question as a file gives it: the id is optional (the import gives one to those without). */
 export type ParsedQuestion = (BankQuestion extends infer Q ? (Q extends unknown ? Omit<Q, "id"> : never) : never) & { id?: string };
@@ -136,7 +137,9 @@ export function parseGift(source: string): ParseResult {
       name = restore(title[1]!.trim());
       text = text.slice(title[0].length).trim();
     }
-    text = text.replace(/^\[(html|markdown|plain|moodle)\]\s*/i, "");
+    const format = text.match(/^\[(html|markdown|plain|moodle)\]\s*/i);
+    if (format) text = text.slice(format[0].length);
+    const isHtml = format?.[1]!.toLowerCase() === "html";
     const open = text.indexOf("{");
     const label = name ?? restore(open >= 0 ? text.slice(0, open) : text).trim().slice(0, 60);
     const offset = joined.indexOf(text.slice(0, 20));
@@ -154,7 +157,8 @@ export function parseGift(source: string): ParseResult {
       continue;
     }
     const after = text.slice(close + 1).trim();
-    const stem = restore(`${text.slice(0, open).trim()}${after ? ` _____ ${after}` : ""}`).trim();
+    const rawStem = restore(`${text.slice(0, open).trim()}${after ? ` _____ ${after}` : ""}`).trim();
+    const stem = isHtml ? htmlToText(rawStem) : rawStem;
     let body = text.slice(open + 1, close).trim();
     let generalFeedback: string | undefined;
     const general = body.indexOf("####");

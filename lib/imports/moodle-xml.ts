@@ -7,6 +7,7 @@
 // repeated elements are always arrays. Problems are located by XML path and question name.
 import { XMLParser } from "fast-xml-parser";
 import { bankQuestion } from "../content/schemas";
+import { htmlToText } from "./html-text";
 import type { ImportProblem, ParsedQuestion, ParseResult } from "./gift";
 
 const ALWAYS_ARRAYS = new Set(["question", "answer", "subquestion", "tag"]);
@@ -44,6 +45,13 @@ function textOf(node: unknown): string {
   return value === undefined ? "" : textOf(value);
 }
 
+/** The text of an element, turned from HTML into plain text when the element says format="html". */
+function richText(node: unknown): string {
+  const element = Array.isArray(node) ? node[0] : node;
+  const text = textOf(element);
+  return element && typeof element === "object" && (element as Node)["@format"] === "html" ? htmlToText(text) : text;
+}
+
 const fraction = (answer: Node) => Number((answer["@fraction"] as string | undefined) ?? "0") / 100;
 
 export function parseMoodleXml(source: string): ParseResult {
@@ -71,17 +79,17 @@ export function parseMoodleXml(source: string): ParseResult {
       category = textOf(q.category).replace(/^\$(course|cat\d|module|system)\$\//, "").replace(/^top\/?/, "") || undefined;
       return;
     }
-    const stem = textOf(q.questiontext);
+    const stem = richText(q.questiontext);
     const idnumber = textOf(q.idnumber);
     const base: Record<string, unknown> = {
       stem,
       origin: "imported",
       ...(name ? { name } : {}),
       ...(category ? { category } : {}),
-      ...(textOf(q.generalfeedback) ? { generalFeedback: textOf(q.generalfeedback) } : {}),
+      ...(richText(q.generalfeedback) ? { generalFeedback: richText(q.generalfeedback) } : {}),
       ...(q.defaultgrade !== undefined ? { maxMark: Number(textOf(q.defaultgrade)) } : {}),
       ...(/^[a-z0-9][a-z0-9-]*$/.test(idnumber) ? { id: idnumber } : {}),
-      ...(textOf(q.explanation) ? { explanation: textOf(q.explanation) } : {}),
+      ...(richText(q.explanation) ? { explanation: richText(q.explanation) } : {}),
     };
     // Tags "section:<key>" and "topic:<key>" place the question in the notes and the topics.
     for (const tag of (((q.tags as Node | undefined)?.tag as Node[] | undefined) ?? []).map((t) => textOf(t))) {
@@ -94,7 +102,7 @@ export function parseMoodleXml(source: string): ParseResult {
     switch (type) {
       case "multichoice": {
         const single = textOf(q.single) !== "false";
-        const options = answers.map((a) => ({ text: textOf(a), correct: fraction(a) > 0, fraction: fraction(a), ...(textOf(a.feedback) ? { feedback: textOf(a.feedback) } : {}) }));
+        const options = answers.map((a) => ({ text: richText(a), correct: fraction(a) > 0, fraction: fraction(a), ...(richText(a.feedback) ? { feedback: richText(a.feedback) } : {}) }));
         question = { ...base, type: single ? "single" : "multiple", options };
         break;
       }
@@ -118,7 +126,7 @@ export function parseMoodleXml(source: string): ParseResult {
         break;
       }
       case "matching": {
-        const pairs = ((q.subquestion as Node[] | undefined) ?? []).map((s) => ({ prompt: textOf(s), answer: textOf((s.answer as Node[] | undefined)?.[0]) })).filter((p) => p.prompt !== "");
+        const pairs = ((q.subquestion as Node[] | undefined) ?? []).map((s) => ({ prompt: richText(s), answer: textOf((s.answer as Node[] | undefined)?.[0]) })).filter((p) => p.prompt !== "");
         question = { ...base, type: "matching", pairs };
         break;
       }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { htmlToText, textToHtml } from "@/lib/imports/html-text";
 import { decodeEntities, parseMoodleXml } from "@/lib/imports/moodle-xml";
 
 const xml = `<?xml version="1.0" encoding="UTF-8"?>
@@ -52,7 +53,8 @@ describe("Moodle XML", () => {
     ]);
     expect(questions[0]!.question).toMatchObject({
       id: "q-columnar",
-      stem: "<p>Which format is <b>column-major</b>?</p>",
+      // HTML becomes plain text: the app shows question text as text.
+      stem: "Which format is column-major?",
       generalFeedback: "See the notes.",
       maxMark: 2,
       options: [
@@ -92,5 +94,10 @@ describe("Moodle XML", () => {
     ]);
     expect(parseMoodleXml("<quiz><question>").problems[0]!.message).toMatch(/^not well-formed XML/);
     expect(parseMoodleXml("<questions/>").problems[0]!.message).toBe("not Moodle XML: the root element must be <quiz>");
+  });
+
+  it("turns HTML into text: no scripts, styles or tags; paragraphs, breaks and list items as lines", () => {
+    expect(htmlToText('<p onclick="x()">Pick <b>one</b>:<script>alert(1)</script><style>p{}</style></p><ul><li>a</li><li>b &amp; c</li></ul>x<br>y<img src=x onerror=alert(1)>')).toBe("Pick one:\n\n• a\n\n• b & c\n\nx\ny");
+    for (const text of ["1 < 2 and a<b", "Tom & Jerry", "two\nlines", "<script>not markup</script>"]) expect(htmlToText(textToHtml(text))).toBe(text);
   });
 });
