@@ -31,3 +31,12 @@ export class NotFoundError extends ActionError {
     super("NOT_FOUND", message);
   }
 }
+
+/** HTTP status of each expected failure, for the few routes that answer over plain HTTP. */
+export const HTTP_STATUS: Record<ActionErrorCode, number> = { VALIDATION: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, RATE_LIMITED: 429 };
+
+/** A route's answer to an expected failure (its message as plain text); anything else is rethrown. */
+export function errorResponse(error: unknown): Response {
+  if (error instanceof ActionError) return new Response(error.message, { status: HTTP_STATUS[error.code], headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  throw error;
+}

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
+import { isTypingTarget } from "@/components/ui/keyboard";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { NETWORK_ERROR_MESSAGE } from "@/components/ui/resilient-action";
 import { saveListeningProgressAction } from "@/lib/podcast/actions";
@@ -23,11 +24,6 @@ const SPEEDS = [0.75, 1, 1.25, 1.5, 1.75, 2] as const;
 const SAVE_EVERY_MS = 5000;
 const BACK_SECONDS = 15;
 const FORWARD_SECONDS = 30;
-
-function isTypingTarget(target: EventTarget | null): boolean {
-  const element = target as HTMLElement | null;
-  return !!element && (element.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(element.tagName));
-}
 
 export function PodcastPlayer({ episode, initialProgress }: { episode: PlayerEpisode; initialProgress: { position: number; percentHeard: number | null } }) {
   const audio = episode.audio;

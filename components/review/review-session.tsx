@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
+import { isTypingTarget } from "@/components/ui/keyboard";
 import { Spinner } from "@/components/ui/button";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { NETWORK_ERROR_MESSAGE } from "@/components/ui/resilient-action";
@@ -18,11 +19,6 @@ const RATING_STYLES: Record<Rating, string> = {
 };
 
 const STATE_LABELS = { NEW: "New", LEARNING: "Learning", REVIEW: "Review", RELEARNING: "Relearning" } as const;
-
-function isTypingTarget(target: EventTarget | null): boolean {
-  const element = target as HTMLElement | null;
-  return !!element && (element.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(element.tagName));
-}
 
 function isControl(target: EventTarget | null): boolean {
   const element = target as HTMLElement | null;

@@ -13,6 +13,7 @@ import {
   facility,
   fisherInterval,
   itemVariance,
+  median,
   markSdPercent,
   optionPointBiserial,
   quizSummary,
@@ -340,14 +341,7 @@ export async function getScoreDistribution(user: SessionUser, quizId: string, vi
   const maxScore = Math.ceil(max[0]?.max ?? Math.max(0, ...scores));
   const bins = Array.from({ length: maxScore + 1 }, (_, i) => ({ from: i, count: 0 }));
   for (const s of scores) bins[Math.min(maxScore, Math.max(0, Math.floor(s + 1e-9)))]!.count++;
-  return { scores: scores.length, median: medianOf(scores), maxScore, bins };
-}
-
-function medianOf(values: number[]): number | null {
-  if (!values.length) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return { scores: scores.length, median: median(scores), maxScore, bins };
 }
 
 /** Time spent per slot: quartiles over the selected attempts' answers, in seconds. */

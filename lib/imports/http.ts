@@ -2,9 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { getCurrentUser } from "../auth/session";
 import type { SessionUser } from "../auth/roles";
-import { ActionError } from "../errors";
-
-const STATUS: Record<string, number> = { VALIDATION: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, RATE_LIMITED: 429 };
+import { ActionError, HTTP_STATUS } from "../errors";
 
 /**
  * A multipart upload route (the import's preview and apply go over plain HTTP so the browser can show
@@ -27,7 +25,7 @@ export async function uploadRoute<S extends z.ZodType, T>(request: Request, sche
   try {
     return Response.json(await handler(parsed.data, await getCurrentUser()));
   } catch (error) {
-    if (error instanceof ActionError) return Response.json({ message: error.message }, { status: STATUS[error.code] ?? 400 });
+    if (error instanceof ActionError) return Response.json({ message: error.message }, { status: HTTP_STATUS[error.code] });
     throw error;
   }
 }

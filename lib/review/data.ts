@@ -296,3 +296,9 @@ export async function recordQuizOutcomes(tx: DbTransaction, userId: string, lect
     FROM v JOIN cards ON cards.id = v.id
     ON CONFLICT (idempotency_key) DO NOTHING`;
 }
+
+/** How many questions are in the student's mistakes queue for a lecture (for the deck switcher). */
+export async function countMistakes(user: SessionUser, lectureId: string): Promise<number> {
+  assertRole(user, ROLES);
+  return db.reviewCard.count({ where: { userId: user.id, lectureId, kind: "MISTAKE", questionId: { not: null } } });
+}

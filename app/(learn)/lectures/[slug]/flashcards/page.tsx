@@ -5,7 +5,7 @@ import { ReviewSession } from "@/components/review/review-session";
 import { requireUser } from "@/lib/auth/session";
 import { getLectureContent } from "@/lib/lectures/data";
 import { lectureSlug } from "@/lib/lectures/schemas";
-import { getReviewSession } from "@/lib/review/data";
+import { countMistakes, getReviewSession } from "@/lib/review/data";
 import { deckInput } from "@/lib/review/schemas";
 
 export const metadata: Metadata = { title: "Flashcards" };
@@ -17,11 +17,7 @@ export default async function LectureReviewPage({ params, searchParams }: { para
   const user = await requireUser(`/lectures/${slug.data}/flashcards${deck === "mistakes" ? "?deck=mistakes" : ""}`);
   const lecture = await getLectureContent(slug.data);
   if (!lecture) notFound();
-  const [session, other] = await Promise.all([
-    getReviewSession(user, lecture.id, deck),
-    deck === "mistakes" ? null : getReviewSession(user, lecture.id, "mistakes"),
-  ]);
-  const mistakes = (deck === "mistakes" ? session : other!).counts.total;
+  const [session, mistakes] = await Promise.all([getReviewSession(user, lecture.id, deck), countMistakes(user, lecture.id)]);
   const sectionTitles = Object.fromEntries(lecture.sections.map((s) => [s.key, s.title]));
   return (
     <div className="space-y-5">

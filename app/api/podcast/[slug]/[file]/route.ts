@@ -2,12 +2,10 @@ import { createReadStream } from "node:fs";
 import { Readable } from "node:stream";
 import parseRange from "range-parser";
 import { getCurrentUser } from "@/lib/auth/session";
-import { ActionError } from "@/lib/errors";
+import { errorResponse } from "@/lib/errors";
 import { getEpisodeAudioFile } from "@/lib/podcast/data";
 
 export const dynamic = "force-dynamic";
-
-const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 };
 
 /**
  * The episode's audio for signed-in users, with byte ranges (the player seeks with them) and a
@@ -19,8 +17,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   try {
     audio = await getEpisodeAudioFile(await getCurrentUser(), slug, file);
   } catch (error) {
-    if (error instanceof ActionError) return new Response(error.message, { status: STATUS[error.code] ?? 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-    throw error;
+    return errorResponse(error);
   }
   const headers = new Headers({
     "Content-Type": audio.mimeType,

@@ -5,7 +5,7 @@ import { DeckNav } from "@/components/review/deck-nav";
 import { requireUser } from "@/lib/auth/session";
 import { getLectureContent, getLectureFlashcards } from "@/lib/lectures/data";
 import { lectureSlug } from "@/lib/lectures/schemas";
-import { getReviewSession } from "@/lib/review/data";
+import { countMistakes } from "@/lib/review/data";
 
 export const metadata: Metadata = { title: "All flashcards" };
 
@@ -15,11 +15,11 @@ export default async function LectureFlashcardsPage({ params }: { params: Promis
   const user = await requireUser(`/lectures/${slug.data}/flashcards/browse`);
   const lecture = await getLectureContent(slug.data);
   if (!lecture) notFound();
-  const [cards, mistakes] = await Promise.all([getLectureFlashcards(lecture.id), getReviewSession(user, lecture.id, "mistakes")]);
+  const [cards, mistakes] = await Promise.all([getLectureFlashcards(lecture.id), countMistakes(user, lecture.id)]);
   const sectionTitles = Object.fromEntries(lecture.sections.map((s) => [s.key, s.title]));
   return (
     <div className="space-y-5">
-      <DeckNav lectureSlug={lecture.slug} current="browse" mistakes={mistakes.counts.total} />
+      <DeckNav lectureSlug={lecture.slug} current="browse" mistakes={mistakes} />
       <FlashcardBrowser lectureSlug={lecture.slug} cards={cards.map((c) => ({ ...c, sectionTitle: c.sectionKey ? (sectionTitles[c.sectionKey] ?? null) : null }))} />
     </div>
   );

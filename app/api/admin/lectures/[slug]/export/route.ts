@@ -1,11 +1,10 @@
 import { getCurrentUser } from "@/lib/auth/session";
-import { ActionError } from "@/lib/errors";
+import { errorResponse } from "@/lib/errors";
 import { getLectureBank } from "@/lib/imports/data";
 import { toAiken, toBankJson, toCsv, toGift, toMoodleXml } from "@/lib/imports/export";
 
 export const dynamic = "force-dynamic";
 
-const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 };
 const FILES = {
   json: { ext: "json", type: "application/json" },
   csv: { ext: "csv", type: "text/csv" },
@@ -42,7 +41,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
       },
     });
   } catch (error) {
-    if (error instanceof ActionError) return new Response(error.message, { status: STATUS[error.code] ?? 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-    throw error;
+    return errorResponse(error);
   }
 }

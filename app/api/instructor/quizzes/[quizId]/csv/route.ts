@@ -2,11 +2,9 @@ import { dashboardCsv } from "@/lib/analytics/csv";
 import { getQuizDashboard } from "@/lib/analytics/data";
 import { parseView } from "@/lib/analytics/schemas";
 import { getCurrentUser } from "@/lib/auth/session";
-import { ActionError } from "@/lib/errors";
+import { errorResponse } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
-
-const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 };
 
 /** The dashboard's table as CSV, for the same view as the page (the query string). Instructors and admins only. */
 export async function GET(request: Request, { params }: { params: Promise<{ quizId: string }> }) {
@@ -19,7 +17,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ quiz
       headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${name}"`, "Cache-Control": "private, no-store" },
     });
   } catch (error) {
-    if (error instanceof ActionError) return new Response(error.message, { status: STATUS[error.code] ?? 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-    throw error;
+    return errorResponse(error);
   }
 }
