@@ -1,6 +1,8 @@
 import "server-only";
-import { createPrismaClient, poolOf, type Db } from "./db-client";
-import { getServerEnv } from "./env";
+import { createPrismaClient, poolOf, poolQuery, type Db } from "./db-client";
+import { getDatabaseTimeouts, getServerEnv } from "./env";
+
+export { allowLongStatements, withConnectionRetry } from "./db-client";
 
 // One client per process (the globalThis guard survives hot reloads in development).
 const globalForDb = globalThis as unknown as { __courseDb?: Db };
@@ -8,7 +10,11 @@ const globalForDb = globalThis as unknown as { __courseDb?: Db };
 function getDb(): Db {
   if (!globalForDb.__courseDb) {
     const env = getServerEnv();
-    globalForDb.__courseDb = createPrismaClient({ connectionString: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE });
+    globalForDb.__courseDb = createPrismaClient({
+      connectionString: env.DATABASE_URL,
+      poolSize: env.DATABASE_POOL_SIZE,
+      timeouts: getDatabaseTimeouts(env),
+    });
   }
   return globalForDb.__courseDb;
 }
@@ -22,8 +28,22 @@ export const db: Db = new Proxy({} as Db, {
   },
 });
 
-/** One parameterised statement straight through the pool (see poolOf): for the request hot path only. */
-export async function hotQuery<T extends Record<string, unknown>>(text: string, values: unknown[]): Promise<T[]> {
-  const result = await poolOf(getDb()).query<T>(text, values);
-  return result.rows;
+/**
+ * One parameterised statement straight through the pool (see poolOf): for the request hot path only.
+ * Retried once on a dead connection (retryOnConnectionError, default true): pass false for a
+ * statement that must not run twice. Both hot-path statements are idempotent (a read; a save keyed
+ * by attempt and question).
+ */
+export async function hotQuery<T extends Record<string, unknown>>(
+  text: string,
+  values: unknown[],
+  options: { retryOnConnectionError?: boolean } = {},
+): Promise<T[]> {
+  return poolQuery<T>(getDb(), text, values, options);
+}
+
+/** How full the pool is, for the health check: `waiting` requests queue for a connection. */
+export function getPoolStats(): { size: number; idle: number; waiting: number; max: number } {
+  const pool = poolOf(getDb());
+  return { size: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max ?? 10 };
 }

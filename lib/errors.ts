@@ -1,7 +1,11 @@
 // Expected failures, thrown by the data layer and turned into typed results by the action wrapper
 // (lib/actions/safe-action.ts). Anything else is unexpected and reaches error.tsx.
+import { isBusyError } from "./db-errors";
+import { log } from "./log";
 
-export type ActionErrorCode = "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED";
+export { isBusyError, isConnectionError } from "./db-errors";
+
+export type ActionErrorCode = "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "BUSY";
 
 export class ActionError extends Error {
   constructor(
@@ -32,11 +36,51 @@ export class NotFoundError extends ActionError {
   }
 }
 
+export const BUSY_MESSAGE = "The server is busy; please retry in a moment.";
+
+/** The database timed out, is saturated or unreachable: the request may succeed if retried shortly. */
+export class BusyError extends ActionError {
+  constructor(message = BUSY_MESSAGE, options?: { cause?: unknown }) {
+    super("BUSY", message);
+    if (options?.cause !== undefined) this.cause = options.cause;
+  }
+}
+
+/** Seconds a client should wait before retrying a BUSY answer: about one lock timeout. */
+export const BUSY_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * The expected failure an error stands for: itself when it is one, a BusyError when the database
+ * was busy or unreachable, otherwise null (unexpected).
+ */
+export function toExpectedError(error: unknown): ActionError | null {
+  if (error instanceof ActionError) return error;
+  if (isBusyError(error)) return new BusyError(BUSY_MESSAGE, { cause: error });
+  return null;
+}
+
 /** HTTP status of each expected failure, for the few routes that answer over plain HTTP. */
-export const HTTP_STATUS: Record<ActionErrorCode, number> = { VALIDATION: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, RATE_LIMITED: 429 };
+export const HTTP_STATUS: Record<ActionErrorCode, number> = {
+  VALIDATION: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  BUSY: 503,
+};
 
 /** A route's answer to an expected failure (its message as plain text); anything else is rethrown. */
-export function errorResponse(error: unknown): Response {
-  if (error instanceof ActionError) return new Response(error.message, { status: HTTP_STATUS[error.code], headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  throw error;
+export function errorResponse(error: unknown, context: { route?: string; requestId?: string } = {}): Response {
+  const expected = toExpectedError(error);
+  if (!expected) {
+    // Rethrown to Next.js, which reports it through onRequestError (instrumentation.ts) with the route.
+    throw error;
+  }
+  const headers: Record<string, string> = { "Content-Type": "text/plain; charset=utf-8" };
+  if (expected.code === "BUSY") headers["Retry-After"] = String(BUSY_RETRY_AFTER_SECONDS);
+  // Debug only: during an outage every request fails the same way, and the outage tracker already
+  // logs it once (lib/db-client.ts).
+  log.debug("route answered an expected failure", { ...context, code: expected.code, status: HTTP_STATUS[expected.code] });
+  return new Response(expected.message, { status: HTTP_STATUS[expected.code], headers });
 }

@@ -15,6 +15,7 @@ import {
   type ResolvedDatabase,
 } from "./lib/database";
 import { isPortFree } from "./lib/embedded-db";
+import { describeExit, exitCodeOf, healthUrl, nextLaunch } from "./lib/next-process";
 import { buildPodcasts } from "./podcast";
 import { PODCAST_TOOLS_HINT } from "../lib/podcast/build";
 import { binPath, projectRoot, stopChild } from "./lib/run";
@@ -54,7 +55,9 @@ function banner(appUrl: string, demoAccounts: boolean): string {
 async function main(): Promise<void> {
   const port = Number(process.env.PORT || 3000);
   if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`PORT must be a port number, got "${process.env.PORT}".`);
-  if (!(await isPortFree(port, "0.0.0.0"))) fail(`Port ${port} is already in use. Stop whatever is using it, or choose another port: PORT=3001 npm ${mode === "dev" ? "run dev" : "start"}`);
+  // Without DATABASE_URL the embedded database is used (resolveDatabase): a local setup.
+  const launch = nextLaunch(mode, port, { embedded: !process.env.DATABASE_URL, env: process.env });
+  if (!(await isPortFree(port, launch.hostname))) fail(`Port ${port} is already in use. Stop whatever is using it, or choose another port: PORT=3001 npm ${mode === "dev" ? "run dev" : "start"}`);
 
   let database: ResolvedDatabase | null = null;
   let next: ChildProcess | null = null;
@@ -97,25 +100,28 @@ async function main(): Promise<void> {
       ...process.env,
       DATABASE_URL: database.url,
       AUTH_SECRET: authSecret,
-      NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}`,
+      NEXTAUTH_URL: process.env.NEXTAUTH_URL || launch.url,
       NEXT_TELEMETRY_DISABLED: "1",
       // PGlite is one session; its socket server keeps a connection's messages together only inside a
       // transaction, so concurrent queries on several connections could interleave: use one.
       DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE || (database.embedded ? "1" : "10"),
+      // That one connection serves every request in turn, so under a burst waiting for it is normal:
+      // allow the wait the app had before timeouts existed, rather than answering "busy" after 4 s.
+      ...(database.embedded && !process.env.DATABASE_POOL_ACQUIRE_TIMEOUT_MS ? { DATABASE_POOL_ACQUIRE_TIMEOUT_MS: "10000" } : {}),
     };
     if (mode === "start") await buildIfNeeded(env);
 
     if (stopping) return;
-    next = spawn(binPath("next"), [mode, "--port", String(port)], { cwd: projectRoot, env, stdio: "inherit" });
-    next.once("exit", (code) => {
+    next = spawn(binPath("next"), launch.args, { cwd: projectRoot, env, stdio: "inherit" });
+    next.once("exit", (code, signal) => {
       if (!stopping) {
-        console.error(`Next.js exited (code ${code ?? "?"}).`);
-        void shutdown(code ?? 1);
+        console.error(describeExit(code, signal));
+        void shutdown(exitCodeOf(code, signal));
       }
     });
 
-    const appUrl = `http://localhost:${port}`;
-    if (await waitUntilReady(`http://127.0.0.1:${port}/api/health`)) console.log(banner(appUrl, demoAccounts));
+    const appUrl = launch.url;
+    if (await waitUntilReady(healthUrl(launch, port))) console.log(banner(appUrl, demoAccounts));
     else console.error(`The app did not answer on ${appUrl}/api/health within two minutes; see the messages above.`);
   } catch (error) {
     console.error(`\n${error instanceof Error ? error.message : String(error)}\n`);

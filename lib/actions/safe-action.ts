@@ -1,9 +1,13 @@
 import "server-only";
+import { headers } from "next/headers";
+import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { getCurrentUser } from "../auth/session";
 import { assertRole, type SessionUser } from "../auth/roles";
-import { ActionError, type ActionErrorCode } from "../errors";
+import { toExpectedError, type ActionErrorCode } from "../errors";
 import type { Role } from "../generated/prisma/enums";
+import { log, requestIdFrom, serializeError } from "../log";
+import { nulByteFieldErrors } from "./input-guard";
 
 export type ActionResult<T = undefined> =
   | { ok: true; data: T; message?: string }
@@ -11,6 +15,11 @@ export type ActionResult<T = undefined> =
 
 /** What a form-bound action receives: FormData from a <form>, or a plain object when called from code. */
 export type ActionInput = FormData | Record<string, unknown>;
+
+/** Names the action in its log lines ("quiz.saveAnswer"); without it, the handler's function name. */
+interface ActionOptions {
+  name?: string;
+}
 
 function toObject(input: ActionInput): Record<string, unknown> {
   if (!(input instanceof FormData)) return input ?? {};
@@ -22,6 +31,15 @@ function toObject(input: ActionInput): Record<string, unknown> {
   return object;
 }
 
+/** The input as an object, checked with `schema` after the checks every action shares. */
+function parseInput<S extends z.ZodType>(schema: S, input: ActionInput): { ok: true; data: z.output<S> } | { ok: false; result: ActionResult<never> } {
+  const object = toObject(input);
+  const nul = nulByteFieldErrors(object);
+  if (nul) return { ok: false, result: { ok: false, code: "VALIDATION", message: "Please correct the highlighted fields.", fieldErrors: nul } };
+  const parsed = schema.safeParse(object);
+  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, result: validationFailure(parsed.error) };
+}
+
 function validationFailure(error: z.ZodError): ActionResult<never> {
   const fieldErrors: Record<string, string[]> = {};
   for (const issue of error.issues) {
@@ -31,18 +49,44 @@ function validationFailure(error: z.ZodError): ActionResult<never> {
   return { ok: false, code: "VALIDATION", message: "Please correct the highlighted fields.", fieldErrors };
 }
 
-async function settle<T>(run: () => Promise<T | ActionResult<T>>): Promise<ActionResult<T>> {
+async function currentRequestId(): Promise<string> {
   try {
-    const result = await run();
-    if (result && typeof result === "object" && "ok" in result) return result as ActionResult<T>;
-    return { ok: true, data: result as T };
-  } catch (error) {
-    if (error instanceof ActionError) {
-      return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors };
-    }
-    throw error; // unexpected: error.tsx
+    return requestIdFrom(await headers());
+  } catch {
+    return requestIdFrom(null); // called outside a request (a script or a test)
   }
 }
+
+interface CallContext {
+  action: string;
+  userId?: string;
+}
+
+/** Runs the action, maps expected failures (and a busy database) to typed results, logs one line. */
+async function settle<T>(context: CallContext, run: () => Promise<T | ActionResult<T>>): Promise<ActionResult<T>> {
+  const started = performance.now();
+  const requestId = await currentRequestId();
+  const line = (outcome: string) => ({ requestId, action: context.action, userId: context.userId, outcome, durationMs: Math.round(performance.now() - started) });
+  try {
+    const returned = await run();
+    const result: ActionResult<T> = returned && typeof returned === "object" && "ok" in returned ? (returned as ActionResult<T>) : { ok: true, data: returned as T };
+    log.info("action", line(result.ok ? "ok" : result.code));
+    return result;
+  } catch (error) {
+    unstable_rethrow(error); // redirect(), notFound(), forbidden(): control flow, not failures
+    const expected = toExpectedError(error);
+    if (!expected) {
+      log.error("action failed", { ...line("error"), error: serializeError(error) });
+      throw error; // unexpected: error.tsx
+    }
+    // During an outage every call is refused the same way; the pool logs the outage once, so the
+    // per-call line is debug only.
+    (expected.code === "BUSY" ? log.debug : log.info)("action", line(expected.code));
+    return { ok: false, code: expected.code, message: expected.message, fieldErrors: expected.fieldErrors };
+  }
+}
+
+const nameOf = (options: ActionOptions, handler: { name: string }) => options.name ?? (handler.name || "anonymous");
 
 /**
  * Wraps a server action that needs a signed-in user: loads the session, checks the role when `roles`
@@ -50,28 +94,31 @@ async function settle<T>(run: () => Promise<T | ActionResult<T>>): Promise<Actio
  * the specific resource (ownership) stay in the handler's data-layer calls.
  */
 export function authedAction<S extends z.ZodType, T>(
-  options: { schema: S; roles?: readonly Role[] },
+  options: ActionOptions & { schema: S; roles?: readonly Role[] },
   handler: (input: z.output<S>, user: SessionUser) => Promise<T | ActionResult<T>>,
 ) {
-  return async (_previous: ActionResult<T> | null, input: ActionInput): Promise<ActionResult<T>> =>
-    settle(async () => {
+  const action = nameOf(options, handler);
+  return async (_previous: ActionResult<T> | null, input: ActionInput): Promise<ActionResult<T>> => {
+    const context: CallContext = { action };
+    return settle(context, async () => {
       const user = await getCurrentUser();
+      context.userId = user?.id;
       assertRole(user, options.roles ?? ["STUDENT", "INSTRUCTOR", "ADMIN"]);
-      const parsed = options.schema.safeParse(toObject(input));
-      if (!parsed.success) return validationFailure(parsed.error);
-      return handler(parsed.data, user);
+      const parsed = parseInput(options.schema, input);
+      return parsed.ok ? handler(parsed.data, user) : parsed.result;
     });
+  };
 }
 
 /** The same wrapper for the few actions that anyone may call (sign-up). */
 export function publicAction<S extends z.ZodType, T>(
-  options: { schema: S },
+  options: ActionOptions & { schema: S },
   handler: (input: z.output<S>) => Promise<T | ActionResult<T>>,
 ) {
+  const action = nameOf(options, handler);
   return async (_previous: ActionResult<T> | null, input: ActionInput): Promise<ActionResult<T>> =>
-    settle(async () => {
-      const parsed = options.schema.safeParse(toObject(input));
-      if (!parsed.success) return validationFailure(parsed.error);
-      return handler(parsed.data);
+    settle({ action }, async () => {
+      const parsed = parseInput(options.schema, input);
+      return parsed.ok ? handler(parsed.data) : parsed.result;
     });
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../db";
+import { allowLongStatements, db } from "../db";
 import { assertRole, STAFF_ROLES, type SessionUser } from "../auth/roles";
 import { NotFoundError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
@@ -111,6 +111,8 @@ export async function computeExactBundle(quizId: string, view: StatsView): Promi
   const halves = [slotIds.filter((_, i) => i % 2 === 0), slotIds.filter((_, i) => i % 2 === 1)].filter((h) => h.length > 0);
   const aggregate = (slots: string[]) =>
     db.$transaction(async (tx) => {
+      // One pass over every answer of the quiz: a large class takes longer than a request's statement.
+      await allowLongStatements(tx, 60_000);
       await tx.$executeRaw`SET LOCAL work_mem = '64MB'`;
       await tx.$executeRaw`SET LOCAL enable_sort = off`;
       return tx.$queryRaw<Group[]>`
@@ -120,7 +122,7 @@ export async function computeExactBundle(quizId: string, view: StatsView): Promi
         FROM responses r JOIN sel ON sel.id = r.attempt_id
         WHERE r.mark IS NOT NULL AND r.slot_id IN (${Prisma.join(slots)})
         GROUP BY 1, 2, 3, 4, 5`;
-    });
+    }, { timeout: 65_000 });
   const [totals, ...parts] = await Promise.all([
     db.$queryRaw<{ n: number; s1: number | null; s2: number | null; s3: number | null; s4: number | null }[]>`
       WITH sel AS (${sel})
@@ -476,6 +478,7 @@ export async function rebuildRunningStatistics(quizId: string): Promise<void> {
   const [first, all] = await Promise.all([computeExactBundle(quizId, { attempts: "first" }), computeExactBundle(quizId, { attempts: "all" })]);
   const versionOf = (row: StatRow) => (row.variantKey === "" ? null : row.variantKey);
   await db.$transaction(async (tx) => {
+    await allowLongStatements(tx, 110_000);
     await tx.questionStat.deleteMany({ where: { quizId } });
     await tx.quizStat.deleteMany({ where: { quizId } });
     for (const [scope, bundle] of [["FIRST", first], ["ALL", all]] as const) {

@@ -2,7 +2,7 @@
 // same files twice changes nothing, and a changed question becomes a new version. The whole tree is
 // written in one transaction, so a failure leaves the database as it was.
 import { IMPORTED_SLOT_PREFIX } from "../imports/slots";
-import type { Db, DbTransaction } from "../db-client";
+import { allowLongStatements, type Db, type DbTransaction } from "../db-client";
 import type { Prisma } from "../generated/prisma/client";
 import { upsertQuestionVersion, type VersionOutcome } from "../questions/versioning";
 import type { ContentTree, LectureContent } from "./read";
@@ -136,6 +136,8 @@ export async function loadContentTree(db: Db, tree: ContentTree, options: { forc
 
   const loaded = await db.$transaction(
     async (tx) => {
+      // A whole course in one transaction: longer than any request's statement may take.
+      await allowLongStatements(tx, 290_000);
       const course = await tx.course.upsert({
         where: { slug: tree.course.slug },
         create: { slug: tree.course.slug, title: tree.course.title, description: tree.course.description },

@@ -1,12 +1,64 @@
 import "server-only";
-import { db } from "../db";
+import pg from "pg";
+import { sessionSettingsSql } from "../db-client";
+import { getPoolStats } from "../db";
+import { getDatabaseTimeouts, getServerEnv } from "../env";
+import { BUSY_RETRY_AFTER_SECONDS } from "../errors";
 
-/** True when the database answers a trivial query. */
-export async function isDatabaseReachable(): Promise<boolean> {
+export type DatabaseHealth = "ok" | "busy" | "unreachable";
+export interface Health {
+  status: "ok" | "degraded";
+  database: DatabaseHealth;
+}
+
+/**
+ * Asks the database for `SELECT 1` on a connection of its own, within `timeoutMs` in all: the app's
+ * pool may be saturated (every connection waiting on a lock), and a health check queued behind it
+ * would not answer at all. A fresh connection also proves that new connections can be made.
+ */
+export async function checkDatabase(connectionString: string, timeoutMs: number): Promise<{ status: DatabaseHealth; error?: unknown }> {
+  const client = new pg.Client({ connectionString, connectionTimeoutMillis: timeoutMs, query_timeout: timeoutMs });
+  client.on("error", () => undefined); // a socket error after the answer must not crash the process
+  let timer: NodeJS.Timeout | undefined;
+  const bound = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`health check timed out after ${timeoutMs} ms`)), timeoutMs);
+  });
   try {
-    await db.$queryRaw`SELECT 1`;
-    return true;
-  } catch {
-    return false;
+    await Promise.race([
+      (async () => {
+        await client.connect();
+        await client.query(`${sessionSettingsSql({ ...getDatabaseTimeouts(), statementTimeoutMs: timeoutMs, lockTimeoutMs: timeoutMs })}; SELECT 1`);
+      })(),
+      bound,
+    ]);
+    return { status: "ok" };
+  } catch (error) {
+    const timedOut = error instanceof Error && /timed? ?out|timeout/i.test(error.message);
+    return { status: timedOut ? "busy" : "unreachable", error };
+  } finally {
+    clearTimeout(timer);
+    // Not awaited: ending a connection that never opened (or hangs) must not delay the answer.
+    void client.end().catch(() => undefined);
   }
+}
+
+/**
+ * The app's view: whether the database answers a fresh connection quickly, and whether this replica's
+ * pool is saturated. Only the verdict is returned: the endpoint is public, and error messages name
+ * internal hosts.
+ */
+export async function getHealth(options: { connectionString?: string } = {}): Promise<Health> {
+  const env = getServerEnv();
+  const pool = getPoolStats();
+  const check = await checkDatabase(options.connectionString ?? env.DATABASE_URL, env.HEALTH_CHECK_TIMEOUT_MS);
+  // Requests queued for a connection while every connection is in use: this replica is saturated.
+  const saturated = pool.waiting > 0 && pool.size >= pool.max;
+  const database: DatabaseHealth = check.status === "ok" && saturated ? "busy" : check.status;
+  return { status: database === "ok" ? "ok" : "degraded", database };
+}
+
+/** The HTTP answer: 200, or 503 with Retry-After so a load balancer and a client back off. */
+export function healthResponse(health: Health): Response {
+  const headers = health.status === "ok" ? undefined : { "Retry-After": String(BUSY_RETRY_AFTER_SECONDS) };
+  return Response.json(health, { status: health.status === "ok" ? 200 : 503, headers });
 }

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { DEFAULT_EMBEDDED_PORT, startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded-db";
+import { chooseSocketDir, startEmbeddedDatabase, type EmbeddedDatabase, type EmbeddedListen } from "./embedded-db";
 import { binPath, PLACEHOLDER_DATABASE_URL, prisma, projectRoot, runOrThrow } from "./run";
 
 export const localDataDir = path.join(projectRoot, ".data");
@@ -14,13 +14,25 @@ export interface ResolvedDatabase {
   embedded: EmbeddedDatabase | null;
 }
 
+/**
+ * DATABASE_URL when it is set; otherwise the embedded server, on a Unix socket in .data/run (owner-only:
+ * the socket server accepts any password, so no other local user may reach it), or on
+ * 127.0.0.1:PGLITE_PORT when PGLITE_PORT is set (for a GUI client; any local user can connect then).
+ */
 export async function resolveDatabase(env: NodeJS.ProcessEnv = process.env): Promise<ResolvedDatabase> {
   if (env.DATABASE_URL) return { url: env.DATABASE_URL, embedded: null };
   const dataDir = env.PGLITE_DATA_DIR ? path.resolve(env.PGLITE_DATA_DIR) : path.join(localDataDir, "pglite");
-  const port = Number(env.PGLITE_PORT || DEFAULT_EMBEDDED_PORT);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`PGLITE_PORT must be a port number, got "${env.PGLITE_PORT}".`);
-  const embedded = await startEmbeddedDatabase({ dataDir, port });
-  console.log(`Embedded PostgreSQL (PGlite) serving ${path.relative(projectRoot, dataDir) || dataDir} on 127.0.0.1:${port}.`);
+  let listen: EmbeddedListen;
+  if (env.PGLITE_PORT) {
+    const port = Number(env.PGLITE_PORT);
+    if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`PGLITE_PORT must be a port number, got "${env.PGLITE_PORT}".`);
+    listen = { port };
+  } else {
+    mkdirSync(localDataDir, { recursive: true, mode: 0o700 });
+    listen = { socketDir: chooseSocketDir(path.join(localDataDir, "run")) };
+  }
+  const embedded = await startEmbeddedDatabase({ dataDir, ...listen });
+  console.log(`Embedded PostgreSQL (PGlite) serving ${path.relative(projectRoot, dataDir) || dataDir} on ${embedded.address}.`);
   return { url: embedded.url, embedded };
 }
 

@@ -1,7 +1,12 @@
-// The embedded default database: PostgreSQL compiled to WebAssembly (PGlite), served on a local TCP
-// port so that the app, the Prisma CLI and the tests reach it exactly as they reach a real server.
-import { mkdirSync } from "node:fs";
+// The embedded default database: PostgreSQL compiled to WebAssembly (PGlite), served through its
+// socket server so that the app, the Prisma CLI and the tests reach it exactly as they reach a real
+// server. The socket server has no authentication (any user, any password), so for `npm start` it
+// listens on a Unix socket in an owner-only directory: only processes of the same OS user can connect.
+// Tests and PGLITE_PORT use a TCP port on 127.0.0.1 instead (reachable by every local user).
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, unlinkSync } from "node:fs";
 import net from "node:net";
+import os from "node:os";
+import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
@@ -10,12 +15,20 @@ export const DEFAULT_EMBEDDED_PORT = 54329;
 /** PGlite is one session; its socket server multiplexes at most this many client connections. */
 export const EMBEDDED_MAX_CONNECTIONS = 10;
 
+/** libpq and node-postgres look for `<dir>/.s.PGSQL.<port>`; the port only names the file. */
+const SOCKET_FILE = ".s.PGSQL.5432";
+/** sun_path is 108 bytes on Linux (104 on macOS), including the terminating NUL. */
+const MAX_SOCKET_PATH = 103;
+
 export interface EmbeddedDatabase {
   url: string;
-  port: number;
+  /** Where it listens, for messages: "127.0.0.1:54329" or the socket's path. */
+  address: string;
   pglite: PGlite;
   stop(): Promise<void>;
 }
+
+export type EmbeddedListen = { port: number } | { socketDir: string };
 
 /** Resolves true when nothing listens on host:port. */
 export function isPortFree(port: number, host = "127.0.0.1"): Promise<boolean> {
@@ -39,26 +52,67 @@ export function findFreePort(host = "127.0.0.1"): Promise<number> {
   });
 }
 
+/** The connection string for a server on a Unix socket in `socketDir` (node-postgres: host=<dir>). */
+export function socketUrl(socketDir: string): string {
+  return `postgresql://postgres@/postgres?host=${encodeURIComponent(socketDir)}`;
+}
+
+/**
+ * `preferred` when a socket path in it fits the OS limit, else a fresh owner-only directory under
+ * the temp folder (a clone in a deep folder would otherwise fail with EINVAL).
+ */
+export function chooseSocketDir(preferred: string): string {
+  if (path.join(preferred, SOCKET_FILE).length <= MAX_SOCKET_PATH) return preferred;
+  return mkdtempSync(path.join(os.tmpdir(), "course-db-"));
+}
+
+function isSocketLive(socketPath: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.connect(socketPath);
+    probe.once("connect", () => probe.end(() => resolve(true)));
+    probe.once("error", () => resolve(false));
+  });
+}
+
+/** Creates the owner-only directory and clears a socket file left by a crashed run. */
+async function prepareSocket(socketDir: string): Promise<string> {
+  mkdirSync(socketDir, { recursive: true, mode: 0o700 });
+  chmodSync(socketDir, 0o700); // mkdir's mode does not apply to a directory that already existed
+  const socketPath = path.join(socketDir, SOCKET_FILE);
+  if (existsSync(socketPath)) {
+    if (await isSocketLive(socketPath)) throw new Error(`The embedded database is already running on ${socketPath}. Is another copy of the app running? Stop it first.`);
+    unlinkSync(socketPath);
+  }
+  return socketPath;
+}
+
 /**
  * Opens (or creates) the database in `dataDir` — in memory when `dataDir` is undefined — and serves
- * it on 127.0.0.1:`port`. `loadDataDir` starts from a dump made with `pglite.dumpDataDir()`.
+ * it on 127.0.0.1:`port` or on a Unix socket in `socketDir`. `loadDataDir` starts from a dump made
+ * with `pglite.dumpDataDir()`.
  */
-export async function startEmbeddedDatabase(options: { dataDir?: string; port: number; loadDataDir?: Blob }): Promise<EmbeddedDatabase> {
+export async function startEmbeddedDatabase(options: EmbeddedListen & { dataDir?: string; loadDataDir?: Blob }): Promise<EmbeddedDatabase> {
   const host = "127.0.0.1";
-  if (!(await isPortFree(options.port, host))) {
+  let socketPath: string | undefined;
+  if ("socketDir" in options) socketPath = await prepareSocket(options.socketDir);
+  else if (!(await isPortFree(options.port, host))) {
     throw new Error(
       `Port ${options.port} is already in use, so the embedded database cannot start there. ` +
         `Is another copy of the app running? Stop it, or choose another port with PGLITE_PORT=<port>.`,
     );
   }
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const db = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
-  const server = new PGLiteSocketServer({ db, port: options.port, host, maxConnections: EMBEDDED_MAX_CONNECTIONS });
+  const server = socketPath
+    ? new PGLiteSocketServer({ db, path: socketPath, maxConnections: EMBEDDED_MAX_CONNECTIONS })
+    : new PGLiteSocketServer({ db, port: (options as { port: number }).port, host, maxConnections: EMBEDDED_MAX_CONNECTIONS });
   await server.start();
+  // The directory (0700) already keeps others out; the socket's own mode is the second lock.
+  if (socketPath) chmodSync(socketPath, 0o600);
   let stopped = false;
   return {
-    url: `postgresql://postgres:postgres@${host}:${options.port}/postgres`,
-    port: options.port,
+    url: "socketDir" in options ? socketUrl(options.socketDir) : `postgresql://postgres:postgres@${host}:${options.port}/postgres`,
+    address: socketPath ?? `${host}:${(options as { port: number }).port}`,
     pglite: db,
     async stop() {
       if (stopped) return;
@@ -66,6 +120,7 @@ export async function startEmbeddedDatabase(options: { dataDir?: string; port: n
       await server.stop();
       // close() checkpoints and flushes the data directory: the next start finds every row.
       await db.close();
+      if (socketPath && existsSync(socketPath)) unlinkSync(socketPath);
     },
   };
 }

@@ -1,10 +1,12 @@
 // The embedded default (PGlite behind its socket server) must behave like a real server for what the
 // app does: many concurrent interactive transactions, and data that survives a stop and a start.
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { spawnSync } from "node:child_process";
+import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { createPrismaClient } from "@/lib/db-client";
+import pg from "pg";
 import { findFreePort, startEmbeddedDatabase, EMBEDDED_MAX_CONNECTIONS } from "../../scripts/lib/embedded-db";
 import { pendingMigrations } from "../../scripts/lib/database";
 import { startMigratedEmbeddedDatabase } from "./database";
@@ -18,7 +20,9 @@ describe("embedded PostgreSQL (PGlite)", () => {
   it("runs 200 concurrent interactive transactions through the socket server and keeps every row", async () => {
     const embedded = await startMigratedEmbeddedDatabase(inject("testDatabase").embeddedImagePath);
     cleanups.push(() => embedded.stop());
-    const db = createPrismaClient({ connectionString: embedded.url, poolSize: EMBEDDED_MAX_CONNECTIONS - 2 });
+    // 200 transactions queue for one PGlite session (several seconds on two shared cores): this test
+    // is about interleaving, so let every one wait its turn instead of answering BUSY.
+    const db = createPrismaClient({ connectionString: embedded.url, poolSize: EMBEDDED_MAX_CONNECTIONS - 2, timeouts: { poolAcquireTimeoutMs: 60_000 } });
     cleanups.push(() => db.$disconnect());
 
     const counter = await db.cohort.create({ data: { name: "counter" } });
@@ -82,5 +86,34 @@ describe("embedded PostgreSQL (PGlite)", () => {
     const db2 = createPrismaClient({ connectionString: second.url, poolSize: 2 });
     cleanups.push(() => db2.$disconnect());
     expect(await db2.cohort.count({ where: { name: { startsWith: "kept-" } } })).toBe(50);
+  });
+
+  it("serves npm start's database on a Unix socket only its owner can open (directory 0700, socket 0600)", async () => {
+    const parent = await mkdtemp(path.join(os.tmpdir(), "pglite-socket-"));
+    cleanups.push(() => rm(parent, { recursive: true, force: true }));
+    const socketDir = path.join(parent, "run");
+    const image = new Blob([await readFile(inject("testDatabase").embeddedImagePath)]);
+    const embedded = await startEmbeddedDatabase({ socketDir, loadDataDir: image });
+    cleanups.push(() => embedded.stop());
+
+    expect(embedded.url).toBe(`postgresql://postgres@/postgres?host=${encodeURIComponent(socketDir)}`);
+    expect((await stat(socketDir)).mode & 0o777).toBe(0o700);
+    expect((await stat(embedded.address)).mode & 0o777).toBe(0o600);
+    // No TCP port: nothing listens for the network at all.
+    expect(embedded.address).toBe(path.join(socketDir, ".s.PGSQL.5432"));
+
+    // The owner reaches it through the same code path as the app (pg via Prisma's adapter).
+    const db = createPrismaClient({ connectionString: embedded.url, poolSize: 1 });
+    cleanups.push(() => db.$disconnect());
+    expect(await db.cohort.count()).toBe(0);
+
+    // Another OS user cannot even open the socket. Needs root to act as "nobody" (CI runs as root).
+    if (process.getuid?.() === 0) {
+      const probe = `require("net").connect(${JSON.stringify(embedded.address)}).on("connect",()=>{console.log("CONNECTED");process.exit(0)}).on("error",(e)=>{console.log(e.code);process.exit(0)})`;
+      const result = spawnSync("runuser", ["-u", "nobody", "--", process.execPath, "-e", probe], { encoding: "utf8", timeout: 10_000 });
+      expect(result.stdout.trim()).toBe("EACCES");
+    }
+    // A stray connection that gets through a wrong path gets nothing either.
+    await expect(new pg.Client({ connectionString: `postgresql://postgres@/postgres?host=${encodeURIComponent(parent)}` }).connect()).rejects.toThrow(/ENOENT/);
   });
 });
