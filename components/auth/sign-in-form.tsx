@@ -7,6 +7,7 @@ import { useState, useTransition, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
 
 export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notice?: string }) {
   const router = useRouter();
@@ -29,7 +30,9 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notic
         setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "Incorrect email or password.");
         return;
       }
-      router.replace(callbackUrl);
+      // Checked again here, not only by the page: this component must never be the one that sends a
+      // freshly signed-in user to another site, whatever prop it is given.
+      router.replace(safeCallbackUrl(callbackUrl));
       router.refresh();
     });
   }

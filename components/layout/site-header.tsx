@@ -31,6 +31,9 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
                   Admin
                 </Link>
               ) : null}
+              <Link href="/account" className="rounded-lg px-3 py-2 text-slate-700 hover:bg-slate-100">
+                Account
+              </Link>
               <span className="ml-2 hidden text-slate-600 sm:inline" data-testid="current-user">
                 {user.name} <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-700">{ROLE_LABELS[user.role]}</span>
               </span>

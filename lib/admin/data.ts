@@ -3,7 +3,8 @@ import { db } from "../db";
 import { ActionError, NotFoundError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import { ADMIN_ROLES, assertRole, type SessionUser } from "../auth/roles";
-import type { UpdateUserAccessInput, UserListFilter } from "./schemas";
+import { revokeAllSessions } from "../auth/session-store";
+import type { SetUserDisabledInput, UpdateUserAccessInput, UserListFilter } from "./schemas";
 
 export const USERS_PAGE_SIZE = 50;
 
@@ -13,6 +14,7 @@ const adminUserRowSelect = {
   name: true,
   role: true,
   createdAt: true,
+  disabledAt: true,
   cohort: { select: { id: true, name: true } },
 } as const satisfies Prisma.UserSelect;
 
@@ -46,7 +48,11 @@ export async function listCohorts(actor: SessionUser | null) {
   return db.cohort.findMany({ select: { id: true, name: true, _count: { select: { users: true } } }, orderBy: { name: "asc" } });
 }
 
-/** Changes a user's role and cohort. An admin cannot change their own role (no locking yourself out). */
+/**
+ * Changes a user's role and cohort. An admin cannot change their own role (no locking yourself out).
+ * A role change ends all of the user's sessions: whoever holds one of their cookies signs in again
+ * under the new role (a cohort change alone does not).
+ */
 export async function updateUserAccess(actor: SessionUser | null, input: UpdateUserAccessInput): Promise<AdminUserRow> {
   assertRole(actor, ADMIN_ROLES);
   if (input.userId === actor.id && input.role !== actor.role) {
@@ -58,16 +64,30 @@ export async function updateUserAccess(actor: SessionUser | null, input: UpdateU
     const cohort = await db.cohort.findUnique({ where: { id: input.cohortId }, select: { id: true } });
     if (!cohort) throw new ActionError("VALIDATION", "That cohort no longer exists.", { cohortId: ["That cohort no longer exists."] });
   }
-  try {
-    return await db.user.update({
-      where: { id: input.userId },
-      data: { role: input.role, cohortId: input.cohortId },
-      select: adminUserRowSelect,
-    });
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025") throw new NotFoundError("That user no longer exists.");
-    throw error;
+  return db.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id: input.userId }, select: { role: true } });
+    if (!before) throw new NotFoundError("That user no longer exists.");
+    const updated = await tx.user.update({ where: { id: input.userId }, data: { role: input.role, cohortId: input.cohortId }, select: adminUserRowSelect });
+    if (before.role !== updated.role) await revokeAllSessions(updated.id, tx);
+    return updated;
+  });
+}
+
+/**
+ * Disables an account (it cannot sign in, and all its sessions end) or enables it again. An admin
+ * cannot disable themselves: the last admin could otherwise lock everyone out of the admin pages.
+ */
+export async function setUserDisabled(actor: SessionUser | null, input: SetUserDisabledInput): Promise<AdminUserRow> {
+  assertRole(actor, ADMIN_ROLES);
+  if (input.userId === actor.id && input.disabled) {
+    throw new ActionError("FORBIDDEN", "You cannot disable your own account. Ask another admin to do it.");
   }
+  return db.$transaction(async (tx) => {
+    const result = await tx.user.updateMany({ where: { id: input.userId }, data: { disabledAt: input.disabled ? new Date() : null } });
+    if (result.count === 0) throw new NotFoundError("That user no longer exists.");
+    if (input.disabled) await revokeAllSessions(input.userId, tx);
+    return tx.user.findUniqueOrThrow({ where: { id: input.userId }, select: adminUserRowSelect });
+  });
 }
 
 export async function createCohort(actor: SessionUser | null, name: string) {

@@ -1,5 +1,5 @@
 import "server-only";
-import { db, hotQuery } from "../db";
+import { db } from "../db";
 import { ActionError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import { hashPassword } from "./password";
@@ -16,8 +16,18 @@ export const sessionUserSelect = {
   cohortId: true,
 } as const satisfies Prisma.UserSelect;
 
-/** Creates a student account. A taken email is a field error, not a crash. */
+function emailTaken(): ActionError {
+  return new ActionError("CONFLICT", "An account with this email already exists.", {
+    email: ["An account with this email already exists. Sign in instead?"],
+  });
+}
+
+/**
+ * Creates a student account. A taken email is a field error, not a crash. It is looked for before the
+ * password is hashed, so that a conflict costs no argon2 work; the unique index still decides a race.
+ */
 export async function createStudentAccount(input: Pick<SignUpInput, "name" | "email" | "password">): Promise<SessionUser> {
+  if (await db.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw emailTaken();
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.user.create({
@@ -25,18 +35,16 @@ export async function createStudentAccount(input: Pick<SignUpInput, "name" | "em
       select: sessionUserSelect,
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new ActionError("CONFLICT", "An account with this email already exists.", {
-        email: ["An account with this email already exists. Sign in instead?"],
-      });
-    }
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw emailTaken();
     throw error;
   }
 }
 
 /**
  * Creates a student account for a sign-up from `address`, at most SIGNUP_RULE.maxFailures an hour per
- * address (each account created counts), so a script cannot mass-create accounts.
+ * address. The attempt is counted before any work is done; an account created and an email found taken
+ * both keep counting (the second tells the caller that the email is registered, so it is what an
+ * enumeration script would repeat). Only an unexpected failure is taken back.
  */
 export async function signUpFromAddress(input: Pick<SignUpInput, "name" | "email" | "password">, address: string): Promise<SessionUser> {
   const key = `signup:${address}`;
@@ -45,7 +53,7 @@ export async function signUpFromAddress(input: Pick<SignUpInput, "name" | "email
   try {
     return await createStudentAccount(input);
   } catch (error) {
-    await releaseAttempt(key); // no account was created: it does not count
+    if (!(error instanceof ActionError)) await releaseAttempt(key);
     throw error;
   }
 }
@@ -54,18 +62,6 @@ export async function signUpFromAddress(input: Pick<SignUpInput, "name" | "email
 export function findUserForSignIn(email: string) {
   return db.user.findUnique({
     where: { email },
-    select: { ...sessionUserSelect, passwordHash: true, sessionVersion: true },
+    select: { ...sessionUserSelect, passwordHash: true, disabledAt: true },
   });
-}
-
-/**
- * The signed-in user behind a session token, or null when the account is gone or the token was
- * revoked. Runs on every request, so it is one plain SQL statement (no query compilation).
- */
-export async function findSessionUser(userId: string, sessionVersion: number): Promise<SessionUser | null> {
-  const [user] = await hotQuery<{ id: string; email: string; name: string; role: SessionUser["role"]; cohort_id: string | null }>(
-    "SELECT id, email, name, role::text AS role, cohort_id FROM users WHERE id = $1 AND session_version = $2",
-    [userId, sessionVersion],
-  );
-  return user ? { id: user.id, email: user.email, name: user.name, role: user.role, cohortId: user.cohort_id } : null;
 }

@@ -3,10 +3,9 @@ import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import type { Role } from "../generated/prisma/enums";
-import { findSessionUser } from "./data";
 import { getAuthSecret } from "../env";
-import { decodeSessionToken } from "./session-token";
 import type { SessionUser } from "./roles";
+import { sessionUserFromToken } from "./session-store";
 
 // next-auth's session cookie: "__Secure-" prefixed when the site is served over HTTPS.
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
@@ -14,17 +13,24 @@ const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-
 /**
  * The signed-in user for this request, or null. The session cookie is decrypted and checked
  * (signature, expiry) directly, without running next-auth's whole session handler on every request,
- * then the user is read from the database (one query), so roles and revocations apply at once.
+ * then its server-side session and the user are read in one query, so revocations apply at once.
  */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const store = await cookies();
   const token = SESSION_COOKIES.map((name) => store.get(name)?.value).find(Boolean);
-  if (!token) return null;
-  const payload = await decodeSessionToken(token, getAuthSecret());
-  const userId = typeof payload?.sub === "string" ? payload.sub : null;
-  if (!userId) return null;
-  return findSessionUser(userId, typeof payload?.sv === "number" ? payload.sv : 0);
+  return token ? sessionUserFromToken(token, getAuthSecret()) : null;
 });
+
+/**
+ * Deletes this browser's session cookie (from a server action). A "__Secure-" cookie can only be
+ * overwritten by a Secure cookie, so each name is expired with the attributes it was set with.
+ */
+export async function clearSessionCookies(): Promise<void> {
+  const store = await cookies();
+  for (const name of SESSION_COOKIES) {
+    if (store.has(name)) store.set(name, "", { maxAge: 0, path: "/", httpOnly: true, sameSite: "lax", secure: name.startsWith("__Secure-") });
+  }
+}
 
 /** For pages: the signed-in user, or a redirect to the sign-in page that comes back to `returnTo`. */
 export async function requireUser(returnTo?: string): Promise<SessionUser> {

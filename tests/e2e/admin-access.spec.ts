@@ -1,6 +1,8 @@
 import { expect, test, type Browser, type Page, type Request } from "@playwright/test";
 import { DEMO_ADMIN, signIn, signUp, uniqueEmail } from "./helpers";
 
+const STUDENT_PASSWORD = "a fine long password";
+
 async function newSignedInPage(browser: Browser, email: string, password: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   await signIn(page, email, password);
@@ -48,7 +50,7 @@ test("an anonymous visitor is sent to sign in from admin pages", async ({ page }
 test("admin actions called directly by a student or an anonymous client change nothing; an admin's change takes effect", async ({ browser }) => {
   const studentEmail = uniqueEmail("climber");
   const studentPage = await (await browser.newContext()).newPage();
-  await signUp(studentPage, "Cli Mber", studentEmail);
+  await signUp(studentPage, "Cli Mber", studentEmail, STUDENT_PASSWORD);
 
   const adminPage = await newSignedInPage(browser, DEMO_ADMIN.email, DEMO_ADMIN.password);
   await adminPage.goto(`/admin/users?q=${encodeURIComponent(studentEmail)}`);
@@ -61,7 +63,7 @@ test("admin actions called directly by a student or an anonymous client change n
     await row.getByRole("button", { name: "Save Cli Mber" }).click();
   });
   // The aborted request shows as a message on the row, not as a broken page.
-  await expect(row.getByRole("status")).toHaveText("Could not reach the server. Check your connection and try again.");
+  await expect(row.locator('[id^="access-status-"]')).toHaveText("Could not reach the server. Check your connection and try again.");
   const cohort = await captureActionRequest(adminPage, async () => {
     await adminPage.getByLabel("New cohort").fill("Created by a student");
     await adminPage.getByRole("button", { name: "Add cohort" }).click();
@@ -91,12 +93,19 @@ test("admin actions called directly by a student or an anonymous client change n
   await expect(adminPage.getByRole("option", { name: "Created by a student" })).toHaveCount(0);
   expect((await studentPage.goto("/admin/users"))?.status()).toBe(403);
 
-  // The admin promotes the student for real; it takes effect on the student's next request.
+  // The admin promotes the student for real. A role change ends the user's sessions: the next
+  // request goes to the sign-in page, and signing in again brings the new role.
   const realRow = adminPage.getByTestId(`user-row-${studentEmail}`);
   await realRow.getByLabel("Role of Cli Mber").selectOption("ADMIN");
   await realRow.getByRole("button", { name: "Save Cli Mber" }).click();
-  await expect(realRow.getByRole("status")).toHaveText("Saved: Cli Mber is now admin.");
+  await expect(realRow.locator('[id^="access-status-"]')).toHaveText("Saved: Cli Mber is now admin.");
 
+  await studentPage.goto("/admin/users");
+  await expect(studentPage).toHaveURL(/\/sign-in\?callbackUrl=%2Fadmin%2Fusers$/);
+  await studentPage.getByLabel("Email").fill(studentEmail);
+  await studentPage.getByLabel("Password").fill(STUDENT_PASSWORD);
+  await studentPage.getByRole("button", { name: "Sign in" }).click();
+  await expect(studentPage).toHaveURL(/\/admin\/users$/);
   const response = await studentPage.goto("/admin/users");
   expect(response?.status()).toBe(200);
   await expect(studentPage.getByRole("heading", { name: "Users" })).toBeVisible();
@@ -121,7 +130,7 @@ test("an admin creates a cohort and assigns a student to it", async ({ browser }
   const row = adminPage.getByTestId(`user-row-${studentEmail}`);
   await row.getByLabel("Cohort of Coh Ortee").selectOption({ label: name });
   await row.getByRole("button", { name: "Save Coh Ortee" }).click();
-  await expect(row.getByRole("status")).toHaveText(`Saved: Coh Ortee is now student in ${name}.`);
+  await expect(row.locator('[id^="access-status-"]')).toHaveText(`Saved: Coh Ortee is now student in ${name}.`);
   await adminPage.reload();
   await expect(adminPage.getByTestId(`user-row-${studentEmail}`).getByLabel("Cohort of Coh Ortee")).toHaveValue(/.+/);
 });

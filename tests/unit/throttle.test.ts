@@ -1,9 +1,16 @@
 import { describe, expect, it } from "vitest";
 import {
   ACCOUNT_RULE,
+  ADDRESS_RULE,
+  isUnderAttack,
+  PAIR_RULE,
+  planSignInAttempt,
   recordFailure,
   secondsUntilUnlocked,
   tooManyAttemptsMessage,
+  tooManySignUpsMessage,
+  UNDER_ATTACK_FAILURES,
+  type SignInCounters,
   type ThrottleRule,
   type ThrottleState,
 } from "@/lib/auth/throttle";
@@ -41,12 +48,62 @@ describe("recordFailure", () => {
     expect(recordFailure(locked, at(71), rule).failures).toBe(4);
   });
 
-  it("uses 5 failures and 30 s for accounts", () => {
+  it("uses 5 failures and 30 s for an (account, address) pair", () => {
     let state: ThrottleState | null = null;
-    for (let i = 0; i < 4; i++) state = recordFailure(state, at(i), ACCOUNT_RULE);
+    for (let i = 0; i < 4; i++) state = recordFailure(state, at(i), PAIR_RULE);
     expect(state?.lockedUntil).toBeNull();
-    state = recordFailure(state, at(4), ACCOUNT_RULE);
+    state = recordFailure(state, at(4), PAIR_RULE);
     expect(state.lockedUntil).toEqual(at(34));
+  });
+
+  it("never locks the account counter, however many failures", () => {
+    let state: ThrottleState | null = null;
+    for (let i = 0; i < 500; i++) state = recordFailure(state, at(i), ACCOUNT_RULE);
+    expect(state).toEqual({ failures: 500, windowStart: at(0), lockedUntil: null });
+  });
+});
+
+describe("planSignInAttempt", () => {
+  const none: SignInCounters = { pair: null, address: null, account: null };
+  const failures = (n: number, start = 0): ThrottleState => ({ failures: n, windowStart: at(start), lockedUntil: null });
+
+  it("lets a first attempt through and counts it on all three counters", () => {
+    expect(planSignInAttempt(none, at(0))).toEqual({
+      allowed: true,
+      wait: 0,
+      next: { pair: failures(1), address: failures(1), account: failures(1) },
+    });
+  });
+
+  it("refuses, without counting, while the pair or the address is locked", () => {
+    expect(planSignInAttempt({ ...none, pair: { failures: 5, windowStart: at(0), lockedUntil: at(30) } }, at(10))).toEqual({ allowed: false, wait: 20 });
+    expect(planSignInAttempt({ ...none, address: { failures: 20, windowStart: at(0), lockedUntil: at(90) } }, at(10))).toEqual({ allowed: false, wait: 80 });
+  });
+
+  it("never refuses because of the account counter alone: a clean address gets in at once", () => {
+    const hammered: SignInCounters = { pair: null, address: null, account: failures(1000) };
+    const plan = planSignInAttempt(hammered, at(60));
+    expect(plan.allowed).toBe(true);
+    // Under attack, the first failure of a new pair locks that pair for 30 s (if it is a failure).
+    expect(plan).toMatchObject({ wait: 30, next: { pair: { failures: 1, lockedUntil: at(90) }, account: { failures: 1001, lockedUntil: null } } });
+  });
+
+  it("tightens the pair rule only once the account has 10 failures in its window", () => {
+    const justBelow = planSignInAttempt({ ...none, account: failures(UNDER_ATTACK_FAILURES - 1) }, at(1));
+    expect(justBelow).toMatchObject({ allowed: true, wait: 0, next: { pair: { failures: 1, lockedUntil: null } } });
+    const atThreshold = planSignInAttempt({ ...none, account: failures(UNDER_ATTACK_FAILURES) }, at(1));
+    expect(atThreshold).toMatchObject({ allowed: true, wait: 30 });
+  });
+
+  it("forgets an attack after a quiet window", () => {
+    expect(isUnderAttack(failures(50), at(15 * 60))).toBe(true);
+    expect(isUnderAttack(failures(50), at(15 * 60 + 1))).toBe(false);
+    expect(isUnderAttack(null, at(0))).toBe(false);
+  });
+
+  it("locks the address after 20 failures across accounts", () => {
+    const plan = planSignInAttempt({ pair: null, address: failures(ADDRESS_RULE.maxFailures - 1), account: null }, at(5));
+    expect(plan).toMatchObject({ allowed: true, wait: 30, next: { address: { failures: 20, lockedUntil: at(35) } } });
   });
 });
 
@@ -59,6 +116,12 @@ describe("secondsUntilUnlocked", () => {
     [{ failures: 3, windowStart: at(0), lockedUntil: at(30) }, 30, 0],
   ])("state %j at +%ss → %i s", (state, seconds, expected) => {
     expect(secondsUntilUnlocked(state, at(seconds))).toBe(expected);
+  });
+});
+
+describe("tooManySignUpsMessage", () => {
+  it("names the wait", () => {
+    expect(tooManySignUpsMessage(3600)).toBe("Too many sign-up attempts from your network recently. Try again in 60 minutes.");
   });
 });
 

@@ -10,7 +10,13 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
   if (await getCurrentUser()) redirect(callbackUrl);
-  const notice = params.created ? "Your account is ready. Sign in to continue." : params.signedOut ? "You have signed out." : undefined;
+  const notice = params.created
+    ? "Your account is ready. Sign in to continue."
+    : params.signedOut === "all"
+      ? "You have signed out on all devices."
+      : params.signedOut
+        ? "You have signed out."
+        : undefined;
   return (
     <>
       <h1 className="text-2xl font-semibold tracking-tight">Sign in</h1>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CreateCohortForm } from "@/components/admin/create-cohort-form";
 import { UserAccessForm } from "@/components/admin/user-access-form";
+import { UserStatusForm } from "@/components/admin/user-status-form";
 import { buttonClasses } from "@/components/ui/button";
 import { listCohorts, listUsers } from "@/lib/admin/data";
 import { userListFilter } from "@/lib/admin/schemas";
@@ -32,7 +33,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
             </Link>
           </nav>
           <h1 className="mt-2 text-3xl font-semibold tracking-tight">Users</h1>
-          <p className="mt-1 text-slate-600">Change a person&apos;s role or cohort. Changes take effect on their next page load.</p>
+          <p className="mt-1 text-slate-600">Change a person&apos;s role or cohort, or disable their account. A new role or a disabled account signs them out on every device at once.</p>
         </div>
         <CreateCohortForm />
       </div>
@@ -74,6 +75,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
                 <th scope="col" className="px-4 py-3">Email</th>
                 <th scope="col" className="px-4 py-3">Joined</th>
                 <th scope="col" className="px-4 py-3">Role and cohort</th>
+                <th scope="col" className="px-4 py-3">Account</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -82,6 +84,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
                   <th scope="row" className="px-4 py-3 font-medium text-slate-900">
                     {user.name}
                     {user.id === admin.id ? <span className="ml-2 text-xs font-normal text-slate-500">(you)</span> : null}
+                    {user.disabledAt ? <span className="ml-2 rounded-full bg-red-50 px-2 py-0.5 text-xs font-normal text-red-800">Disabled</span> : null}
                   </th>
                   <td className="px-4 py-3 text-slate-700">{user.email}</td>
                   <td className="px-4 py-3 text-slate-600">
@@ -93,6 +96,9 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
                       cohorts={cohorts.map(({ id, name }) => ({ id, name }))}
                       isSelf={user.id === admin.id}
                     />
+                  </td>
+                  <td className="px-4 py-3">
+                    <UserStatusForm user={{ id: user.id, name: user.name, email: user.email, disabled: user.disabledAt !== null }} isSelf={user.id === admin.id} />
                   </td>
                 </tr>
               ))}
