@@ -28,7 +28,7 @@ function upload<T>(url: string, data: FormData, onProgress: (fraction: number) =
 const OUTCOME_LABELS = { created: "new", "new-version": "changed (new version)", unchanged: "unchanged" } as const;
 
 /** Upload → preview (the dry run) → apply. The preview lists every problem with its place in the file. */
-export function ImportForm({ lectures }: { lectures: { id: string; slug: string; number: number; title: string }[] }) {
+export function ImportForm({ lectures, formats }: { lectures: { id: string; slug: string; number: number; title: string }[]; formats: { label: string; extensions: string[] }[] }) {
   const router = useRouter();
   const form = useRef<HTMLFormElement>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
@@ -68,8 +68,8 @@ export function ImportForm({ lectures }: { lectures: { id: string; slug: string;
       <form ref={form} onSubmit={(e) => { e.preventDefault(); void run("preview"); }} onChange={() => setPreview(null)} className="grid gap-4 rounded-xl border border-slate-200 bg-white p-5 sm:grid-cols-2" aria-label="Import a question bank">
         <label className="flex flex-col gap-1 text-sm sm:col-span-2">
           <span className="font-medium">Question bank file</span>
-          <input type="file" name="file" required accept=".json,.csv,.gift,.txt,.aiken,.xml" className="rounded-md border border-slate-300 px-2 py-1.5" />
-          <span className="text-xs text-slate-600">Course JSON, CSV, Moodle GIFT (.gift or .txt), Moodle Aiken (.aiken or .txt) or Moodle XML; UTF-8, up to 5 MB and 2,000 questions.</span>
+          <input type="file" name="file" required accept={[...new Set(formats.flatMap((f) => f.extensions))].map((ext) => `.${ext}`).join(",")} className="rounded-md border border-slate-300 px-2 py-1.5" />
+          <span className="text-xs text-slate-600">{formats.map((f) => `${f.label} (${f.extensions.map((ext) => `.${ext}`).join(" or ")})`).join(", ")}; UTF-8, up to 5 MB and 2,000 questions.</span>
         </label>
         <label className="flex flex-col gap-1 text-sm">
           <span className="font-medium">Lecture</span>

@@ -1,5 +1,7 @@
 // The dashboard's table as CSV: one row per slot and per variant, then a glossary of every column.
-import { stringify } from "csv-stringify/sync";
+// Titles come from question text anyone with import rights wrote: csvLine keeps a spreadsheet from
+// running them as formulas (lib/csv/cells.ts). The figures are numbers and are written as numbers.
+import { csvLine, type CsvValue } from "../csv/cells";
 import type { QuizDashboard } from "./data";
 import { FLAG_MIN_RESPONSES, POOR_DISCRIMINATION, TOO_EASY_FACILITY, TOO_HARD_FACILITY } from "./flags";
 
@@ -20,7 +22,7 @@ export const GLOSSARY: [string, string][] = [
   ["quiz: skewness / kurtosis", "k₃ / k₂^1.5 and k₄ / k₂² from the k-statistics of T (Moodle's definitions)"],
 ];
 
-const num = (v: number | null, digits = 4) => (v === null ? "" : v.toFixed(digits));
+const num = (v: number | null, digits = 4) => (v === null ? null : Number(v.toFixed(digits)));
 
 export function dashboardCsv(dashboard: QuizDashboard): string {
   const maxOptions = Math.max(0, ...dashboard.slots.flatMap((s) => s.variants.map((v) => v.options.length)));
@@ -42,7 +44,7 @@ export function dashboardCsv(dashboard: QuizDashboard): string {
     ...letters.flatMap((l) => [`option_${l}_count`, `option_${l}_pb`]),
     "flags",
   ];
-  const records: (string | number)[][] = [header];
+  const records: CsvValue[][] = [header];
   for (const slot of dashboard.slots) {
     const rows = [{ row: "slot", r: slot }, ...slot.variants.map((v, i) => ({ row: `variant ${String.fromCharCode(97 + i)}`, r: v }))];
     for (const { row, r } of rows) {
@@ -60,7 +62,7 @@ export function dashboardCsv(dashboard: QuizDashboard): string {
         num(r.discriminationInterval?.[1] ?? null),
         num(r.efficiency),
         num(r.meanTimeSeconds, 1),
-        ...letters.flatMap((_, i) => (r.options[i] ? [r.options[i]!.count, num(r.options[i]!.pointBiserial)] : ["", ""])),
+        ...letters.flatMap((_, i) => (r.options[i] ? [r.options[i]!.count, num(r.options[i]!.pointBiserial)] : [null, null])),
         r.flags.map((f) => f.label).join("; "),
       ]);
     }
@@ -73,5 +75,5 @@ export function dashboardCsv(dashboard: QuizDashboard): string {
   records.push(["glossary", "definition"]);
   for (const entry of GLOSSARY) records.push(entry);
   // A byte-order mark, so spreadsheet programs read the file as UTF-8.
-  return `\uFEFF${stringify(records)}`;
+  return `\uFEFF${records.map((record) => `${csvLine(record)}\n`).join("")}`;
 }

@@ -1,22 +1,67 @@
 import { z } from "zod";
 import { ATTEMPT_SELECTIONS, type StatsView } from "./data-types";
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const DAY_MS = 86_400_000;
+
+/** The start (UTC) of a YYYY-MM-DD day that exists: "2026-02-30" and "9999-99-99" do not. */
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")
+  .transform((text, ctx) => {
+    const start = new Date(`${text}T00:00:00.000Z`);
+    if (Number.isNaN(start.getTime()) || start.toISOString().slice(0, 10) !== text) {
+      ctx.addIssue({ code: "custom", message: "is not a real date" });
+      return z.NEVER;
+    }
+    return start;
+  });
+
+/** Database ids are cuids; anything else (a NUL byte, a quote, 10 KB of text) names no row. */
+export const recordId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "is not an id");
+
+const FIELDS = {
+  attempts: z.enum(ATTEMPT_SELECTIONS, { error: `must be one of ${ATTEMPT_SELECTIONS.join(", ")}` }),
+  cohort: recordId,
+  from: day,
+  to: day,
+} as const;
+
+type Query = Record<string, string | string[] | undefined>;
+const one = (query: Query, key: string) => (Array.isArray(query[key]) ? query[key]![0] : query[key]) ?? "";
+
+function toView(values: { attempts?: StatsView["attempts"]; cohort?: string; from?: Date; to?: Date }): StatsView {
+  return {
+    attempts: values.attempts ?? "first",
+    cohortId: values.cohort ?? null,
+    from: values.from ?? null,
+    // "to" is inclusive for people: up to the end of that day.
+    to: values.to ? new Date(values.to.getTime() + DAY_MS) : null,
+  };
+}
 
 /** The dashboard's view from the page's query: unknown or malformed values fall back to the default. */
-export function parseView(query: Record<string, string | string[] | undefined>): StatsView {
-  const one = (k: string) => (Array.isArray(query[k]) ? query[k]![0] : query[k]) ?? "";
-  const attempts = z.enum(ATTEMPT_SELECTIONS).catch("first").parse(one("attempts"));
-  const cohortId = z.string().min(1).max(64).safeParse(one("cohort"));
-  const from = day.safeParse(one("from"));
-  const to = day.safeParse(one("to"));
-  return {
-    attempts,
-    cohortId: cohortId.success ? cohortId.data : null,
-    from: from.success ? new Date(`${from.data}T00:00:00.000Z`) : null,
-    // "to" is inclusive for people: up to the end of that day.
-    to: to.success ? new Date(new Date(`${to.data}T00:00:00.000Z`).getTime() + 86_400_000) : null,
+export function parseView(query: Query): StatsView {
+  const value = <K extends keyof typeof FIELDS>(key: K) => {
+    const parsed = FIELDS[key].safeParse(one(query, key));
+    return parsed.success ? (parsed.data as z.output<(typeof FIELDS)[K]>) : undefined;
   };
+  return toView({ attempts: value("attempts"), cohort: value("cohort"), from: value("from"), to: value("to") });
+}
+
+/**
+ * The view from a download's query, strictly: a value that is present but malformed is an error (the
+ * CSV would otherwise quietly describe another view than the one asked for). Empty means default.
+ */
+export function parseViewStrict(query: Query): { ok: true; view: StatsView } | { ok: false; message: string } {
+  const values: Record<string, unknown> = {};
+  for (const key of Object.keys(FIELDS) as (keyof typeof FIELDS)[]) {
+    const text = one(query, key);
+    if (text === "") continue;
+    const parsed = FIELDS[key].safeParse(text);
+    if (!parsed.success) return { ok: false, message: `"${key}" ${parsed.error.issues[0]!.message}.` };
+    values[key] = parsed.data;
+  }
+  return { ok: true, view: toView(values) };
 }
 
 /** The query string of a view (for links that keep it). */
@@ -25,7 +70,7 @@ export function viewQuery(view: StatsView): string {
   if (view.attempts !== "first") params.set("attempts", view.attempts);
   if (view.cohortId) params.set("cohort", view.cohortId);
   if (view.from) params.set("from", view.from.toISOString().slice(0, 10));
-  if (view.to) params.set("to", new Date(view.to.getTime() - 86_400_000).toISOString().slice(0, 10));
+  if (view.to) params.set("to", new Date(view.to.getTime() - DAY_MS).toISOString().slice(0, 10));
   const text = params.toString();
   return text ? `?${text}` : "";
 }

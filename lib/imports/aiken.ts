@@ -6,8 +6,24 @@
 import { bankQuestion } from "../content/schemas";
 import type { ImportProblem, ParsedQuestion, ParseResult } from "./gift";
 
-const OPTION = /^([A-Za-z])[.)]\s+(.*)$/;
-const ANSWER = /^ANSWER\s*:\s*(.*)$/i;
+// Lines are read by position, not with /^([A-Za-z])[.)]\s+(.*)$/ or /^ANSWER\s*:\s*(.*)$/: there the
+// blanks can go to \s+ or to (.*), and when the match fails at the end (a line separator that `.`
+// does not match) every split is retried, which is quadratic in the length of the line.
+const LETTER = /^[A-Za-z]$/;
+const BLANK = /^\s$/;
+
+/** "B. text" or "B) text": the letter and the text, or null. */
+function optionLine(line: string): { letter: string; text: string } | null {
+  if (line.length < 3 || !LETTER.test(line[0]!) || (line[1] !== "." && line[1] !== ")") || !BLANK.test(line[2]!)) return null;
+  return { letter: line[0]!, text: line.slice(2).trim() };
+}
+
+/** What follows "ANSWER:" (any case, blanks allowed before the colon), or null. */
+function answerLine(line: string): string | null {
+  if (line.slice(0, 6).toUpperCase() !== "ANSWER") return null;
+  const rest = line.slice(6).trimStart();
+  return rest.startsWith(":") ? rest.slice(1).trim() : null;
+}
 
 export function parseAiken(source: string): ParseResult {
   const lines = source.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").split("\n");
@@ -29,15 +45,15 @@ export function parseAiken(source: string): ParseResult {
       block = { line: number, stem: [line], options: [], bad: false };
       return;
     }
-    const answer = line.match(ANSWER);
-    if (answer) {
+    const answer = answerLine(line);
+    if (answer !== null) {
       const stem = block.stem.join(" ");
-      const letter = answer[1]!.trim().toUpperCase();
+      const letter = answer.toUpperCase();
       const letters = block.options.map((o) => o.letter);
       if (block.bad) {
         // Its problem is already reported: a block with a problem is never half-imported.
       } else if (block.options.length < 2) fail(number, `only ${block.options.length} option(s): an Aiken question needs at least two`, stem, raw);
-      else if (!/^[A-Z]$/.test(letter)) fail(number, `"ANSWER: ${answer[1]!.trim()}" must name one option letter`, stem, raw);
+      else if (!/^[A-Z]$/.test(letter)) fail(number, `"ANSWER: ${answer}" must name one option letter`, stem, raw);
       else if (!letters.includes(letter)) fail(number, `the answer ${letter} is not one of the options (${letters.join(", ")})`, stem, raw);
       else {
         const question = { type: "single", stem, origin: "imported", options: block.options.map((o) => ({ text: o.text, correct: o.letter === letter })) };
@@ -51,15 +67,15 @@ export function parseAiken(source: string): ParseResult {
       block = null;
       return;
     }
-    const option = line.match(OPTION);
+    const option = optionLine(line);
     if (option) {
-      const letter = option[1]!.toUpperCase();
+      const letter = option.letter.toUpperCase();
       const expected = String.fromCharCode(65 + block.options.length);
       if (letter !== expected) {
         fail(number, `option ${letter} where ${expected} was expected`, block.stem.join(" "), raw);
         block.bad = true;
       }
-      block.options.push({ letter, text: option[2]!.trim(), line: number });
+      block.options.push({ letter, text: option.text, line: number });
     } else if (block.options.length === 0) block.stem.push(line);
     else {
       fail(number, `"${line.slice(0, 40)}" is neither an option (A. …) nor the ANSWER: line`, block.stem.join(" "), raw);

@@ -8,6 +8,7 @@
 // the file line it comes from.
 import { parse } from "csv-parse/sync";
 import { bankQuestion } from "../content/schemas";
+import { restoreFormulaText } from "../csv/cells";
 import type { ImportProblem, ParsedQuestion, ParseResult } from "./gift";
 
 export const CSV_COLUMNS = ["id", "type", "stem", "correct", "explanation", "topic", "lecture", "section", "category", "max_mark"] as const;
@@ -33,7 +34,8 @@ export function parseCsv(source: string): ParseResult {
 
   for (const { record, info } of records) {
     const line = info.lines - (record.stem?.split("\n").length ?? 1) + 1;
-    const cell = (name: string) => (record[name] ?? "").trim();
+    // Our own export quotes cells that a spreadsheet could run as formulas ('=…): that quote is removed.
+    const cell = (name: string) => restoreFormulaText((record[name] ?? "").trim());
     const stem = cell("stem");
     const fail = (message: string) => problems.push({ line, column: 1, message, question: (cell("id") || stem).slice(0, 60), snippet: stem.slice(0, 80) });
     const type = cell("type") || "single";

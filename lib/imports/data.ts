@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../db";
+import { allowLongStatements, db } from "../db";
 import { ADMIN_ROLES, assertRole, type SessionUser } from "../auth/roles";
 import { ActionError, NotFoundError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
@@ -8,9 +8,9 @@ import { toVersionData } from "../questions/version-data";
 import { upsertQuestionVersion } from "../questions/versioning";
 import type { ImportProblem, ParsedQuestion } from "./gift";
 import { IMPORTED_SLOT_PREFIX } from "./slots";
-import { parseUpload, type ImportFormatName, type IdentifiedQuestion } from "./upload";
-
-const FORMAT_ENUM: Record<ImportFormatName, "JSON" | "CSV" | "GIFT" | "AIKEN" | "MOODLE_XML"> = { json: "JSON", csv: "CSV", gift: "GIFT", aiken: "AIKEN", xml: "MOODLE_XML" };
+import { getBankFormat, type BankFormatName } from "./formats";
+import { parseUploadIsolated } from "./parse-isolated";
+import type { IdentifiedQuestion } from "./upload";
 
 export type Outcome = "created" | "new-version" | "unchanged";
 
@@ -38,7 +38,7 @@ export interface ImportPreview {
   jobId: string;
   fileName: string;
   fileHash: string;
-  format: ImportFormatName | null;
+  format: BankFormatName | null;
   items: PreviewItem[];
   problems: ImportProblem[];
   summary: ImportSummary;
@@ -90,7 +90,7 @@ async function requireLecture(lectureId: string) {
 export async function previewImport(user: SessionUser | null, upload: ImportUpload): Promise<ImportPreview> {
   assertRole(user, ADMIN_ROLES);
   await requireLecture(upload.lectureId);
-  const parsed = parseUpload(upload.fileName, upload.bytes, { convert: upload.convert });
+  const parsed = await parseUploadIsolated(upload.fileName, upload.bytes, { convert: upload.convert });
   const outcomes = await classify(parsed.questions);
   const items: PreviewItem[] = parsed.questions.map((q) => ({
     line: q.line,
@@ -107,7 +107,7 @@ export async function previewImport(user: SessionUser | null, upload: ImportUplo
       userId: user.id,
       fileName: upload.fileName.slice(0, 200),
       fileHash: parsed.fileHash,
-      format: parsed.format ? FORMAT_ENUM[parsed.format] : "JSON",
+      format: parsed.format ? getBankFormat(parsed.format).dbName : "JSON",
       status: "PREVIEWED",
       summary: summary as unknown as Prisma.InputJsonValue,
       errors: parsed.problems as unknown as Prisma.InputJsonValue,
@@ -126,7 +126,7 @@ export async function previewImport(user: SessionUser | null, upload: ImportUplo
 export async function applyImport(user: SessionUser | null, upload: ImportUpload & { fileHash: string; validOnly: boolean }): Promise<ImportSummary> {
   assertRole(user, ADMIN_ROLES);
   const lecture = await requireLecture(upload.lectureId);
-  const parsed = parseUpload(upload.fileName, upload.bytes, { convert: upload.convert });
+  const parsed = await parseUploadIsolated(upload.fileName, upload.bytes, { convert: upload.convert });
   if (parsed.fileHash !== upload.fileHash) throw new ActionError("CONFLICT", "This is not the file that was previewed: preview it again before applying.");
   if (parsed.problems.length > 0 && !upload.validOnly) {
     throw new ActionError("CONFLICT", `${parsed.problems.length} problem(s) in the file: fix them and preview again, or choose “Import only the valid questions”.`);
@@ -137,6 +137,7 @@ export async function applyImport(user: SessionUser | null, upload: ImportUpload
   const outcomes: Outcome[] = [];
   await db.$transaction(
     async (tx) => {
+      await allowLongStatements(tx, 110_000); // up to 2,000 questions in one all-or-nothing write
       const quizId = lecture.quizzes[0]?.id;
       const last = quizId ? await tx.quizSlot.aggregate({ where: { quizId }, _max: { position: true } }) : null;
       let position = (last?._max.position ?? -1) + 1;
@@ -158,7 +159,7 @@ export async function applyImport(user: SessionUser | null, upload: ImportUpload
           userId: user.id,
           fileName: upload.fileName.slice(0, 200),
           fileHash: parsed.fileHash,
-          format: FORMAT_ENUM[parsed.format!],
+          format: getBankFormat(parsed.format!).dbName,
           status: "APPLIED",
           appliedAt: new Date(),
           summary: summarise(items, parsed.problems) as unknown as Prisma.InputJsonValue,

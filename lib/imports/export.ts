@@ -2,6 +2,7 @@
 // questions (for what each format can hold: GIFT has no ids, topics or marks; Aiken only single-answer
 // questions; see the round-trip tests).
 import type { ParsedQuestion } from "./gift";
+import { csvLine } from "../csv/cells";
 import { textToHtml } from "./html-text";
 
 const GIFT_SPECIAL = /([~=#{}:\\])/g;
@@ -82,10 +83,6 @@ export function toBankJson(questions: readonly (ParsedQuestion & { id: string })
   return `${JSON.stringify({ format: "course-question-bank", version: 1, questions }, null, 2)}\n`;
 }
 
-const csvCell = (value: string | number | undefined) => {
-  const text = value === undefined ? "" : String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
 
 /** CSV with the documented header; numerical and matching questions cannot be rows and are skipped, with the reason. */
 export function toCsv(questions: readonly ParsedQuestion[]): { text: string; skipped: { question: ParsedQuestion; reason: string }[] } {
@@ -107,7 +104,8 @@ export function toCsv(questions: readonly ParsedQuestion[]): { text: string; ski
         : q.type === "true-false"
           ? String(q.answer)
           : "";
-    lines.push([q.id, q.type, q.stem, ...letters.map((_, i) => texts[i]), correct, q.explanation, q.topic, q.lecture, q.section, q.category, q.maxMark === 1 ? undefined : q.maxMark].map(csvCell).join(","));
+    // csvLine neutralises cells a spreadsheet would run as formulas; the CSV importer undoes it.
+    lines.push(csvLine([q.id, q.type, q.stem, ...letters.map((_, i) => texts[i]), correct, q.explanation, q.topic, q.lecture, q.section, q.category, q.maxMark === 1 ? undefined : q.maxMark]));
   }
   return { text: `${lines.join("\n")}\n`, skipped };
 }

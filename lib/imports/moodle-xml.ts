@@ -5,14 +5,19 @@
 // entity) is refused before parsing, entities are never expanded by the parser (the five predefined
 // ones and character references are decoded here, which cannot grow the text), values stay text, and
 // repeated elements are always arrays. Problems are located by XML path and question name.
-import { XMLParser } from "fast-xml-parser";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { bankQuestion } from "../content/schemas";
 import { htmlToText } from "./html-text";
 import type { ImportProblem, ParsedQuestion, ParseResult } from "./gift";
 
 const ALWAYS_ARRAYS = new Set(["question", "answer", "subquestion", "tag"]);
 
+// Moodle XML nests about six elements deep (quiz/question/answer/feedback/text); HTML inside the
+// text is escaped or in CDATA, so it adds no depth. A deeper file is refused at once.
+const MAX_DEPTH = 32;
+
 const parser = new XMLParser({
+  maxNestedTags: MAX_DEPTH,
   ignoreAttributes: false,
   attributeNamePrefix: "@",
   parseTagValue: false,
@@ -23,6 +28,28 @@ const parser = new XMLParser({
   cdataPropName: false,
   isArray: (name) => ALWAYS_ARRAYS.has(name),
 });
+
+/** Longer than any tag Moodle writes (`<answer fraction="33.33333" format="html">` is 45). */
+const MAX_TAG_LENGTH = 2000;
+
+/**
+ * Where the first tag longer than MAX_TAG_LENGTH starts, or -1. One pass with indexOf, skipping
+ * comments and CDATA sections (their text may hold any "<"). A ">" inside an attribute value only
+ * makes a tag look shorter, so a real Moodle file is never refused. This keeps a 5 MB attribute or a
+ * million attributes on one tag from reaching the validator, which reads attributes a character at a
+ * time.
+ */
+function overlongTag(text: string): number {
+  let at = text.indexOf("<");
+  while (at >= 0) {
+    const close = text.startsWith("<![CDATA[", at) ? "]]>" : text.startsWith("<!--", at) ? "-->" : ">";
+    const end = text.indexOf(close, at + 1);
+    if (close === ">" && (end < 0 ? text.length : end) - at > MAX_TAG_LENGTH) return at;
+    if (end < 0) return -1;
+    at = text.indexOf("<", end + close.length);
+  }
+  return -1;
+}
 
 const PREDEFINED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
@@ -60,20 +87,31 @@ export function parseMoodleXml(source: string): ParseResult {
   const text = source.replace(/^\uFEFF/, "");
   const top = (message: string) => ({ questions, problems: [{ line: 1, column: 1, message, question: "", snippet: text.slice(0, 80) }] });
   if (/<!DOCTYPE|<!ENTITY/i.test(text)) return top("XML with a DOCTYPE or entity declarations is refused: Moodle XML needs neither, and they can be used to attack the server");
+  const longTag = overlongTag(text);
+  if (longTag >= 0) {
+    const line = text.slice(0, longTag).split("\n").length;
+    return { questions, problems: [{ line, column: longTag - text.lastIndexOf("\n", longTag - 1), message: `a tag longer than ${MAX_TAG_LENGTH} characters: Moodle XML tags are short, so the file is not Moodle XML (or is built to slow the importer down)`, question: "", snippet: text.slice(longTag, longTag + 80) }] };
+  }
+  // The parser runs first, with its depth limit: it stops a file built as "<a><a><a>…" within
+  // microseconds, where the validator would walk it all and describe every open tag in its message.
+  // The validator then checks well-formedness (the parser alone is lenient) and locates the error.
   let document: Node;
   try {
-    document = parser.parse(text, true) as Node;
+    document = parser.parse(text) as Node;
   } catch (error) {
-    const e = error as { message: string; line?: number; col?: number };
-    return { questions, problems: [{ line: e.line ?? 1, column: e.col ?? 1, message: `not well-formed XML: ${e.message}`, question: "", snippet: "" }] };
+    const message = (error as Error).message;
+    return top(message.includes("nested") ? `the XML is nested more than ${MAX_DEPTH} elements deep: Moodle XML needs fewer than ten` : `not well-formed XML: ${message.slice(0, 200)}`);
   }
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) return { questions, problems: [{ line: valid.err.line, column: valid.err.col, message: `not well-formed XML: ${valid.err.msg.slice(0, 200)}`, question: "", snippet: "" }] };
   const quiz = document.quiz as Node | undefined;
   if (!quiz || typeof quiz !== "object") return top("not Moodle XML: the root element must be <quiz>");
   let category: string | undefined;
   ((quiz.question as Node[] | undefined) ?? []).forEach((q, index) => {
-    const type = String(q["@type"] ?? "");
+    // Cut for the problem's path: a file may carry a 5 MB attribute.
+    const type = String(q["@type"] ?? "").slice(0, 40);
     const name = textOf(q.name);
-    const path = `quiz/question[${index + 1}]${type ? ` (${type}${name ? ` "${name}"` : ""})` : ""}`;
+    const path = `quiz/question[${index + 1}]${type ? ` (${type}${name ? ` "${name.slice(0, 60)}"` : ""})` : ""}`;
     const fail = (message: string) => problems.push({ line: 0, column: 0, message: `${path}: ${message}`, question: name, snippet: textOf(q.questiontext).slice(0, 80) });
     if (type === "category") {
       category = textOf(q.category).replace(/^\$(course|cat\d|module|system)\$\//, "").replace(/^top\/?/, "") || undefined;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { bankFormatName } from "./formats";
 
 const file = z.instanceof(File, { message: "Choose a file to import." }).refine((f) => f.size > 0, "The file is empty.");
 
@@ -12,3 +13,8 @@ export const applyImportInput = importUploadInput.extend({
   fileHash: z.string().regex(/^[0-9a-f]{64}$/, "Preview the file before applying it."),
   validOnly: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()).default(false),
 });
+
+/** A lecture slug from a URL: the content format's keys (lecture.json), nothing else (no NUL byte). */
+export const lectureSlugParam = z.string().max(120, "No such lecture.").regex(/^[a-z0-9][a-z0-9-]*$/, "No such lecture.");
+
+export const bankExportInput = z.object({ slug: lectureSlugParam, format: bankFormatName.default("json") });

@@ -4,6 +4,7 @@ import { ImportForm } from "@/components/admin/import-form";
 import { ADMIN_ROLES } from "@/lib/auth/roles";
 import { requireRole } from "@/lib/auth/session";
 import { getImportHistory, getImportLectures } from "@/lib/imports/data";
+import { BANK_FORMATS, uploadFormats } from "@/lib/imports/formats";
 
 export const metadata: Metadata = { title: "Import questions" };
 
@@ -24,7 +25,7 @@ export default async function ImportsPage() {
         <h1 className="mt-2 text-3xl font-semibold tracking-tight">Import questions</h1>
         <p className="mt-1 text-slate-600">A dry run first: see what would be created, changed and rejected, then apply it all at once. Importing the same file twice changes nothing.</p>
       </div>
-      <ImportForm lectures={lectures} />
+      <ImportForm lectures={lectures} formats={uploadFormats()} />
       <section aria-labelledby="export-title" className="space-y-2">
         <h2 id="export-title" className="text-xl font-semibold">
           Export
@@ -36,9 +37,9 @@ export default async function ImportsPage() {
               <span className="font-medium">
                 {lecture.number}. {lecture.title}:
               </span>
-              {(["json", "csv", "gift", "aiken", "xml"] as const).map((format) => (
-                <a key={format} href={`/api/admin/lectures/${lecture.slug}/export?format=${format}`} className="rounded-md border border-slate-300 bg-white px-2 py-1 font-medium text-indigo-700 hover:bg-slate-50" download>
-                  {{ json: "JSON", csv: "CSV", gift: "GIFT", aiken: "Aiken", xml: "Moodle XML" }[format]}
+              {BANK_FORMATS.map((format) => (
+                <a key={format.name} href={`/api/admin/lectures/${lecture.slug}/export?format=${format.name}`} className="rounded-md border border-slate-300 bg-white px-2 py-1 font-medium text-indigo-700 hover:bg-slate-50" download>
+                  {format.shortLabel}
                 </a>
               ))}
             </li>
