@@ -144,18 +144,21 @@ async function main(): Promise<void> {
         return;
       }
       const attemptPath = `${quizPath}/attempts/${attemptId}`;
-      const timed = async (arg: unknown, actionId: string, what: string) => {
+      // A save counts only when it was applied ("saved"), not merely answered (a "stale" save is ok:true too).
+      const timed = async (arg: unknown, actionId: string, what: string, expected: string) => {
         const t0 = performance.now();
         const response = await callAction(base, attemptPath, actionId, cookie, arg);
         const body = await response.text();
         latencies.push(performance.now() - t0);
-        if (response.status !== 200 || !body.includes('"ok":true')) recordError(`${what}: status ${response.status} ${body.slice(0, 120)}`);
+        if (response.status !== 200 || !body.includes(expected)) recordError(`${what}: status ${response.status} ${body.slice(0, 120)}`);
       };
       for (let position = 0; position < questionCount; position++) {
         const choice = "abcd"[Math.floor(Math.random() * 4)]!;
-        await timed({ attemptId, position, chosen: [choice], flagged: false, timeSpentMs: 5000, idempotencyKey: randomUUID(), seq: Date.now() }, ids.saveAnswerAction!, "save");
+        // A fresh attempt: every answer is at revision 0, and each is saved once.
+        const save = { attemptId, position, chosen: [choice], flagged: false, timeSpentMs: 5000, idempotencyKey: randomUUID(), baseRevision: 0 };
+        await timed(save, ids.saveAnswerAction!, "save", '"status":"saved"');
       }
-      await timed({ attemptId, idempotencyKey: randomUUID() }, ids.submitAttemptAction!, "submit");
+      await timed({ attemptId, idempotencyKey: randomUUID() }, ids.submitAttemptAction!, "submit", '"ok":true');
     }
 
     await Promise.all(

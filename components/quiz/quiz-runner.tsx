@@ -1,13 +1,17 @@
 "use client";
 
-import { Alert } from "@/components/ui/alert";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useRef, useState, useTransition, type FormEvent } from "react";
+import { useEffect, useMemo, useRef, useState, useTransition, type FormEvent, type MouseEvent } from "react";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { NETWORK_ERROR_MESSAGE } from "@/components/ui/resilient-action";
-import { saveAnswerAction, submitAttemptAction } from "@/lib/quiz/actions";
+import { SaveStatus, type SaveStatusState } from "@/components/ui/save-status";
 import { formatDuration } from "@/lib/quiz/format";
+import type { Answer } from "./answer-sync";
+import { AttemptReview } from "./attempt-review";
+import { QuestionNav } from "./question-nav";
+import { useAnswerSync } from "./use-answer-sync";
+import { useSubmission } from "./use-submission";
 
 interface Question {
   position: number;
@@ -16,33 +20,46 @@ interface Question {
   options: { key: string; text: string }[];
   chosen: string[];
   flagged: boolean;
+  revision: number;
 }
 
 interface Props {
   attempt: { id: string; attemptNumber: number; quizTitle: string; lectureSlug: string; deadlineAt: string | null; questions: Question[] };
 }
 
-type Answer = { chosen: string[]; flagged: boolean };
-
-const newKey = () => (typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`);
+const sameAnswer = (a: Answer, b: Answer) => a.flagged === b.flagged && a.chosen.join() === b.chosen.join();
+const replaceAt = <T,>(list: T[], index: number, value: T) => list.map((item, i) => (i === index ? value : item));
 
 export function QuizRunner({ attempt }: Props) {
   const router = useRouter();
   const { questions } = attempt;
   const [answers, setAnswers] = useState<Answer[]>(() => questions.map((q) => ({ chosen: q.chosen, flagged: q.flagged })));
-  const [saved, setSaved] = useState<Answer[]>(answers);
+  // What each question held when last handed to the saver: the question on screen differs while it is being edited.
+  const [handedOver, setHandedOver] = useState<Answer[]>(answers);
   const firstUnanswered = questions.findIndex((q) => q.chosen.length === 0);
   const [index, setIndex] = useState(firstUnanswered === -1 ? 0 : firstUnanswered);
   const [reviewing, setReviewing] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [status, setStatus] = useState("");
+  const [notice, setNotice] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const shownAt = useRef(0);
-  // One key for this page's submission: a retry after a lost response is the same submission.
-  const submissionKey = useRef(newKey());
   const headingRef = useRef<HTMLHeadingElement>(null);
   const question = questions[index]!;
   const answer = answers[index]!;
+
+  const saves = useAnswerSync(attempt.id, questions, {
+    onStale: (i, stored) => {
+      setAnswers((previous) => replaceAt(previous, i, stored));
+      setHandedOver((previous) => replaceAt(previous, i, stored));
+      setNotice(`Question ${i + 1}: this answer was changed on another device; showing the latest.`);
+    },
+    // Submitted elsewhere, or time is up: the server shows the results instead of this page.
+    onClosed: (_reason, message) => {
+      setError(message);
+      router.refresh();
+    },
+  });
+  const submission = useSubmission(attempt.id, saves.flush);
 
   useEffect(() => {
     shownAt.current = Date.now();
@@ -56,50 +73,22 @@ export function QuizRunner({ attempt }: Props) {
 
   const unanswered = useMemo(() => questions.filter((_, i) => answers[i]!.chosen.length === 0).map((q) => q.position + 1), [answers, questions]);
 
-  function handleFailure(message: string) {
-    setError(message);
-    if (/submitted|Time is up/.test(message)) router.refresh();
+  /** Hands the question on screen to the saver (it decides whether there is anything to send). */
+  function leaveQuestion() {
+    if (reviewing) return;
+    saves.enqueue(index, answer, Math.max(0, Date.now() - shownAt.current));
+    setHandedOver((previous) => replaceAt(previous, index, answer));
   }
 
-  async function save(i: number): Promise<boolean> {
-    const current = answers[i]!;
-    const last = saved[i]!;
-    const spent = Math.max(0, Date.now() - shownAt.current);
-    shownAt.current = Date.now();
-    if (current.flagged === last.flagged && current.chosen.join() === last.chosen.join() && spent < 1000) return true;
-    try {
-      const result = await saveAnswerAction(null, {
-        attemptId: attempt.id,
-        position: questions[i]!.position,
-        chosen: current.chosen,
-        flagged: current.flagged,
-        timeSpentMs: spent,
-        idempotencyKey: newKey(),
-        seq: Date.now(),
-      });
-      if (!result.ok) {
-        handleFailure(result.message);
-        return false;
-      }
-      setSaved((previous) => previous.map((a, j) => (j === i ? current : a)));
-      setError(null);
-      setStatus(`Answer to question ${i + 1} saved.`);
-      return true;
-    } catch {
-      handleFailure(NETWORK_ERROR_MESSAGE);
-      return false;
-    }
-  }
-
+  // Moving on never waits for the server: saves go out in order behind the scenes, retried through an outage.
   function go(next: number | "review") {
-    startTransition(async () => {
-      if (!(await save(index))) return;
-      if (next === "review") setReviewing(true);
-      else {
-        setReviewing(false);
-        setIndex(next);
-      }
-    });
+    leaveQuestion();
+    setNotice(null);
+    if (next === "review") setReviewing(true);
+    else {
+      setReviewing(false);
+      setIndex(next);
+    }
   }
 
   function onSubmitQuestion(event: FormEvent) {
@@ -108,27 +97,32 @@ export function QuizRunner({ attempt }: Props) {
   }
 
   function choose(key: string, checked: boolean) {
-    setAnswers((previous) =>
-      previous.map((a, i) => {
-        if (i !== index) return a;
-        if (question.type !== "MULTIPLE_CHOICE") return { ...a, chosen: [key] };
-        const chosen = checked ? [...new Set([...a.chosen, key])] : a.chosen.filter((k) => k !== key);
-        return { ...a, chosen: question.options.map((o) => o.key).filter((k) => chosen.includes(k)) };
-      }),
-    );
+    if (question.type !== "MULTIPLE_CHOICE") return setAnswers((previous) => replaceAt(previous, index, { ...answer, chosen: [key] }));
+    const chosen = checked ? [...new Set([...answer.chosen, key])] : answer.chosen.filter((k) => k !== key);
+    setAnswers((previous) => replaceAt(previous, index, { ...answer, chosen: question.options.map((o) => o.key).filter((k) => chosen.includes(k)) }));
   }
 
   function submit() {
     startTransition(async () => {
-      try {
-        const result = await submitAttemptAction(null, { attemptId: attempt.id, idempotencyKey: submissionKey.current });
-        if (!result.ok) handleFailure(result.message);
-        else router.push(result.data.resultsUrl);
-      } catch {
-        handleFailure(NETWORK_ERROR_MESSAGE);
-      }
+      setError(null);
+      if (!(await submission.submit())) setError("Some answers are not saved yet, so the attempt was not submitted. Retry saving them, then submit.");
     });
   }
+
+  // Leaving for now first stores the answer on screen; if it cannot be stored, the page stays and says so.
+  function leaveForNow(event: MouseEvent<HTMLAnchorElement>) {
+    event.preventDefault();
+    const href = event.currentTarget.href;
+    leaveQuestion();
+    startTransition(async () => {
+      if (await saves.flush()) router.push(href);
+    });
+  }
+
+  // "Saved" speaks for what the server acknowledged, never for a choice on screen it has not been sent.
+  const editing = !reviewing && !sameAnswer(answer, handedOver[index]!);
+  const status: SaveStatusState = submission.status ?? (editing && saves.status.kind === "saved" ? { kind: "idle" } : saves.status);
+  const retry = submission.status?.kind === "failed" ? submit : saves.retryFailed;
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_16rem]">
@@ -143,36 +137,19 @@ export function QuizRunner({ attempt }: Props) {
             </span>
           ) : null}
         </div>
+        <SaveStatus status={status} onRetry={retry} />
         {error ? <Alert tone="error">{error}</Alert> : null}
-        <p aria-live="polite" className="sr-only">
-          {status}
-        </p>
+        {notice ? <Alert tone="info">{notice}</Alert> : null}
 
         {reviewing ? (
-          <section aria-labelledby="review-title" className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
-            <h2 id="review-title" ref={headingRef} tabIndex={-1} className="text-2xl font-semibold tracking-tight">
-              Review your answers
-            </h2>
-            {unanswered.length > 0 ? (
-              <p className="mt-3 rounded-lg bg-amber-50 p-3 text-sm text-amber-900" data-testid="unanswered-warning">
-                {unanswered.length === 1 ? "1 question is" : `${unanswered.length} questions are`} not answered: {unanswered.join(", ")}. Unanswered questions score zero.
-              </p>
-            ) : (
-              <p className="mt-3 text-sm text-emerald-800">Every question has an answer.</p>
-            )}
-            {answers.some((a) => a.flagged) ? (
-              <p className="mt-2 text-sm text-slate-700">Flagged for review: {questions.filter((_, i) => answers[i]!.flagged).map((q) => q.position + 1).join(", ")}.</p>
-            ) : null}
-            <p className="mt-4 text-sm text-slate-600">Once submitted, the attempt is final: you will see your score, the right answers and explanations.</p>
-            <div className="mt-6 flex flex-wrap gap-3">
-              <Button type="button" variant="secondary" onClick={() => setReviewing(false)} disabled={pending}>
-                Back to the questions
-              </Button>
-              <Button type="button" onClick={submit} pending={pending}>
-                Submit attempt
-              </Button>
-            </div>
-          </section>
+          <AttemptReview
+            headingRef={headingRef}
+            unanswered={unanswered}
+            flagged={questions.filter((_, i) => answers[i]!.flagged).map((q) => q.position + 1)}
+            pending={pending}
+            onBack={() => setReviewing(false)}
+            onSubmit={submit}
+          />
         ) : (
           <form onSubmit={onSubmitQuestion} className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
             <fieldset>
@@ -212,61 +189,23 @@ export function QuizRunner({ attempt }: Props) {
             </fieldset>
             <div className="mt-6 flex flex-wrap items-center justify-between gap-3">
               <div className="flex gap-2">
-                <Button type="button" variant="secondary" disabled={index === 0 || pending} onClick={() => go(index - 1)}>
+                <Button type="button" variant="secondary" disabled={index === 0} onClick={() => go(index - 1)}>
                   Previous
                 </Button>
-                <Button
-                  type="button"
-                  variant="ghost"
-                  aria-pressed={answer.flagged}
-                  onClick={() => setAnswers((previous) => previous.map((a, i) => (i === index ? { ...a, flagged: !a.flagged } : a)))}
-                >
+                <Button type="button" variant="ghost" aria-pressed={answer.flagged} onClick={() => setAnswers((previous) => replaceAt(previous, index, { ...answer, flagged: !answer.flagged }))}>
                   {answer.flagged ? "Flagged" : "Flag for review"}
                 </Button>
               </div>
-              <Button type="submit" pending={pending}>
-                {index + 1 < questions.length ? "Save and next" : "Save and review"}
-              </Button>
+              <Button type="submit">{index + 1 < questions.length ? "Save and next" : "Save and review"}</Button>
             </div>
           </form>
         )}
-        <Link href={`/lectures/${attempt.lectureSlug}/quiz`} className="inline-block text-sm text-slate-600 hover:underline">
+        <Link href={`/lectures/${attempt.lectureSlug}/quiz`} onClick={leaveForNow} className="inline-block text-sm text-slate-600 hover:underline">
           Leave for now (your saved answers are kept)
         </Link>
       </div>
 
-      <nav aria-label="Questions" className="h-fit rounded-2xl border border-slate-200 bg-white p-4 lg:sticky lg:top-6">
-        <h2 className="text-sm font-semibold text-slate-800">Questions</h2>
-        <p className="mt-1 text-xs text-slate-600" data-testid="answered-count">
-          {questions.length - unanswered.length} of {questions.length} answered
-        </p>
-        <ol className="mt-3 grid grid-cols-6 gap-1.5 lg:grid-cols-5">
-          {questions.map((q, i) => {
-            const a = answers[i]!;
-            const done = a.chosen.length > 0;
-            const label = `Question ${i + 1}, ${done ? "answered" : "not answered"}${a.flagged ? ", flagged" : ""}`;
-            return (
-              <li key={q.position}>
-                <button
-                  type="button"
-                  aria-label={label}
-                  aria-current={!reviewing && i === index ? "step" : undefined}
-                  onClick={() => go(i)}
-                  className={`relative grid h-9 w-full place-items-center rounded-md border text-sm font-medium ${
-                    !reviewing && i === index ? "ring-2 ring-indigo-600 ring-offset-1" : ""
-                  } ${done ? "border-indigo-200 bg-indigo-50 text-indigo-800" : "border-slate-200 bg-white text-slate-700"}`}
-                >
-                  {i + 1}
-                  {a.flagged ? <span aria-hidden="true" className="absolute -right-1 -top-1 size-2.5 rounded-full bg-amber-500" /> : null}
-                </button>
-              </li>
-            );
-          })}
-        </ol>
-        <Button type="button" variant="secondary" className="mt-4 w-full" onClick={() => go("review")} disabled={pending}>
-          Review and submit
-        </Button>
-      </nav>
+      <QuestionNav answers={answers} current={reviewing ? null : index} pending={pending} onGo={go} />
     </div>
   );
 }

@@ -1,28 +1,58 @@
 import { z } from "zod";
 
-export const attemptId = z.string().min(1).max(64);
+// Every input here reaches SQL. A NUL byte or a stray character in a text parameter makes
+// PostgreSQL fail the statement ("invalid byte sequence"), which would surface as a 500: so each
+// field is held to the alphabet it really uses, and anything else is a typed VALIDATION result.
 
-export const startAttemptInput = z.object({ quizId: z.string().min(1).max(64) });
+/** Database ids are cuids (prisma/schema.prisma): lower-case letters and digits. */
+export const recordId = z.string().regex(/^[a-z0-9]{1,64}$/, "Not a valid id.");
+
+export const attemptId = recordId;
+
+/** Option keys are a, b, …, z, aa, ab, … (lib/questions/version-data.ts optionKey). */
+const optionKey = z.string().regex(/^[a-z]{1,8}$/, "Not a valid option.");
+
+/** Chosen by the page (a UUID); printable ASCII without spaces keeps it safe to store and log. */
+const idempotencyKey = z.string().regex(/^[A-Za-z0-9_.:-]{8,100}$/, "Not a valid request key.");
+
+export const startAttemptInput = z.object({ quizId: recordId });
 
 export const saveAnswerInput = z.object({
   attemptId,
   position: z.coerce.number().int().min(0).max(10_000),
-  chosen: z.array(z.string().min(1).max(8)).max(26).default([]),
+  chosen: z.array(optionKey).max(26).default([]),
   flagged: z.boolean().default(false),
-  /** Milliseconds spent on the question since the last save. */
+  /** Milliseconds the page says were spent on the question since its last save; the server caps it by its own clock. */
   timeSpentMs: z.coerce.number().int().min(0).max(6 * 60 * 60 * 1000).default(0),
   /** One per save request: a retry with the same key changes nothing. */
-  idempotencyKey: z.string().min(8).max(100),
-  /** Increases with every save from a page: a save older than the last one applied is ignored. */
-  seq: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+  idempotencyKey,
+  /**
+   * The answer's revision the page last saw (loaded with the attempt, then returned by each save).
+   * The save applies only if the answer is still at that revision, so a late or replayed request
+   * never overwrites a newer answer, and a save from another device is reported, not dropped.
+   */
+  baseRevision: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
 });
 
-export const submitAttemptInput = z.object({ attemptId, idempotencyKey: z.string().min(8).max(100) });
+export const submitAttemptInput = z.object({ attemptId, idempotencyKey });
 
 export type SaveAnswerInput = z.output<typeof saveAnswerInput>;
 
+/** Why an attempt no longer takes answers: the page refreshes to its results either way. */
+export type AttemptClosedReason = "SUBMITTED" | "TIME_UP";
+
+/**
+ * What a save did. Expected outcomes the page acts on, so they are values of the action's success
+ * branch rather than error codes: "stale" carries the answer now stored (never the key), "closed"
+ * says why the attempt takes no more answers.
+ */
+export type SaveOutcome =
+  | { status: "saved"; revision: number; savedAt: string }
+  | { status: "stale"; revision: number; chosen: string[]; flagged: boolean; savedAt: string | null }
+  | { status: "closed"; reason: AttemptClosedReason; message: string };
+
 export const answerPracticeInput = z.object({
-  sessionId: z.string().min(1).max(64),
-  questionVersionId: z.string().min(1).max(64),
-  chosen: z.array(z.string().min(1).max(8)).max(26).default([]),
+  sessionId: recordId,
+  questionVersionId: recordId,
+  chosen: z.array(optionKey).max(26).default([]),
 });

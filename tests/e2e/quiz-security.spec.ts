@@ -82,23 +82,25 @@ test("another student cannot open, save into or submit someone's attempt", async
   // The submit action, called directly with the owner's attempt id.
   await owner.getByRole("button", { name: "Review and submit" }).click();
   let submit: Request | undefined;
+  // Every action call of the owner's page fails from here on (the page retries the submission with
+  // the same request until the network is back; it must not come back while the page is open).
   await owner.route("**/quiz/attempts/**", async (route) => {
-    if (route.request().headers()["next-action"]) {
-      submit = route.request();
-      await route.abort();
-    } else await route.continue();
+    if (!route.request().headers()["next-action"]) return route.continue();
+    if (!route.request().postData()?.includes('"position"')) submit = route.request();
+    await route.abort();
   });
   await owner.getByRole("button", { name: "Submit attempt" }).click();
   await expect.poll(() => submit !== undefined).toBe(true);
-  await owner.unrouteAll({ behavior: "ignoreErrors" });
   const submitReplay = await intruder.request.post(attemptUrl, {
     headers: { "next-action": submit!.headers()["next-action"]!, "content-type": submit!.headers()["content-type"] ?? "text/plain;charset=UTF-8", accept: "text/x-component" },
     data: submit!.postDataBuffer()!,
   });
   expect(await submitReplay.text()).toContain("That attempt does not exist.");
 
-  // The owner's attempt is untouched: still open, still with its answer.
+  // The owner's attempt is untouched: still open, still with its answer. Leaving the page stops its
+  // retries; only then does the network come back.
   await owner.goto(attemptUrl);
+  await owner.unrouteAll({ behavior: "ignoreErrors" });
   await expect(owner).toHaveURL(attemptUrl);
   await expect(owner.getByTestId("answered-count")).toHaveText("1 of 46 answered");
 });

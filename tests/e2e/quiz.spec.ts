@@ -35,6 +35,8 @@ test("a student takes the quiz with the keyboard, reloads mid-way, submits, read
   const firstOrder = await page.locator("form label").allTextContents();
   const firstChosen = await page.locator("form input:checked").getAttribute("value");
 
+  // Saves go out behind the scenes; the status says when the server has stored every one.
+  await expect(page.getByTestId("save-status")).toHaveText("Saved");
   // A reload resumes the same attempt, its answers and its option order, at the first unanswered question.
   await page.reload();
   await expect(page.getByText(`Question 11 of ${QUESTIONS}`)).toBeVisible();

@@ -27,7 +27,7 @@ beforeAll(async () => {
       for (const r of responses) {
         if (random() < 0.1) continue; // left unanswered
         const chosen = r.questionVersion.type === "MULTIPLE_CHOICE" ? r.optionOrder.filter(() => random() < 0.5) : [r.optionOrder[Math.floor(random() * r.optionOrder.length)]!];
-        await saveAnswer(student, { attemptId, position: r.position, chosen, flagged: false, timeSpentMs: Math.floor(random() * 60_000), idempotencyKey: key(), seq: 1 });
+        await saveAnswer(student, { attemptId, position: r.position, chosen, flagged: false, timeSpentMs: Math.floor(random() * 60_000), idempotencyKey: key(), baseRevision: 0 });
       }
       await submitAttempt(student, attemptId, key());
     }

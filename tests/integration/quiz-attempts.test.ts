@@ -43,19 +43,27 @@ describe("taking a quiz", () => {
     expect(await startOrResumeAttempt(student, quizId)).toBe(ids[0]);
   });
 
-  it("saves idempotently, ignores stale saves, and rejects answers that are not options", async () => {
+  it("saves idempotently, reports a save based on an old revision as stale, and rejects answers that are not options", async () => {
     const student = await createUser();
     const attemptId = await startOrResumeAttempt(student, quizId);
     const view = (await getAttemptForTaking(student, attemptId))!;
+    expect(view.questions[0]!.revision).toBe(0);
     const [first, second] = view.questions[0]!.options.map((o) => o.key);
     const saveKey = key();
-    await saveAnswer(student, { attemptId, position: 0, chosen: [first!], flagged: true, timeSpentMs: 1000, idempotencyKey: saveKey, seq: 2 });
-    await saveAnswer(student, { attemptId, position: 0, chosen: [first!], flagged: true, timeSpentMs: 1000, idempotencyKey: saveKey, seq: 2 });
-    await saveAnswer(student, { attemptId, position: 0, chosen: [second!], flagged: false, timeSpentMs: 500, idempotencyKey: key(), seq: 1 });
+    const request = { attemptId, position: 0, chosen: [first!], flagged: true, timeSpentMs: 0, idempotencyKey: saveKey, baseRevision: 0 };
+    expect(await saveAnswer(student, request)).toMatchObject({ status: "saved", revision: 1 });
+    expect(await saveAnswer(student, request)).toMatchObject({ status: "saved", revision: 1 }); // a retry: same key
+    expect(await saveAnswer(student, { ...request, chosen: [second!], flagged: false, idempotencyKey: key() })).toMatchObject({
+      status: "stale",
+      revision: 1,
+      chosen: [first],
+      flagged: true,
+    });
     const response = await db.response.findFirstOrThrow({ where: { attemptId, position: 0 } });
-    expect(response).toMatchObject({ chosenOptionKeys: [first], flagged: true, timeSpentMs: 1000, saveSeq: 2n, lastSaveKey: saveKey });
-    await expect(saveAnswer(student, { attemptId, position: 0, chosen: ["zz"], flagged: false, timeSpentMs: 0, idempotencyKey: key(), seq: 3 })).rejects.toMatchObject({ code: "VALIDATION" });
-    await expect(saveAnswer(student, { attemptId, position: 0, chosen: [first!, second!], flagged: false, timeSpentMs: 0, idempotencyKey: key(), seq: 4 })).rejects.toMatchObject({
+    expect(response).toMatchObject({ chosenOptionKeys: [first], flagged: true, saveSeq: 1n, lastSaveKey: saveKey });
+    expect((await getAttemptForTaking(student, attemptId))!.questions[0]).toMatchObject({ chosen: [first], flagged: true, revision: 1 });
+    await expect(saveAnswer(student, { ...request, chosen: ["zz"], idempotencyKey: key(), baseRevision: 1 })).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(saveAnswer(student, { ...request, chosen: [first!, second!], idempotencyKey: key(), baseRevision: 1 })).rejects.toMatchObject({
       message: "Choose only one answer for this question.",
     });
   });
@@ -63,10 +71,12 @@ describe("taking a quiz", () => {
   it("scores on submission (partial credit), updates the statistics once under concurrent submissions, and then refuses changes", async () => {
     const student = await createUser();
     const attemptId = await startOrResumeAttempt(student, quizId);
+    // Started a minute ago, so the 2 s claimed below is within the time that really passed.
+    await db.attempt.update({ where: { id: attemptId }, data: { startedAt: new Date(Date.now() - 60_000) } });
     const keys = await answerKey(attemptId);
-    await saveAnswer(student, { attemptId, position: 0, chosen: keys[0]!, flagged: false, timeSpentMs: 2000, idempotencyKey: key(), seq: Date.now() });
+    await saveAnswer(student, { attemptId, position: 0, chosen: keys[0]!, flagged: false, timeSpentMs: 2000, idempotencyKey: key(), baseRevision: 0 });
     // Position 1 is the vowels question (A and E right): choose only one of the two right options.
-    await saveAnswer(student, { attemptId, position: 1, chosen: [keys[1]![0]!], flagged: false, timeSpentMs: 3000, idempotencyKey: key(), seq: 1 });
+    await saveAnswer(student, { attemptId, position: 1, chosen: [keys[1]![0]!], flagged: false, timeSpentMs: 3000, idempotencyKey: key(), baseRevision: 0 });
 
     const before = await db.questionStat.count();
     const results = await Promise.all(Array.from({ length: 6 }, () => submitAttempt(student, attemptId, key())));
@@ -79,8 +89,9 @@ describe("taking a quiz", () => {
     expect(await db.questionStat.count()).toBe(before + 8); // 2 slots × (slot + variant) × (ALL + FIRST)
     expect(await db.quizStat.findUniqueOrThrow({ where: { quizId_scope: { quizId, scope: "FIRST" } } })).toMatchObject({ n: 1, sumT: 1.5, sumT2: 2.25 });
 
-    await expect(saveAnswer(student, { attemptId, position: 0, chosen: [], flagged: false, timeSpentMs: 0, idempotencyKey: key(), seq: 9 })).rejects.toMatchObject({
-      code: "CONFLICT",
+    expect(await saveAnswer(student, { attemptId, position: 0, chosen: [], flagged: false, timeSpentMs: 0, idempotencyKey: key(), baseRevision: 1 })).toEqual({
+      status: "closed",
+      reason: "SUBMITTED",
       message: "This attempt has already been submitted, so its answers can no longer change.",
     });
     expect((await db.response.findFirstOrThrow({ where: { attemptId, position: 0 } })).chosenOptionKeys).toEqual(keys[0]);
@@ -96,7 +107,7 @@ describe("taking a quiz", () => {
     const [owner, other] = [await createUser(), await createUser()];
     const attemptId = await startOrResumeAttempt(owner, quizId);
     expect(await getAttemptForTaking(other, attemptId)).toBeNull();
-    await expect(saveAnswer(other, { attemptId, position: 0, chosen: [], flagged: false, timeSpentMs: 0, idempotencyKey: key(), seq: 1 })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(saveAnswer(other, { attemptId, position: 0, chosen: [], flagged: false, timeSpentMs: 0, idempotencyKey: key(), baseRevision: 0 })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(submitAttempt(other, attemptId, key())).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await db.attempt.findUniqueOrThrow({ where: { id: attemptId } })).status).toBe("IN_PROGRESS");
     await submitAttempt(owner, attemptId, key());
@@ -112,10 +123,12 @@ describe("taking a quiz", () => {
       const attempt = await db.attempt.findUniqueOrThrow({ where: { id: attemptId } });
       expect(attempt.deadlineAt!.getTime() - attempt.startedAt.getTime()).toBe(600_000);
       await db.attempt.update({ where: { id: attemptId }, data: { deadlineAt: new Date(Date.now() - 1000) } });
-      await expect(saveAnswer(student, { attemptId, position: 0, chosen: [], flagged: false, timeSpentMs: 0, idempotencyKey: key(), seq: 1 })).rejects.toMatchObject({
-        message: "Time is up for this attempt: it has been submitted with the answers saved before the limit.",
-      });
+      const late = { attemptId, position: 0, chosen: [], flagged: false, timeSpentMs: 0, idempotencyKey: key(), baseRevision: 0 };
+      const timeUp = { status: "closed", reason: "TIME_UP", message: "Time is up for this attempt: it has been submitted with the answers saved before the limit." };
+      expect(await saveAnswer(student, late)).toEqual(timeUp);
       expect(await db.attempt.findUniqueOrThrow({ where: { id: attemptId } })).toMatchObject({ status: "SUBMITTED", score: 0 });
+      // Once submitted by the server, a save still learns that the time was up (not a manual submission).
+      expect(await saveAnswer(student, { ...late, idempotencyKey: key() })).toEqual(timeUp);
 
       // A student who never comes back: their expired attempt is submitted when anyone opens the quiz.
       const absent = await createUser();
@@ -134,7 +147,7 @@ describe("taking a quiz", () => {
       const attemptId = await startOrResumeAttempt(student, quizId);
       if (i === 1) {
         const keys = await answerKey(attemptId);
-        await saveAnswer(student, { attemptId, position: 0, chosen: keys[0]!, flagged: false, timeSpentMs: 0, idempotencyKey: key(), seq: 1 });
+        await saveAnswer(student, { attemptId, position: 0, chosen: keys[0]!, flagged: false, timeSpentMs: 0, idempotencyKey: key(), baseRevision: 0 });
       }
       await submitAttempt(student, attemptId, key());
     }
@@ -152,7 +165,7 @@ describe("practising mistakes", () => {
     const student = await createUser();
     const attemptId = await startOrResumeAttempt(student, quizId);
     const keys = await answerKey(attemptId);
-    await saveAnswer(student, { attemptId, position: 1, chosen: keys[1]!, flagged: false, timeSpentMs: 0, idempotencyKey: key(), seq: 1 });
+    await saveAnswer(student, { attemptId, position: 1, chosen: keys[1]!, flagged: false, timeSpentMs: 0, idempotencyKey: key(), baseRevision: 0 });
     await submitAttempt(student, attemptId, key()); // position 0 unanswered (missed), position 1 right
 
     const missed = await getMissedQuestions(student, quizId);

@@ -64,7 +64,7 @@ async function takeQuiz(student: Awaited<ReturnType<typeof createUser>>, right: 
   await getAttemptForTaking(student, attemptId);
   for (const r of responses) {
     const chosen = r.questionVersion.options.filter((o) => o.isCorrect === right(r.position)).map((o) => o.key).slice(0, right(r.position) ? undefined : 1);
-    await saveAnswer(student, { attemptId, position: r.position, chosen, flagged: false, timeSpentMs: 1000, idempotencyKey: key(), seq: 1 });
+    await saveAnswer(student, { attemptId, position: r.position, chosen, flagged: false, timeSpentMs: 1000, idempotencyKey: key(), baseRevision: 0 });
   }
   await submitAttempt(student, attemptId, key());
   return { attemptId, questionIds: responses.map((r) => r.questionVersion.questionId) };

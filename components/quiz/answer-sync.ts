@@ -1,0 +1,198 @@
+// The page's side of saving answers, apart from React so it can be tested on its own. It sends one
+// save at a time, in the order the student moved through the questions, keeping only the latest
+// value of a question that is waiting; retries a request with the same idempotency key and base
+// revision until the server answers; and only calls something saved when the server acknowledged
+// that exact request.
+import type { SaveStatusState } from "@/components/ui/save-status";
+import type { ActionResult } from "@/lib/actions/safe-action";
+import type { AttemptClosedReason, SaveOutcome } from "@/lib/quiz/schemas";
+import { callWithRetry, failureMessage, type RequestFailure, type RetryHooks } from "@/components/ui/resilient-action";
+
+export type Answer = { chosen: string[]; flagged: boolean };
+
+export interface SaveRequest extends Answer {
+  position: number;
+  timeSpentMs: number;
+  idempotencyKey: string;
+  baseRevision: number;
+}
+
+export type SyncStatus = Exclude<SaveStatusState, { kind: "submitting" }>;
+
+export interface AnswerSyncOptions {
+  /** Each question's position in the attempt, its stored answer and that answer's revision. */
+  questions: { position: number; chosen: string[]; flagged: boolean; revision: number }[];
+  send: (request: SaveRequest) => Promise<ActionResult<SaveOutcome>>;
+  newKey: () => string;
+  onStatus: (status: SyncStatus) => void;
+  /** Another device changed this answer: the page shows the stored one instead of its own. */
+  onStale: (index: number, stored: Answer) => void;
+  /** The attempt takes no more answers (submitted, or time is up). */
+  onClosed: (reason: AttemptClosedReason, message: string) => void;
+  /** For tests: how to wait, what time it is, the jitter. */
+  retry?: Pick<RetryHooks, "sleep" | "now" | "random" | "policy">;
+}
+
+/** Below this, an unchanged answer is not worth a request just to add the time spent. */
+const MIN_TIME_WORTH_SAVING_MS = 1000;
+
+const sameAnswer = (a: Answer, b: Answer) => a.flagged === b.flagged && a.chosen.join() === b.chosen.join();
+
+interface QuestionState {
+  position: number;
+  /** What the server last acknowledged, at which revision. */
+  stored: Answer;
+  revision: number;
+  /** The latest value not sent yet, with the time it accounts for. */
+  waiting: { answer: Answer; timeSpentMs: number } | null;
+}
+
+export class AnswerSync {
+  private readonly questions: QuestionState[];
+  /** Questions with a waiting value, in the order they were left. */
+  private readonly order: number[] = [];
+  private inFlight: { index: number; request: SaveRequest } | null = null;
+  private failed: { index: number; request: SaveRequest; message: string } | null = null;
+  private retrying: RequestFailure | null = null;
+  private acknowledged = false;
+  private closed = false;
+  private readonly abort = new AbortController();
+  private settledListeners: (() => void)[] = [];
+
+  constructor(private readonly options: AnswerSyncOptions) {
+    this.questions = options.questions.map((q) => ({ position: q.position, stored: { chosen: q.chosen, flagged: q.flagged }, revision: q.revision, waiting: null }));
+  }
+
+  /** The student left question `index` with `answer` after `timeSpentMs` on it: save it (eventually). */
+  enqueue(index: number, answer: Answer, timeSpentMs: number): void {
+    const question = this.questions[index];
+    if (!question || this.closed) return;
+    const latest = question.waiting?.answer ?? (this.inFlight?.index === index ? this.inFlight.request : null) ?? this.failedAnswer(index) ?? question.stored;
+    if (sameAnswer(latest, answer) && timeSpentMs < MIN_TIME_WORTH_SAVING_MS) return;
+    if (question.waiting) question.waiting = { answer, timeSpentMs: question.waiting.timeSpentMs + timeSpentMs };
+    else {
+      question.waiting = { answer, timeSpentMs };
+      this.order.push(index);
+    }
+    this.changed();
+  }
+
+  /** Sends the request that failed again, unchanged (it may have been applied: same key). */
+  retryFailed(): void {
+    if (!this.failed || this.closed) return;
+    const { index, request } = this.failed;
+    this.failed = null;
+    void this.run(index, request);
+  }
+
+  /** True when nothing is waiting, in flight or failed: every answer left is stored. */
+  get isSettled(): boolean {
+    return !this.inFlight && !this.failed && this.order.length === 0;
+  }
+
+  /** Resolves once every answer is stored (true), or a save failed or the attempt closed (false). */
+  flush(): Promise<boolean> {
+    return new Promise((resolve) => {
+      const check = () => {
+        if (this.closed || this.failed) resolve(false);
+        else if (this.isSettled) resolve(true);
+        else return false;
+        return true;
+      };
+      if (!check()) this.settledListeners.push(() => void check());
+    });
+  }
+
+  /** The page is going away: stop retrying and ignore any reply still on its way. */
+  dispose(): void {
+    this.closed = true;
+    this.abort.abort();
+  }
+
+  status(): SyncStatus {
+    if (this.failed) return { kind: "failed", message: this.failed.message };
+    if (this.retrying) return { kind: "retrying", reason: this.retrying.kind === "network" ? "offline" : "busy" };
+    if (this.inFlight || this.order.length > 0) return { kind: "saving" };
+    return this.acknowledged ? { kind: "saved" } : { kind: "idle" };
+  }
+
+  private failedAnswer(index: number): Answer | null {
+    return this.failed?.index === index ? this.failed.request : null;
+  }
+
+  private changed(): void {
+    this.pump();
+    this.options.onStatus(this.status());
+    const listeners = this.settledListeners;
+    this.settledListeners = [];
+    for (const listener of listeners) listener();
+  }
+
+  /** Starts the next save unless one is in flight, failed (the queue waits for it) or the attempt is closed. */
+  private pump(): void {
+    if (this.inFlight || this.failed || this.closed) return;
+    const index = this.order.shift();
+    if (index === undefined) return;
+    const question = this.questions[index]!;
+    const waiting = question.waiting!;
+    question.waiting = null;
+    const request: SaveRequest = {
+      position: question.position,
+      ...waiting.answer,
+      timeSpentMs: waiting.timeSpentMs,
+      idempotencyKey: this.options.newKey(),
+      baseRevision: question.revision,
+    };
+    void this.run(index, request);
+  }
+
+  private async run(index: number, request: SaveRequest): Promise<void> {
+    this.inFlight = { index, request };
+    this.options.onStatus(this.status());
+    const result = await callWithRetry(() => this.options.send(request), {
+      ...this.options.retry,
+      signal: this.abort.signal,
+      onRetrying: (failure) => {
+        if (this.inFlight?.request !== request) return;
+        this.retrying = failure;
+        this.options.onStatus(this.status());
+      },
+    });
+    // A reply to a request the page no longer waits for (left, or closed meanwhile) changes nothing.
+    if (this.closed || this.inFlight?.request !== request) return;
+    this.inFlight = null;
+    this.retrying = null;
+    if (!result.ok) this.failed = { index, request, message: `Answer to question ${index + 1} not saved: ${failureMessage(result.failure)}` };
+    else this.apply(index, request, result.data);
+    this.changed();
+  }
+
+  private apply(index: number, request: SaveRequest, outcome: SaveOutcome): void {
+    const question = this.questions[index]!;
+    switch (outcome.status) {
+      case "saved":
+        question.stored = { chosen: request.chosen, flagged: request.flagged };
+        question.revision = outcome.revision;
+        this.acknowledged = true;
+        return;
+      case "stale": {
+        // The stored answer wins over this page's (it is newer); a value still waiting is dropped too.
+        const stored = { chosen: outcome.chosen, flagged: outcome.flagged };
+        question.stored = stored;
+        question.revision = outcome.revision;
+        this.acknowledged = true;
+        if (question.waiting) {
+          question.waiting = null;
+          this.order.splice(this.order.indexOf(index), 1);
+        }
+        if (!sameAnswer(stored, request)) this.options.onStale(index, stored);
+        return;
+      }
+      case "closed":
+        this.closed = true;
+        this.order.length = 0;
+        this.options.onClosed(outcome.reason, outcome.message);
+        return;
+    }
+  }
+}
