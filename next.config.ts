@@ -1,7 +1,7 @@
-// @ts-check
+import type { NextConfig } from "next";
+import { STATIC_SECURITY_HEADERS } from "./lib/security/headers";
 
-/** @type {import('next').NextConfig} */
-const nextConfig = {
+const nextConfig: NextConfig = {
   // Native and WebAssembly packages stay as Node.js requires instead of being bundled.
   serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "pg"],
   experimental: {
@@ -14,6 +14,10 @@ const nextConfig = {
   compress: false,
   // Type checking and linting run as their own steps (npm run typecheck, npm run lint).
   typescript: { ignoreBuildErrors: false },
+  // Every response, files and API answers included; pages also get a per-request CSP (proxy.ts).
+  async headers() {
+    return [{ source: "/:path*", headers: [...STATIC_SECURITY_HEADERS] }];
+  },
 };
 
-module.exports = nextConfig;
+export default nextConfig;

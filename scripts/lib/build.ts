@@ -6,7 +6,7 @@ import path from "node:path";
 import { binPath, projectRoot, runOrThrow } from "./run";
 
 const SOURCE_DIRS = ["app", "components", "lib", "public", "content"];
-const SOURCE_FILES = ["next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
+const SOURCE_FILES = ["next.config.ts", "proxy.ts", "instrumentation.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
 const SKIP = new Set(["node_modules", ".next", "generated"]);
 
 function* walk(dir: string): Generator<string> {
