@@ -162,6 +162,16 @@ export function PodcastPlayer({ episode, initialProgress }: { episode: PlayerEpi
     setTime(element.currentTime);
   };
 
+  // A cached file can load its metadata before React has attached onLoadedMetadata (events that fire
+  // before hydration are not replayed): then restore the position once, as soon as the player mounts.
+  const restoredEarly = useRef(false);
+  useEffect(() => {
+    if (restoredEarly.current || (audioRef.current?.readyState ?? 0) < 1) return;
+    restoredEarly.current = true;
+    onLoadedMetadata();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on mount
+  }, []);
+
   const onTimeUpdate = () => {
     const element = audioRef.current;
     if (!element) return;

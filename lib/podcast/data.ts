@@ -8,6 +8,7 @@ import { podcastFile, type PodcastFile } from "../content/schemas";
 import { NotFoundError } from "../errors";
 import { readTimingFile } from "./build";
 import { episodeDir } from "./paths";
+import { lectureSlug as lectureSlugSchema } from "../lectures/schemas";
 import { clampRanges, mergeRanges, percentHeard, totalLength } from "./timing";
 import { checkTiming, scriptHash, type TimingFile } from "./timing-file";
 import type { SaveProgressInput } from "./schemas";
@@ -113,6 +114,8 @@ export async function getEpisode(user: SessionUser, lectureSlug: string): Promis
 /** The file to serve for `/api/podcast/<slug>/<file>`: only the current build's audio, to signed-in users. */
 export async function getEpisodeAudioFile(user: SessionUser | null, lectureSlug: string, file: string): Promise<{ path: string; bytes: number; mimeType: string; downloadName: string }> {
   assertRole(user, ROLES);
+  // Both come from the URL: anything that is not a slug cannot name an episode (nor reach the query).
+  if (!lectureSlugSchema.safeParse(lectureSlug).success) throw new NotFoundError("This lecture has no podcast episode.");
   const episode = await fetchEpisode(lectureSlug);
   if (!episode) throw new NotFoundError("This lecture has no podcast episode.");
   const match = matchingTiming(lectureSlug, episode.script);

@@ -94,6 +94,8 @@ describe("the podcast episode", () => {
     });
     await expect(getEpisodeAudioFile(user, "beta", "timing.json")).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(getEpisodeAudioFile(user, "beta", "../../etc/passwd")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // A slug from the URL with a NUL byte or a path in it names no episode (and never reaches the query).
+    for (const slug of ["be\u0000ta", "../beta", "BETA", ""]) await expect(getEpisodeAudioFile(user, slug, "episode-aaaaaaaaaaaa.mp3")).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(getEpisodeAudioFile(null, "beta", "episode-aaaaaaaaaaaa.mp3")).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
   });
 
