@@ -32,6 +32,7 @@ export default defineConfig({
     timeout: 300_000,
     stdout: "pipe",
     stderr: "pipe",
-    env: { PORT: String(port), SEED_DEMO_ACCOUNTS: "true" },
+    // Warnings and errors only: the fuzz spec alone makes thousands of requests.
+    env: { PORT: String(port), SEED_DEMO_ACCOUNTS: "true", LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" },
   },
 });
