@@ -70,7 +70,9 @@ async function settle<T>(context: CallContext, run: () => Promise<T | ActionResu
   try {
     const returned = await run();
     const result: ActionResult<T> = returned && typeof returned === "object" && "ok" in returned ? (returned as ActionResult<T>) : { ok: true, data: returned as T };
-    log.info("action", line(result.ok ? "ok" : result.code));
+    // A success is an access-log line (debug: one per save would cost the quiz's hot path a tenth
+    // of its CPU in writes); a refusal is worth seeing by default.
+    (result.ok ? log.debug : log.info)("action", line(result.ok ? "ok" : result.code));
     return result;
   } catch (error) {
     unstable_rethrow(error); // redirect(), notFound(), forbidden(): control flow, not failures

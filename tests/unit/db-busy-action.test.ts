@@ -21,14 +21,22 @@ describe("the action wrapper", () => {
     expect(await action(null, {})).toEqual({ ok: false, code: "BUSY", message: "The server is busy; please retry in a moment." });
   });
 
-  it("logs one line per call with action, request id, outcome and duration", async () => {
+  it("logs a refusal at info, and each success only at debug, with action, request id, outcome and duration", async () => {
     const lines: string[] = [];
     restore = setLogSink((line) => lines.push(line));
     const action = publicAction({ name: "test.echo", schema: z.object({ n: z.coerce.number() }) }, async (input) => input.n * 2);
     expect(await action(null, { n: "21" })).toEqual({ ok: true, data: 42 });
+    expect(lines).toHaveLength(0);
+    expect((await action(null, { n: "x" })).ok).toBe(false);
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ level: "info", msg: "action", action: "test.echo", outcome: "VALIDATION" });
+
+    process.env.LOG_LEVEL = "debug";
+    lines.length = 0;
+    expect(await action(null, { n: "21" })).toEqual({ ok: true, data: 42 });
     expect(lines).toHaveLength(1);
     const record = JSON.parse(lines[0]!);
-    expect(record).toMatchObject({ level: "info", msg: "action", action: "test.echo", outcome: "ok" });
+    expect(record).toMatchObject({ level: "debug", msg: "action", action: "test.echo", outcome: "ok" });
     expect(record.requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(typeof record.durationMs).toBe("number");
   });
