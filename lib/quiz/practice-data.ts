@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { recordQuizOutcomes } from "../review/data";
+import { recordQuizOutcomes } from "../review/mistakes-data";
 import { db } from "../db";
 import { ActionError, NotFoundError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";

@@ -4,7 +4,7 @@ import type { DbTransaction } from "../db-client";
 import { NotFoundError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import type { SessionUser } from "../auth/roles";
-import { recordQuizOutcomes } from "../review/data";
+import { recordQuizOutcomes } from "../review/mistakes-data";
 import { scoreChoice, type ChoiceType } from "./scoring";
 import { recordSubmissionStatistics } from "./statistics-data";
 import { requireSignedIn } from "./viewer";

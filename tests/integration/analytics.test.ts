@@ -1,7 +1,8 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { dashboardCsv } from "@/lib/analytics/csv";
-import { computeExactBundle, getQuizDashboard, getSlotDetail, loadRunningBundle, type StatBundle } from "@/lib/analytics/data";
+import { computeExactBundle, loadRunningBundle, type StatBundle } from "@/lib/analytics/bundles";
+import { getQuizDashboard, getSlotDetail } from "@/lib/analytics/data";
 import { seededRandom } from "@/lib/analytics/rasch";
 import { loadContentTree } from "@/lib/content/load";
 import { readContentTree } from "@/lib/content/read";

@@ -6,17 +6,8 @@ import { ScoreHistogram } from "@/components/instructor/score-histogram";
 import { StatsTable } from "@/components/instructor/stats-table";
 import { ViewFilter } from "@/components/instructor/view-filter";
 import { FLAG_MIN_RESPONSES } from "@/lib/analytics/flags";
-import {
-  getCohortOptions,
-  getHeatMap,
-  getQuizDashboard,
-  getRaschDifficulties,
-  getScoreDistribution,
-  getTimePerQuestion,
-  RASCH_MIN_RESPONSES,
-  type QuizDashboard,
-  type StatsView,
-} from "@/lib/analytics/data";
+import { getHeatMap, getRaschDifficulties, getScoreDistribution, getTimePerQuestion, RASCH_MIN_RESPONSES } from "@/lib/analytics/answer-views";
+import { getCohortOptions, getQuizDashboard, type QuizDashboard, type StatsView } from "@/lib/analytics/data";
 import { parseView, viewQuery } from "@/lib/analytics/schemas";
 import { STAFF_ROLES, type SessionUser } from "@/lib/auth/roles";
 import { requireRole } from "@/lib/auth/session";

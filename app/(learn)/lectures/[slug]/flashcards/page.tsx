@@ -5,7 +5,8 @@ import { ReviewSession } from "@/components/review/review-session";
 import { requireUser } from "@/lib/auth/session";
 import { getLectureContent } from "@/lib/lectures/data";
 import { lectureSlug } from "@/lib/lectures/schemas";
-import { countMistakes, getReviewSession } from "@/lib/review/data";
+import { getReviewSession } from "@/lib/review/data";
+import { countMistakes } from "@/lib/review/mistakes-data";
 import { deckInput } from "@/lib/review/schemas";
 
 export const metadata: Metadata = { title: "Flashcards" };

@@ -5,7 +5,7 @@ import { DeckNav } from "@/components/review/deck-nav";
 import { requireUser } from "@/lib/auth/session";
 import { getLectureContent, getLectureFlashcards } from "@/lib/lectures/data";
 import { lectureSlug } from "@/lib/lectures/schemas";
-import { countMistakes } from "@/lib/review/data";
+import { countMistakes } from "@/lib/review/mistakes-data";
 
 export const metadata: Metadata = { title: "All flashcards" };
 
