@@ -1,13 +1,13 @@
 "use client";
 
-import Link from "next/link";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { isTypingTarget } from "@/components/ui/keyboard";
 import { ProgressBar } from "@/components/ui/progress-bar";
-import { NETWORK_ERROR_MESSAGE } from "@/components/ui/resilient-action";
-import { saveListeningProgressAction } from "@/lib/podcast/actions";
 import { chapterIndexAt, formatClock, lineIndexAt, spokenDuration } from "@/lib/podcast/timing";
+import { EpisodeChapters } from "./episode-chapters";
+import { EpisodeTranscript } from "./episode-transcript";
+import { useListeningProgress } from "./use-listening-progress";
 
 export interface PlayerEpisode {
   id: string;
@@ -20,88 +20,29 @@ export interface PlayerEpisode {
 }
 
 const SPEEDS = [0.75, 1, 1.25, 1.5, 1.75, 2] as const;
-/** While playing, the position and heard ranges are saved this often (and on pause, seek and leaving). */
-const SAVE_EVERY_MS = 5000;
 const BACK_SECONDS = 15;
 const FORWARD_SECONDS = 30;
 
 export function PodcastPlayer({ episode, initialProgress }: { episode: PlayerEpisode; initialProgress: { position: number; percentHeard: number | null } }) {
   const audio = episode.audio;
   const audioRef = useRef<HTMLAudioElement>(null);
-  const transcriptRef = useRef<HTMLOListElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
   // Marks the player as interactive (its keyboard shortcuts listen from here on); tests wait for it.
   useEffect(() => rootRef.current?.setAttribute("data-hydrated", "true"), []);
   const [time, setTime] = useState(initialProgress.position);
   const [playing, setPlaying] = useState(false);
   const [rate, setRate] = useState(1);
-  const [percent, setPercent] = useState(initialProgress.percentHeard);
   const [announcement, setAnnouncement] = useState("");
-  const [saveError, setSaveError] = useState<string | null>(null);
   const [audioError, setAudioError] = useState<string | null>(null);
 
   const timedLines = useMemo(() => episode.lines.map((l) => ({ start: l.start ?? 0, end: l.end ?? 0 })), [episode.lines]);
   const timedChapters = useMemo(() => episode.chapters.map((c) => ({ key: c.key, start: c.start ?? 0, end: 0 })), [episode.chapters]);
   const currentLine = audio ? lineIndexAt(timedLines, time) : -1;
   const currentChapter = audio ? chapterIndexAt(timedChapters, time) : -1;
+  const listening = useListeningProgress({ audioRef, episodeId: episode.id, hasAudio: audio !== null, initial: initialProgress, playing });
+  const { percent, saveError } = listening;
+  const lastChapter = useRef(-1);
 
-  // What was heard since the last save, tracked outside React state (it changes on every timeupdate).
-  const tracking = useRef({ segmentStart: null as number | null, lastTime: initialProgress.position, pending: [] as [number, number][], seekedBack: false, lastSaved: initialProgress.position, chapter: -1 });
-  const saveChain = useRef<Promise<void>>(Promise.resolve());
-
-  const closeSegment = useCallback((stillPlaying: boolean) => {
-    const t = tracking.current;
-    if (t.segmentStart !== null && t.lastTime > t.segmentStart) t.pending.push([t.segmentStart, t.lastTime]);
-    t.segmentStart = stillPlaying ? t.lastTime : null;
-  }, []);
-
-  const save = useCallback(() => {
-    const element = audioRef.current;
-    if (!element || !audio) return;
-    const t = tracking.current;
-    const position = element.currentTime;
-    if (t.pending.length === 0 && !t.seekedBack && Math.abs(position - t.lastSaved) < 0.5) return;
-    const payload = { episodeId: episode.id, position, heard: t.pending.splice(0), seeked: t.seekedBack };
-    t.seekedBack = false;
-    saveChain.current = saveChain.current.then(async () => {
-      try {
-        const result = await saveListeningProgressAction(null, payload);
-        if (!result.ok) throw new Error(result.message);
-        t.lastSaved = position;
-        setPercent(result.data.percentHeard);
-        setSaveError(null);
-      } catch (failure) {
-        // Keep what was heard for the next save.
-        t.pending.unshift(...payload.heard);
-        if (payload.seeked) t.seekedBack = true;
-        setSaveError(failure instanceof Error && failure.message && !/fetch/i.test(failure.message) ? failure.message : NETWORK_ERROR_MESSAGE);
-      }
-    });
-  }, [audio, episode.id]);
-
-  // Periodic saves while playing, and a last one when the page is hidden or left.
-  useEffect(() => {
-    if (!playing) return;
-    const timer = window.setInterval(() => {
-      closeSegment(true);
-      save();
-    }, SAVE_EVERY_MS);
-    return () => window.clearInterval(timer);
-  }, [playing, closeSegment, save]);
-
-  useEffect(() => {
-    const onHide = () => {
-      if (document.visibilityState !== "hidden") return;
-      closeSegment(!audioRef.current?.paused);
-      save();
-    };
-    document.addEventListener("visibilitychange", onHide);
-    window.addEventListener("pagehide", onHide);
-    return () => {
-      document.removeEventListener("visibilitychange", onHide);
-      window.removeEventListener("pagehide", onHide);
-    };
-  }, [closeSegment, save]);
 
   const seekTo = useCallback(
     (seconds: number) => {
@@ -139,18 +80,6 @@ export function PodcastPlayer({ episode, initialProgress }: { episode: PlayerEpi
     return () => document.removeEventListener("keydown", onKey);
   }, [audio, togglePlay, skip]);
 
-  // Keep the current line in view inside the transcript box (not the page) while playing.
-  useEffect(() => {
-    const list = transcriptRef.current;
-    if (!playing || !list || currentLine < 0) return;
-    const item = list.children[currentLine] as HTMLElement | undefined;
-    if (!item) return;
-    const top = item.offsetTop;
-    if (top < list.scrollTop || top + item.offsetHeight > list.scrollTop + list.clientHeight) {
-      const reduce = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-      list.scrollTo({ top: Math.max(0, top - list.clientHeight / 3), behavior: reduce ? "auto" : "smooth" });
-    }
-  }, [currentLine, playing]);
 
   const onLoadedMetadata = () => {
     const element = audioRef.current;
@@ -158,7 +87,7 @@ export function PodcastPlayer({ episode, initialProgress }: { episode: PlayerEpi
     const start = initialProgress.position;
     // A finished episode starts again from the beginning.
     if (start > 0 && start < audio.duration - 2) element.currentTime = start;
-    tracking.current.lastTime = element.currentTime;
+    listening.moved(element.currentTime);
     setTime(element.currentTime);
   };
 
@@ -175,48 +104,33 @@ export function PodcastPlayer({ episode, initialProgress }: { episode: PlayerEpi
   const onTimeUpdate = () => {
     const element = audioRef.current;
     if (!element) return;
-    const t = tracking.current;
     const now = element.currentTime;
-    if (!element.paused && t.segmentStart !== null) {
-      if (now >= t.lastTime && now - t.lastTime < 3 * element.playbackRate) t.lastTime = now;
-      else {
-        closeSegment(false);
-        t.segmentStart = now;
-        t.lastTime = now;
-      }
-    }
+    listening.played(element);
     const chapter = chapterIndexAt(timedChapters, now);
-    if (chapter !== t.chapter) {
-      if (t.chapter !== -1 && chapter >= 0 && !element.paused) setAnnouncement(`Chapter ${chapter + 1}: ${episode.chapters[chapter]!.title}`);
-      t.chapter = chapter;
+    if (chapter !== lastChapter.current) {
+      if (lastChapter.current !== -1 && chapter >= 0 && !element.paused) setAnnouncement(`Chapter ${chapter + 1}: ${episode.chapters[chapter]!.title}`);
+      lastChapter.current = chapter;
     }
     setTime(now);
   };
 
   const onSeeking = () => {
-    const element = audioRef.current;
-    if (!element) return;
-    const t = tracking.current;
-    closeSegment(false);
-    if (element.currentTime < t.lastTime - 0.5) t.seekedBack = true;
-    t.lastTime = element.currentTime;
-    if (!element.paused) t.segmentStart = element.currentTime;
+    if (audioRef.current) listening.seeking(audioRef.current);
   };
 
   const onPlay = () => {
     const element = audioRef.current!;
-    tracking.current.segmentStart = element.currentTime;
-    tracking.current.lastTime = element.currentTime;
+    listening.started(element.currentTime);
     setPlaying(true);
     setAudioError(null);
     setAnnouncement("Playing");
   };
 
   const onPause = () => {
-    closeSegment(false);
+    listening.closeSegment(false);
     setPlaying(false);
     setAnnouncement(audioRef.current?.ended ? "Episode finished" : "Paused");
-    save();
+    listening.save();
   };
 
   const duration = audio?.duration ?? 0;
@@ -330,58 +244,8 @@ export function PodcastPlayer({ episode, initialProgress }: { episode: PlayerEpi
       </section>
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,20rem)_minmax(0,1fr)]">
-        <section aria-labelledby="chapters-title" className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm">
-          <h2 id="chapters-title" className="text-lg font-semibold">
-            Chapters
-          </h2>
-          <ol className="mt-3 space-y-1">
-            {episode.chapters.map((chapter, i) => (
-              <li key={chapter.key} aria-current={i === currentChapter ? "true" : undefined} className={`rounded-lg px-2 py-1.5 ${i === currentChapter ? "bg-indigo-50" : ""}`}>
-                {audio && chapter.start !== null ? (
-                  <button type="button" onClick={() => seekTo(chapter.start!)} className="flex w-full items-baseline gap-2 text-left text-sm font-medium text-slate-900 hover:text-indigo-800">
-                    <span className="font-mono text-xs tabular-nums text-slate-600">{formatClock(chapter.start)}</span>
-                    <span>{chapter.title}</span>
-                  </button>
-                ) : (
-                  <span className="text-sm font-medium text-slate-900">{chapter.title}</span>
-                )}
-                {chapter.sectionKey ? (
-                  <Link href={`/lectures/${episode.lectureSlug}#${chapter.sectionKey}`} className="ml-0 block pl-0 text-xs text-indigo-700 underline underline-offset-2 sm:pl-11">
-                    Notes: {chapter.sectionTitle ?? chapter.sectionKey}
-                  </Link>
-                ) : null}
-              </li>
-            ))}
-          </ol>
-        </section>
-
-        <section aria-labelledby="transcript-title" className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm">
-          <h2 id="transcript-title" className="text-lg font-semibold">
-            Transcript
-          </h2>
-          <ol ref={transcriptRef} className="relative mt-3 max-h-[32rem] space-y-1 overflow-y-auto pr-1" data-testid="transcript" tabIndex={-1}>
-            {episode.lines.map((line, i) => {
-              const current = i === currentLine;
-              const body = (
-                <>
-                  <span className={`font-semibold ${line.hostId === episode.lines[0]?.hostId ? "text-indigo-800" : "text-emerald-800"}`}>{line.hostName}: </span>
-                  <span>{line.text}</span>
-                </>
-              );
-              return (
-                <li key={i} aria-current={current ? "true" : undefined} className={`rounded-lg text-sm leading-relaxed ${current ? "bg-amber-100 text-slate-950" : "text-slate-700"}`}>
-                  {audio && line.start !== null ? (
-                    <button type="button" onClick={() => seekTo(line.start!)} className="w-full rounded-lg px-2 py-1.5 text-left hover:bg-slate-50" aria-label={`${formatClock(line.start)}, ${line.hostName}: ${line.text}`}>
-                      {body}
-                    </button>
-                  ) : (
-                    <p className="px-2 py-1.5">{body}</p>
-                  )}
-                </li>
-              );
-            })}
-          </ol>
-        </section>
+        <EpisodeChapters episode={episode} currentChapter={currentChapter} onSeek={audio ? seekTo : null} />
+        <EpisodeTranscript episode={episode} currentLine={currentLine} playing={playing} onSeek={audio ? seekTo : null} />
       </div>
     </div>
   );
