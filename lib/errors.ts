@@ -72,15 +72,27 @@ export const HTTP_STATUS: Record<ActionErrorCode, number> = {
 
 /** A route's answer to an expected failure (its message as plain text); anything else is rethrown. */
 export function errorResponse(error: unknown, context: { route?: string; requestId?: string } = {}): Response {
+  return expectedFailureResponse(error, context, (message, init) => new Response(message, { ...init, headers: { ...init.headers, "Content-Type": "text/plain; charset=utf-8" } }));
+}
+
+/** The same for routes that answer JSON ({ message }): the upload routes, read by a script. */
+export function errorJsonResponse(error: unknown, context: { route?: string; requestId?: string } = {}): Response {
+  return expectedFailureResponse(error, context, (message, init) => Response.json({ message }, init));
+}
+
+function expectedFailureResponse(
+  error: unknown,
+  context: { route?: string; requestId?: string },
+  respond: (message: string, init: { status: number; headers: Record<string, string> }) => Response,
+): Response {
   const expected = toExpectedError(error);
   if (!expected) {
     // Rethrown to Next.js, which reports it through onRequestError (instrumentation.ts) with the route.
     throw error;
   }
-  const headers: Record<string, string> = { "Content-Type": "text/plain; charset=utf-8" };
-  if (expected.code === "BUSY") headers["Retry-After"] = String(BUSY_RETRY_AFTER_SECONDS);
+  const headers: Record<string, string> = expected.code === "BUSY" ? { "Retry-After": String(BUSY_RETRY_AFTER_SECONDS) } : {};
   // Debug only: during an outage every request fails the same way, and the outage tracker already
   // logs it once (lib/db-client.ts).
   log.debug("route answered an expected failure", { ...context, code: expected.code, status: HTTP_STATUS[expected.code] });
-  return new Response(expected.message, { status: HTTP_STATUS[expected.code], headers });
+  return respond(expected.message, { status: HTTP_STATUS[expected.code], headers });
 }

@@ -40,13 +40,15 @@ function parseInput<S extends z.ZodType>(schema: S, input: ActionInput): { ok: t
   return parsed.success ? { ok: true, data: parsed.data } : { ok: false, result: validationFailure(parsed.error) };
 }
 
-function validationFailure(error: z.ZodError): ActionResult<never> {
+/** A zod error's messages by field (dotted path; "_form" for the input as a whole). */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   const fieldErrors: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const field = issue.path.join(".") || "_form";
-    (fieldErrors[field] ??= []).push(issue.message);
-  }
-  return { ok: false, code: "VALIDATION", message: "Please correct the highlighted fields.", fieldErrors };
+  for (const issue of error.issues) (fieldErrors[issue.path.join(".") || "_form"] ??= []).push(issue.message);
+  return fieldErrors;
+}
+
+function validationFailure(error: z.ZodError): ActionResult<never> {
+  return { ok: false, code: "VALIDATION", message: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(error) };
 }
 
 async function currentRequestId(): Promise<string> {

@@ -2,7 +2,8 @@ import "server-only";
 import type { z } from "zod";
 import { getCurrentUser } from "../auth/session";
 import { ADMIN_ROLES, assertRole, type SessionUser } from "../auth/roles";
-import { ActionError, HTTP_STATUS } from "../errors";
+import { fieldErrorsOf } from "../actions/safe-action";
+import { errorJsonResponse } from "../errors";
 import type { Role } from "../generated/prisma/enums";
 import { declaresMoreThan, MAX_UPLOAD_BODY_BYTES, readBodyCapped, UPLOAD_TOO_LARGE_MESSAGE } from "./upload-body";
 
@@ -26,12 +27,13 @@ const fail = (status: number, message: string, fieldErrors?: Record<string, stri
  */
 export async function uploadRoute<S extends z.ZodType, T>(request: Request, schema: S, handler: (input: z.output<S>, user: SessionUser) => Promise<T>, options: UploadRouteOptions = {}): Promise<Response> {
   const { roles = ADMIN_ROLES, maxBytes = MAX_UPLOAD_BODY_BYTES } = options;
-  const viewer = options.viewer !== undefined ? options.viewer : await getCurrentUser();
+  let viewer: SessionUser;
   try {
-    assertRole(viewer, roles);
+    const user = options.viewer !== undefined ? options.viewer : await getCurrentUser();
+    assertRole(user, roles);
+    viewer = user;
   } catch (error) {
-    if (error instanceof ActionError) return fail(HTTP_STATUS[error.code], error.message);
-    throw error;
+    return errorJsonResponse(error, { route: new URL(request.url).pathname }); // 401/403, or 503 while the database is busy
   }
   if (declaresMoreThan(request, maxBytes)) return fail(413, UPLOAD_TOO_LARGE_MESSAGE);
   const bytes = await readBodyCapped(request.body, maxBytes);
@@ -46,14 +48,12 @@ export async function uploadRoute<S extends z.ZodType, T>(request: Request, sche
   }
   const parsed = schema.safeParse(Object.fromEntries(form.entries()));
   if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".") || "_form"] ??= []).push(issue.message);
+    const fieldErrors = fieldErrorsOf(parsed.error);
     return fail(400, Object.values(fieldErrors)[0]![0]!, fieldErrors);
   }
   try {
     return Response.json(await handler(parsed.data, viewer));
   } catch (error) {
-    if (error instanceof ActionError) return fail(HTTP_STATUS[error.code], error.message);
-    throw error;
+    return errorJsonResponse(error, { route: new URL(request.url).pathname });
   }
 }

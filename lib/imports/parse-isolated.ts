@@ -10,7 +10,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import { ActionError } from "../errors";
+import { BusyError } from "../errors";
 import { formatFromFileName, type BankFormatName } from "./formats";
 import { IMPORT_LIMITS, problemAt, type ParsedUpload } from "./upload";
 
@@ -25,7 +25,7 @@ const MAX_HEAP_MB = 512;
 // (`next start` and vitest both run from the project directory.)
 const WORKER_FILE = path.join(/* turbopackIgnore: true */ process.cwd(), "lib", "imports", "worker", "parse-worker.mjs");
 
-export const BUSY_MESSAGE = "The importer is reading other files: try again in a moment.";
+export const IMPORTER_BUSY_MESSAGE = "The importer is reading other files: try again in a moment.";
 
 type WorkerReply = { ready: true } | { ok: true; result: ParsedUpload } | { ok: false; message: string };
 
@@ -85,7 +85,7 @@ async function acquireSlot(): Promise<void> {
     running++;
     return;
   }
-  if (waiting.length >= MAX_WAITING) throw new ActionError("RATE_LIMITED", BUSY_MESSAGE);
+  if (waiting.length >= MAX_WAITING) throw new BusyError(IMPORTER_BUSY_MESSAGE); // 503 with Retry-After, as for a busy database
   // The releasing parse hands its slot over directly, so `running` never drops in between.
   await new Promise<void>((resolve) => waiting.push(resolve));
 }

@@ -96,6 +96,17 @@ describe("the import upload route", () => {
     expect(body.items.map((i) => [i.name, i.type, i.outcome])).toEqual([["Q1", "single", "created"]]);
   });
 
+  it("answers 503 with Retry-After, not 500, when the database is busy", async () => {
+    const form = new FormData();
+    form.set("file", new File(["::Q1:: Which format is column-major? {=Parquet ~CSV}"], "bank.gift"));
+    form.set("lectureId", lectureId);
+    const lockTimeout = Object.assign(new Error("canceling statement due to lock timeout"), { code: "55P03", severity: "ERROR" });
+    const response = await uploadRoute(post(form), importUploadInput, async () => Promise.reject(lockTimeout), { viewer: await createUser("ADMIN") });
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toBe("5");
+    expect(await response.json()).toEqual({ message: "The server is busy; please retry in a moment." });
+  });
+
   it("answers 400 to a body that is not a multipart form", async () => {
     const { stream } = countingBody(1000);
     const response = await preview(post(stream, { "Content-Type": "multipart/form-data; boundary=x" }), await createUser("ADMIN"));

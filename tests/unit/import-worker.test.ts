@@ -5,7 +5,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ActionError } from "@/lib/errors";
-import { BUSY_MESSAGE, parsePoolState, parseUploadIsolated } from "@/lib/imports/parse-isolated";
+import { IMPORTER_BUSY_MESSAGE, parsePoolState, parseUploadIsolated } from "@/lib/imports/parse-isolated";
 
 const MB5 = 5 * 1024 * 1024 - 1024;
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -97,7 +97,7 @@ describe("reading a hostile file off the request thread", () => {
     const refused = settled[6]!;
     expect(refused.status).toBe("rejected");
     expect((refused as PromiseRejectedResult).reason).toBeInstanceOf(ActionError);
-    expect((refused as PromiseRejectedResult).reason).toMatchObject({ code: "RATE_LIMITED", message: BUSY_MESSAGE });
+    expect((refused as PromiseRejectedResult).reason).toMatchObject({ code: "BUSY", message: IMPORTER_BUSY_MESSAGE });
     expect(parsePoolState()).toMatchObject({ running: 0, waiting: 0 });
   }, 60_000);
 });
