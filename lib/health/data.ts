@@ -42,6 +42,28 @@ export async function checkDatabase(connectionString: string, timeoutMs: number)
   }
 }
 
+/** A verdict is reused this long: long enough that callers cannot open connections in a loop. */
+const CHECK_REUSE_MS = 1000;
+const recentChecks = new Map<string, { at: number; check: Promise<{ status: DatabaseHealth }> }>();
+
+/**
+ * One connection check at a time per database, shared by every caller that arrives while it runs or
+ * within a second after: the endpoint is public, and a fresh connection per request would let anyone
+ * fill the server's connection slots (the embedded database has ten).
+ */
+function sharedCheck(connectionString: string, timeoutMs: number): Promise<{ status: DatabaseHealth }> {
+  const now = Date.now();
+  const recent = recentChecks.get(connectionString);
+  if (recent && now - recent.at < CHECK_REUSE_MS) return recent.check;
+  const check = checkDatabase(connectionString, timeoutMs).then(({ status }) => {
+    // Measured from the answer, not the question, so a slow check is not repeated at once.
+    recentChecks.set(connectionString, { at: Date.now(), check: Promise.resolve({ status }) });
+    return { status };
+  });
+  recentChecks.set(connectionString, { at: now + timeoutMs, check });
+  return check;
+}
+
 /**
  * The app's view: whether the database answers a fresh connection quickly, and whether this replica's
  * pool is saturated. Only the verdict is returned: the endpoint is public, and error messages name
@@ -50,7 +72,7 @@ export async function checkDatabase(connectionString: string, timeoutMs: number)
 export async function getHealth(options: { connectionString?: string } = {}): Promise<Health> {
   const env = getServerEnv();
   const pool = getPoolStats();
-  const check = await checkDatabase(options.connectionString ?? env.DATABASE_URL, env.HEALTH_CHECK_TIMEOUT_MS);
+  const check = await sharedCheck(options.connectionString ?? env.DATABASE_URL, env.HEALTH_CHECK_TIMEOUT_MS);
   // Requests queued for a connection while every connection is in use: this replica is saturated.
   const saturated = pool.waiting > 0 && pool.size >= pool.max;
   const database: DatabaseHealth = check.status === "ok" && saturated ? "busy" : check.status;

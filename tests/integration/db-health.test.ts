@@ -53,4 +53,13 @@ describe("the health check", () => {
     expect(response.status).toBe(503);
     expect(response.headers.get("Retry-After")).toBe("5");
   });
+
+  it("shares one connection check among callers that come at once or within a second", async () => {
+    const proxy = await startFaultProxy(process.env.DATABASE_URL!);
+    proxies.push(proxy);
+    const answers = await Promise.all(Array.from({ length: 50 }, () => getHealth({ connectionString: proxy.url })));
+    expect(answers.every((a) => a.status === "ok")).toBe(true);
+    await getHealth({ connectionString: proxy.url });
+    expect(proxy.accepted()).toBe(1);
+  });
 });

@@ -12,6 +12,8 @@ export interface FaultProxy {
   setRefusing(refusing: boolean): void;
   /** While paused, new connections are accepted but never answered (a hung server or network). */
   setPaused(paused: boolean): void;
+  /** How many connections were made through the proxy so far. */
+  accepted(): number;
   close(): Promise<void>;
 }
 
@@ -20,7 +22,9 @@ export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
   const sockets = new Set<net.Socket>();
   let refusing = false;
   let paused = false;
+  let accepted = 0;
   const server = net.createServer((client) => {
+    accepted += 1;
     if (refusing) return client.destroy();
     if (paused) {
       sockets.add(client);
@@ -45,6 +49,7 @@ export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
   url.port = String(address.port);
   return {
     url: url.toString(),
+    accepted: () => accepted,
     dropAll: () => {
       for (const socket of sockets) socket.destroy();
     },
