@@ -55,7 +55,7 @@ export async function authorizeCredentials(credentials: unknown, headers: Header
   const valid = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
   if (!user || !valid) throw new Error(reservation.wait > 0 ? tooManyAttemptsMessage(reservation.wait) : INVALID_CREDENTIALS_MESSAGE);
 
-  await recordSignInSuccess(email, address);
+  await recordSignInSuccess(email, address, reservation);
   // Said only to someone who knows the password, so it tells a stranger nothing about the account.
   if (user.disabledAt) throw new Error(ACCOUNT_DISABLED_MESSAGE);
   const sessionId = await startSession(user.id, header(headers, "user-agent"));

@@ -56,9 +56,16 @@ export async function reserveAttempt(keys: ThrottleKey[], now = new Date()): Pro
 }
 
 /** Counts one sign-in attempt under the pair/address/account policy, atomically (see planSignInAttempt). */
-export async function reserveSignInAttempt(email: string, address: string, now = new Date()): Promise<{ allowed: boolean; wait: number }> {
+export interface SignInReservation {
+  allowed: boolean;
+  wait: number;
+  /** Locks that counting this attempt started, by key: a success takes them back with the count. */
+  locksStarted?: Map<string, Date>;
+}
+
+export async function reserveSignInAttempt(email: string, address: string, now = new Date()): Promise<SignInReservation> {
   const keys = signInThrottleKeys(email, address);
-  return withLockedCounters<{ allowed: boolean; wait: number }>(
+  return withLockedCounters<SignInReservation>(
     Object.values(keys),
     (current) => {
       const plan = planSignInAttempt({ pair: current.get(keys.pair) ?? null, address: current.get(keys.address) ?? null, account: current.get(keys.account) ?? null }, now);
@@ -68,20 +75,32 @@ export async function reserveSignInAttempt(email: string, address: string, now =
         [keys.address, plan.next.address],
         [keys.account, plan.next.account],
       ]);
-      return { result: { allowed: true, wait: plan.wait }, next };
+      // The attempt was allowed, so any earlier lock had ended: a lock in `next` was started by it.
+      const locksStarted = new Map([...next].flatMap(([key, state]) => (state?.lockedUntil ? [[key, state.lockedUntil] as const] : [])));
+      return { result: { allowed: true, wait: plan.wait, locksStarted }, next };
     },
     now,
   );
 }
 
-/** After a successful sign-in: the pair starts afresh; the address and account get this attempt back. */
-export async function recordSignInSuccess(email: string, address: string): Promise<void> {
+/**
+ * After a successful sign-in: the pair starts afresh; the address and account get this attempt back,
+ * with any lock that counting it started (the 20th attempt from a classroom's address must not lock
+ * the class out because it was right).
+ */
+export async function recordSignInSuccess(email: string, address: string, reservation: SignInReservation): Promise<void> {
   const keys = signInThrottleKeys(email, address);
-  await Promise.all([clearThrottle(keys.pair), releaseAttempt(keys.address), releaseAttempt(keys.account)]);
+  const started = reservation.locksStarted ?? new Map<string, Date>();
+  await Promise.all([clearThrottle(keys.pair), releaseAttempt(keys.address, started.get(keys.address)), releaseAttempt(keys.account, started.get(keys.account))]);
 }
 
-/** Takes back one counted attempt (it turned out to be a success). */
-export async function releaseAttempt(key: string): Promise<void> {
+/** Takes back one counted attempt (it turned out to be a success), and the lock it started, if any. */
+export async function releaseAttempt(key: string, lockStarted?: Date): Promise<void> {
+  if (lockStarted) {
+    // Only if the lock is still the one this attempt set (a later failure may have extended it).
+    const undone = await db.loginThrottle.updateMany({ where: { key, lockedUntil: lockStarted, failures: { gt: 0 } }, data: { failures: { decrement: 1 }, lockedUntil: null } });
+    if (undone.count > 0) return;
+  }
   await db.loginThrottle.updateMany({ where: { key, failures: { gt: 0 } }, data: { failures: { decrement: 1 } } });
 }
 

@@ -81,6 +81,18 @@ describe("sign-in", () => {
     await expect(authorizeCredentials({ email: "spray20@example.com", password: "guess" }, from("10.3.0.2"))).rejects.toThrow(INVALID_CREDENTIALS_MESSAGE);
   });
 
+  it("a correct sign-in that is an address's 20th attempt does not lock the address", async () => {
+    const user = await createUser();
+    for (let i = 0; i < 19; i++) {
+      await expect(authorizeCredentials({ email: `nat${i}@example.com`, password: "guess" }, from("10.3.0.9"))).rejects.toThrow(INVALID_CREDENTIALS_MESSAGE);
+    }
+    await expect(authorizeCredentials({ email: user.email, password: user.password }, from("10.3.0.9"))).resolves.toMatchObject({ id: user.id });
+    const counter = await db.loginThrottle.findUniqueOrThrow({ where: { key: "address:10.3.0.9" } });
+    expect(counter).toMatchObject({ failures: 19, lockedUntil: null });
+    // The next one behind the same address is still heard (and is the one that locks it).
+    await expect(authorizeCredentials({ email: "nat19@example.com", password: "guess" }, from("10.3.0.9"))).rejects.toThrow(/Too many failed/);
+  });
+
   it("counts concurrent failures exactly", async () => {
     const user = await createUser();
     await Promise.allSettled(Array.from({ length: 4 }, () => authorizeCredentials({ email: user.email, password: "parallel guess" }, from("10.4.0.1"))));
