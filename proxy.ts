@@ -31,11 +31,9 @@ export const config = {
     {
       // Pages and the action calls posted to them. Built files and API answers carry the static
       // headers (next.config.ts) and run no inline script; uploads to the API are never buffered here.
+      // No `missing` on prefetch headers: a header the client chooses must not let an action call skip
+      // the check (and a prefetched page gets its policy like any other).
       source: "/((?!api/|_next/static|_next/image|icon.svg|favicon.ico).*)",
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
     },
   ],
 };

@@ -69,3 +69,15 @@ test("a page on another origin cannot frame the admin pages", async ({ page, bas
   const victim = page.frames().find((f) => f !== page.mainFrame());
   expect(await victim?.content().catch(() => "") ?? "").not.toContain("admin@example.com");
 });
+
+test("a malformed action call is refused with 400 whatever headers come with it", async ({ request }) => {
+  const variants: Record<string, string>[] = [{}, { "Next-Router-Prefetch": "1" }, { Purpose: "prefetch" }];
+  for (const headers of variants) {
+    const response = await request.post("/lectures/ml-systems-and-data-engineering", {
+      headers: { ...headers, "Next-Action": "7f00000000000000000000000000000000000000aa", "Content-Type": "text/plain;charset=UTF-8" },
+      data: '["$undefined",{"sectionId":"$Q1"}]',
+    });
+    expect(response.status(), JSON.stringify(headers)).toBe(400);
+    expect(await response.json()).toEqual({ ok: false, code: "VALIDATION", message: "The action call refers to data it does not contain." });
+  }
+});
