@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordIdWith } from "../ids";
 import { ATTEMPT_SELECTIONS, type StatsView } from "./data-types";
 
 const DAY_MS = 86_400_000;
@@ -17,7 +18,7 @@ const day = z
   });
 
 /** Database ids are cuids; anything else (a NUL byte, a quote, 10 KB of text) names no row. */
-export const recordId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "is not an id");
+export const recordId = recordIdWith("is not an id");
 
 const FIELDS = {
   attempts: z.enum(ATTEMPT_SELECTIONS, { error: `must be one of ${ATTEMPT_SELECTIONS.join(", ")}` }),

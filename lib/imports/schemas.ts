@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { slugWith } from "../ids";
 import { bankFormatName } from "./formats";
 
 const file = z.instanceof(File, { message: "Choose a file to import." }).refine((f) => f.size > 0, "The file is empty.");
@@ -15,6 +16,6 @@ export const applyImportInput = importUploadInput.extend({
 });
 
 /** A lecture slug from a URL: the content format's keys (lecture.json), nothing else (no NUL byte). */
-export const lectureSlugParam = z.string().max(120, "No such lecture.").regex(/^[a-z0-9][a-z0-9-]*$/, "No such lecture.");
+export const lectureSlugParam = slugWith("No such lecture.");
 
 export const bankExportInput = z.object({ slug: lectureSlugParam, format: bankFormatName.default("json") });

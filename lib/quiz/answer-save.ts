@@ -1,10 +1,9 @@
 import "server-only";
 import { db, hotQuery } from "../db";
 import { ActionError, NotFoundError } from "../errors";
-import type { SessionUser } from "../auth/roles";
 import type { AttemptClosedReason, SaveAnswerInput, SaveOutcome } from "./schemas";
 import { finalizeExpiredAttempts } from "./submission";
-import { requireSignedIn } from "./viewer";
+import { assertRole, ROLES, type SessionUser } from "../auth/roles";
 
 const CLOSED_MESSAGES: Record<AttemptClosedReason, string> = {
   SUBMITTED: "This attempt has already been submitted, so its answers can no longer change.",
@@ -48,7 +47,7 @@ RETURNING r.save_seq::text AS revision, r.saved_at AT TIME ZONE 'UTC' AS saved_a
 
 /** Saves one answer if it is still at the page's revision; otherwise says what is stored instead. */
 export async function saveAnswer(user: SessionUser, input: SaveAnswerInput): Promise<SaveOutcome> {
-  requireSignedIn(user);
+  assertRole(user, ROLES);
   const chosen = [...new Set(input.chosen)];
   const saved = await hotQuery<{ revision: string; saved_at: Date }>(SAVE_ANSWER_SQL, [
     input.attemptId,

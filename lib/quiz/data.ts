@@ -3,10 +3,9 @@ import { randomInt } from "node:crypto";
 import { db } from "../db";
 import { ActionError, NotFoundError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
-import type { SessionUser } from "../auth/roles";
 import { countingAttempt, planSlot } from "./scoring";
 import { finalizeExpiredAttempts } from "./submission";
-import { requireSignedIn } from "./viewer";
+import { assertRole, ROLES, type SessionUser } from "../auth/roles";
 
 // Saving and submitting live in their own files; re-exported so the quiz's data layer keeps one door.
 export { saveAnswer } from "./answer-save";
@@ -26,7 +25,7 @@ const quizSettingsSelect = {
 
 /** The quiz of a lecture with the student's attempts and what they may do next. */
 export async function getQuizOverview(user: SessionUser, lectureSlug: string) {
-  requireSignedIn(user);
+  assertRole(user, ROLES);
   const quiz = await db.quiz.findFirst({ where: { lecture: { slug: lectureSlug } }, select: quizSettingsSelect, orderBy: { createdAt: "asc" } });
   if (!quiz) return null;
   await finalizeExpiredAttempts(null, quiz.id);
@@ -55,7 +54,7 @@ export async function getQuizOverview(user: SessionUser, lectureSlug: string) {
 
 /** Resumes the student's attempt in progress, or starts the next one. Returns its id. */
 export async function startOrResumeAttempt(user: SessionUser, quizId: string): Promise<string> {
-  requireSignedIn(user);
+  assertRole(user, ROLES);
   await finalizeExpiredAttempts(user.id, quizId);
   try {
     return await db.$transaction(async (tx) => {
@@ -123,7 +122,7 @@ export async function startOrResumeAttempt(user: SessionUser, quizId: string): P
  * so far. Never the answer key: no correctness flag, fraction or explanation is selected here.
  */
 export async function getAttemptForTaking(user: SessionUser, attemptId: string) {
-  requireSignedIn(user);
+  assertRole(user, ROLES);
   const owned = await db.attempt.findFirst({ where: { id: attemptId, userId: user.id }, select: { quizId: true } });
   if (!owned) return null;
   await finalizeExpiredAttempts(user.id, owned.quizId);
@@ -177,7 +176,7 @@ export type AttemptForTaking = NonNullable<Awaited<ReturnType<typeof getAttemptF
 
 /** A submitted attempt with the answer key, for its owner only. */
 export async function getAttemptResult(user: SessionUser, attemptIdToShow: string) {
-  requireSignedIn(user);
+  assertRole(user, ROLES);
   const attempt = await db.attempt.findFirst({
     where: { id: attemptIdToShow, userId: user.id, status: "SUBMITTED" },
     select: {

@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { recordIdWith } from "../ids";
 
 // Every input here reaches SQL. A NUL byte or a stray character in a text parameter makes
 // PostgreSQL fail the statement ("invalid byte sequence"), which would surface as a 500: so each
 // field is held to the alphabet it really uses, and anything else is a typed VALIDATION result.
 
 /** Database ids are cuids (prisma/schema.prisma): lower-case letters and digits. */
-export const recordId = z.string().regex(/^[a-z0-9]{1,64}$/, "Not a valid id.");
+export const recordId = recordIdWith("Not a valid id.");
 
 export const attemptId = recordId;
 

@@ -3,11 +3,10 @@ import { db } from "../db";
 import type { DbTransaction } from "../db-client";
 import { NotFoundError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
-import type { SessionUser } from "../auth/roles";
 import { recordQuizOutcomes } from "../review/mistakes-data";
 import { scoreChoice, type ChoiceType } from "./scoring";
 import { recordSubmissionStatistics } from "./statistics-data";
-import { requireSignedIn } from "./viewer";
+import { assertRole, ROLES, type SessionUser } from "../auth/roles";
 
 /**
  * The stored submission key. Scoped to the attempt: the column is unique across all attempts, and a
@@ -21,7 +20,7 @@ export function submissionKeyFor(attemptId: string, idempotencyKey: string): str
 
 /** Submits the attempt: scores it and updates the class statistics, once, whatever the retries. */
 export async function submitAttempt(user: SessionUser, attemptIdToSubmit: string, idempotencyKey?: string): Promise<{ score: number; maxScore: number }> {
-  requireSignedIn(user);
+  assertRole(user, ROLES);
   const result = await db.$transaction((tx) => finalizeAttempt(tx, attemptIdToSubmit, user.id, new Date(), idempotencyKey));
   if (result === "missing") throw new NotFoundError("That attempt does not exist.");
   const attempt = await db.attempt.findFirstOrThrow({ where: { id: attemptIdToSubmit, userId: user.id }, select: { score: true, maxScore: true } });
