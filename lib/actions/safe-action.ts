@@ -6,7 +6,7 @@ import { getCurrentUser } from "../auth/session";
 import { assertRole, type SessionUser } from "../auth/roles";
 import { toExpectedError, type ActionErrorCode } from "../errors";
 import type { Role } from "../generated/prisma/enums";
-import { log, requestIdFrom, serializeError } from "../log";
+import { log, logEnabled, requestIdFrom, serializeError, type LogLevel } from "../log";
 import { nulByteFieldErrors } from "./input-guard";
 
 export type ActionResult<T = undefined> =
@@ -67,25 +67,30 @@ interface CallContext {
 /** Runs the action, maps expected failures (and a busy database) to typed results, logs one line. */
 async function settle<T>(context: CallContext, run: () => Promise<T | ActionResult<T>>): Promise<ActionResult<T>> {
   const started = performance.now();
-  const requestId = await currentRequestId();
-  const line = (outcome: string) => ({ requestId, action: context.action, userId: context.userId, outcome, durationMs: Math.round(performance.now() - started) });
+  // The line's fields (the request id reads the headers) are gathered only when it will be written:
+  // a success is a debug line, and the save path runs hundreds of times a second.
+  const logLine = async (level: LogLevel, msg: string, outcome: string, extra: Record<string, unknown> = {}) => {
+    if (!logEnabled(level)) return;
+    const fields = { requestId: await currentRequestId(), action: context.action, userId: context.userId, outcome, durationMs: Math.round(performance.now() - started), ...extra };
+    log[level](msg, fields);
+  };
   try {
     const returned = await run();
     const result: ActionResult<T> = returned && typeof returned === "object" && "ok" in returned ? (returned as ActionResult<T>) : { ok: true, data: returned as T };
     // A success is an access-log line (debug: one per save would cost the quiz's hot path a tenth
     // of its CPU in writes); a refusal is worth seeing by default.
-    (result.ok ? log.debug : log.info)("action", line(result.ok ? "ok" : result.code));
+    await logLine(result.ok ? "debug" : "info", "action", result.ok ? "ok" : result.code);
     return result;
   } catch (error) {
     unstable_rethrow(error); // redirect(), notFound(), forbidden(): control flow, not failures
     const expected = toExpectedError(error);
     if (!expected) {
-      log.error("action failed", { ...line("error"), error: serializeError(error) });
+      await logLine("error", "action failed", "error", { error: serializeError(error) });
       throw error; // unexpected: error.tsx
     }
     // During an outage every call is refused the same way; the pool logs the outage once, so the
     // per-call line is debug only.
-    (expected.code === "BUSY" ? log.debug : log.info)("action", line(expected.code));
+    await logLine(expected.code === "BUSY" ? "debug" : "info", "action", expected.code);
     return { ok: false, code: expected.code, message: expected.message, fieldErrors: expected.fieldErrors };
   }
 }

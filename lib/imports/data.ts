@@ -10,7 +10,7 @@ import type { ImportProblem, ParsedQuestion } from "./gift";
 import { IMPORTED_SLOT_PREFIX } from "./slots";
 import { getBankFormat, type BankFormatName } from "./formats";
 import { parseUploadIsolated } from "./parse-isolated";
-import type { IdentifiedQuestion } from "./upload";
+import { fileHashOf, type IdentifiedQuestion } from "./upload";
 
 export type Outcome = "created" | "new-version" | "unchanged";
 
@@ -126,8 +126,9 @@ export async function previewImport(user: SessionUser | null, upload: ImportUplo
 export async function applyImport(user: SessionUser | null, upload: ImportUpload & { fileHash: string; validOnly: boolean }): Promise<ImportSummary> {
   assertRole(user, ADMIN_ROLES);
   const lecture = await requireLecture(upload.lectureId);
+  // Checked before the parse: a different file is refused without spending a parser on it.
+  if (fileHashOf(upload.bytes) !== upload.fileHash) throw new ActionError("CONFLICT", "This is not the file that was previewed: preview it again before applying.");
   const parsed = await parseUploadIsolated(upload.fileName, upload.bytes, { convert: upload.convert });
-  if (parsed.fileHash !== upload.fileHash) throw new ActionError("CONFLICT", "This is not the file that was previewed: preview it again before applying.");
   if (parsed.problems.length > 0 && !upload.validOnly) {
     throw new ActionError("CONFLICT", `${parsed.problems.length} problem(s) in the file: fix them and preview again, or choose “Import only the valid questions”.`);
   }

@@ -7,12 +7,11 @@ import "server-only";
 // At most MAX_RUNNING parses run at once (the machine has few cores, and requests need one); up to
 // MAX_WAITING more wait their turn; beyond that the import is refused as busy. Idle workers are kept
 // warm for a minute, since starting one costs a few hundred milliseconds.
-import { createHash } from "node:crypto";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { BusyError } from "../errors";
 import { formatFromFileName, type BankFormatName } from "./formats";
-import { IMPORT_LIMITS, problemAt, type ParsedUpload } from "./upload";
+import { fileHashOf, IMPORT_LIMITS, problemAt, type ParsedUpload } from "./upload";
 
 const MAX_RUNNING = 2;
 const MAX_WAITING = 4;
@@ -142,7 +141,7 @@ export async function parseUploadIsolated(fileName: string, bytes: Uint8Array, o
     }
     if (outcome.healthy) keepIdle(worker);
     else void worker.terminate();
-    return { format: options.format ?? formatFromFileName(fileName), fileHash: createHash("sha256").update(bytes).digest("hex"), questions: [], problems: [problemAt(outcome.message)] };
+    return { format: options.format ?? formatFromFileName(fileName), fileHash: fileHashOf(bytes), questions: [], problems: [problemAt(outcome.message)] };
   } finally {
     releaseSlot();
   }

@@ -45,6 +45,11 @@ const hasAnswerBlock = (text: string) => {
 // line start is tried once, so this is linear.
 const hasAikenAnswerLine = (text: string) => /^ANSWER[ \t]*:/im.test(text);
 
+/** What identifies an uploaded file: the SHA-256 of its bytes, as uploaded. */
+export function fileHashOf(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
 export function detectFormat(fileName: string, text: string): BankFormatName | null {
   const named = formatFromFileName(fileName);
   if (named) return named;
@@ -99,7 +104,7 @@ function parseText(format: BankFormatName, text: string, fileName: string): Pars
 }
 
 export function parseUpload(fileName: string, bytes: Uint8Array, options: { convert?: boolean; format?: BankFormatName } = {}): ParsedUpload {
-  const fileHash = createHash("sha256").update(bytes).digest("hex");
+  const fileHash = fileHashOf(bytes);
   const decoded = decodeUpload(bytes, options.convert);
   if ("problem" in decoded) return { format: null, fileHash, questions: [], problems: [problemAt(decoded.problem)] };
   const format = options.format ?? detectFormat(fileName, decoded.text);

@@ -59,6 +59,11 @@ function write(level: LogLevel, msg: string, fields?: LogFields): void {
   sink(formatLogLine(level, msg, fields), level);
 }
 
+/** Whether a line at `level` would be written: lets a caller skip gathering fields nobody reads. */
+export function logEnabled(level: LogLevel): boolean {
+  return LEVEL_ORDER[level] >= minimumLevel();
+}
+
 export const log = {
   debug: (msg: string, fields?: LogFields) => write("debug", msg, fields),
   info: (msg: string, fields?: LogFields) => write("info", msg, fields),
