@@ -36,7 +36,7 @@ export interface AnswerSyncOptions {
 /** Below this, an unchanged answer is not worth a request just to add the time spent. */
 const MIN_TIME_WORTH_SAVING_MS = 1000;
 
-const sameAnswer = (a: Answer, b: Answer) => a.flagged === b.flagged && a.chosen.join() === b.chosen.join();
+export const sameAnswer = (a: Answer, b: Answer) => a.flagged === b.flagged && a.chosen.join() === b.chosen.join();
 
 interface QuestionState {
   position: number;

@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SaveStatus, type SaveStatusState } from "@/components/ui/save-status";
 import { formatDuration } from "@/lib/quiz/format";
-import type { Answer } from "./answer-sync";
+import { sameAnswer, type Answer } from "./answer-sync";
 import { AttemptReview } from "./attempt-review";
 import { QuestionNav } from "./question-nav";
 import { useAnswerSync } from "./use-answer-sync";
@@ -27,7 +27,6 @@ interface Props {
   attempt: { id: string; attemptNumber: number; quizTitle: string; lectureSlug: string; deadlineAt: string | null; questions: Question[] };
 }
 
-const sameAnswer = (a: Answer, b: Answer) => a.flagged === b.flagged && a.chosen.join() === b.chosen.join();
 const replaceAt = <T,>(list: T[], index: number, value: T) => list.map((item, i) => (i === index ? value : item));
 
 export function QuizRunner({ attempt }: Props) {

@@ -13,11 +13,13 @@
 const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
 /** C0 and C1 control characters (NUL, tab, newline, escape, …): read as a space between words. */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+const CONTROL_CHARACTERS = "[\\u0000-\\u001f\\u007f-\\u009f]";
+const CONTROL = new RegExp(CONTROL_CHARACTERS, "g");
+const ANY_CONTROL = new RegExp(CONTROL_CHARACTERS);
 
 /** True when `value` holds a C0/C1 control character (NUL included). */
 export function hasControlCharacter(value: string): boolean {
-  return /[\u0000-\u001f\u007f-\u009f]/.test(value);
+  return ANY_CONTROL.test(value);
 }
 
 /**
