@@ -77,8 +77,13 @@ export function hostileInput(keys: readonly string[], knownIds: readonly string[
   );
 }
 
-/** Search parameters: the app's own names and random ones, with hostile values (repeated sometimes). */
+/**
+ * Search parameters: the app's own names and random ones, with hostile values (repeated sometimes).
+ * Each value is cut to 1,000 characters: a redirect echoes the URL in its Location header, and past
+ * 16 KB of headers the test's own HTTP client refuses the answer (browsers and proxies cap URLs lower).
+ */
 export function hostileSearch(names: readonly string[], knownIds: readonly string[]): fc.Arbitrary<[string, string][]> {
   const name = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...names) }, { weight: 1, arbitrary: hostileString() });
-  return fc.array(fc.tuple(name, hostileString(knownIds)), { maxLength: 5 });
+  const value = hostileString(knownIds).map((v) => v.slice(0, 1000));
+  return fc.array(fc.tuple(name, value), { maxLength: 5 });
 }
