@@ -15,6 +15,14 @@ describe("NUL bytes in action input", () => {
     expect(nulByteFieldErrors({ a: "no NUL here", n: 0, list: [1, null, true] })).toBeNull();
   });
 
+  it("names text that holds half of a surrogate pair (not Unicode: the query encoder would fail on it)", () => {
+    expect(nulByteFieldErrors({ logId: "\ud800", ok: "emoji \ud83e\udd84 is whole", tail: "x\udc00" })).toEqual({
+      logId: ["This field contains text that is not valid Unicode."],
+      tail: ["This field contains text that is not valid Unicode."],
+    });
+    expect(nulByteFieldErrors({ "k\ud800": 1 })).toEqual({ k: ["A field name is not valid Unicode."] });
+  });
+
   it("refuses the call before the schema and the handler run, from an object or a form", async () => {
     let ran = 0;
     const action = publicAction({ name: "test.nul", schema: z.object({ name: z.string() }) }, async () => ++ran);
