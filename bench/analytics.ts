@@ -16,7 +16,7 @@
 import path from "node:path";
 import { loadContentTree } from "../lib/content/load";
 import { readContentTree } from "../lib/content/read";
-import { db } from "../lib/db";
+import { allowLongStatements, db } from "../lib/db";
 import { rebuildRunningStatistics } from "../lib/analytics/bundles";
 import { getRaschDifficulties } from "../lib/analytics/answer-views";
 import { getQuizDashboard, type StatsView } from "../lib/analytics/data";
@@ -38,6 +38,8 @@ async function prepare(quizId: string, slots: { id: string; position: number }[]
   const started = Date.now();
   await db.$transaction(
     async (tx) => {
+      // A million rows in a few statements: far past the app's statement timeout, on purpose.
+      await allowLongStatements(tx, 590_000);
       await tx.$executeRawUnsafe(`CREATE TEMP TABLE bench_slots (slot_id text, b float8) ON COMMIT DROP`);
       await tx.$executeRawUnsafe(
         `INSERT INTO bench_slots VALUES ${[...difficulty].map(([id, b]) => `('${id}', ${b})`).join(", ")}`,
