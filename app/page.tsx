@@ -1,15 +1,14 @@
 import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
 import { CourseHome } from "@/components/course/course-home";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getViewer } from "@/lib/auth/viewer";
 import { getCourseHome, getPublicLectureList } from "@/lib/course/data";
-import { getMyProgress } from "@/lib/progress/data";
 
 export default async function HomePage() {
-  const user = await getCurrentUser();
-  if (!user) return <Welcome lectures={await getPublicLectureList()} />;
-  const [courses, progress] = await Promise.all([getCourseHome(user), getMyProgress(user)]);
-  return <CourseHome user={user} courses={courses} progress={progress} />;
+  const viewer = await getViewer();
+  if (!viewer) return <Welcome lectures={await getPublicLectureList()} />;
+  const { courses, progress } = await getCourseHome(viewer);
+  return <CourseHome user={viewer} courses={courses} progress={progress} />;
 }
 
 function Welcome({ lectures }: { lectures: Awaited<ReturnType<typeof getPublicLectureList>> }) {

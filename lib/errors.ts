@@ -5,7 +5,16 @@ import { log } from "./log";
 
 export { isBusyError, isConnectionError } from "./db-errors";
 
-export type ActionErrorCode = "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "BUSY";
+export type ActionErrorCode =
+  | "VALIDATION"
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "CONFLICT"
+  /** A quiz attempt takes no more answers: submitted, or its time is up (lib/quiz/submission/attempt-closed.ts). */
+  | "ATTEMPT_CLOSED"
+  | "RATE_LIMITED"
+  | "BUSY";
 
 export class ActionError extends Error {
   constructor(
@@ -66,6 +75,7 @@ export const HTTP_STATUS: Record<ActionErrorCode, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  ATTEMPT_CLOSED: 409,
   RATE_LIMITED: 429,
   BUSY: 503,
 };

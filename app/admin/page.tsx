@@ -1,8 +1,8 @@
 import { redirect } from "next/navigation";
-import { requireRole } from "@/lib/auth/session";
+import { requireViewer } from "@/lib/auth/viewer";
 import { ADMIN_ROLES } from "@/lib/auth/roles";
 
 export default async function AdminHome() {
-  await requireRole(ADMIN_ROLES, "/admin");
+  await requireViewer({ roles: ADMIN_ROLES, returnTo: "/admin" });
   redirect("/admin/users");
 }

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { MyProgressView } from "@/components/progress/my-progress";
-import { requireUser } from "@/lib/auth/session";
+import { requireViewer } from "@/lib/auth/viewer";
 import { getMyProgress } from "@/lib/progress/data";
 
 export const metadata: Metadata = { title: "My progress" };
 
 export default async function ProgressPage() {
-  const user = await requireUser("/progress");
-  return <MyProgressView progress={await getMyProgress(user)} />;
+  const viewer = await requireViewer({ returnTo: "/progress" });
+  return <MyProgressView progress={await getMyProgress(viewer)} />;
 }

@@ -6,7 +6,10 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { NETWORK_ERROR_MESSAGE } from "@/components/ui/resilient-action";
 import { ProgressBar } from "@/components/ui/progress-bar";
-import type { ImportPreview, ImportSummary } from "@/lib/imports/data";
+import { Section } from "@/components/ui/section";
+import { Table } from "@/components/ui/table";
+import { isQuizGradable } from "@/lib/bank/question-types";
+import type { ImportPreview, ImportSummary } from "@/lib/bank/import/summary";
 
 /** Posts the form with XMLHttpRequest, so that the upload's progress can be shown. */
 function upload<T>(url: string, data: FormData, onProgress: (fraction: number) => void): Promise<T> {
@@ -99,10 +102,7 @@ export function ImportForm({ lectures, formats }: { lectures: { id: string; slug
       {error ? <Alert tone="error">{error}</Alert> : null}
       {done ? <Alert tone="success">{done}</Alert> : null}
       {preview ? (
-        <section aria-labelledby="preview-title" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5" data-testid="import-preview">
-          <h2 id="preview-title" className="text-lg font-semibold">
-            Preview of {preview.fileName}
-          </h2>
+        <Section variant="card" id="preview-title" title={`Preview of ${preview.fileName}`} className="space-y-3" testId="import-preview">
           <p className="text-sm" data-testid="import-counts">
             {preview.summary.created} new, {preview.summary.changed} changed, {preview.summary.unchanged} unchanged, {preview.problems.length} problem(s).
           </p>
@@ -119,54 +119,57 @@ export function ImportForm({ lectures, formats }: { lectures: { id: string; slug
             )}
           </dl>
           {preview.problems.length ? (
-            <table className="w-full text-left text-sm" data-testid="import-problems">
-              <caption className="text-left text-sm font-medium text-red-800">Problems: nothing is imported until they are fixed, unless you import only the valid questions.</caption>
-              <thead className="text-xs uppercase text-slate-600">
-                <tr>
+            <Table
+              variant="inline"
+              testId="import-problems"
+              captionTone="error"
+              caption="Problems: nothing is imported until they are fixed, unless you import only the valid questions."
+              head={
+                <>
                   <th scope="col" className="py-1 pr-3">Line</th>
                   <th scope="col" className="py-1 pr-3">Question</th>
                   <th scope="col" className="py-1">Problem</th>
+                </>
+              }
+            >
+              {preview.problems.map((p, i) => (
+                <tr key={i} className="border-t border-slate-100 align-top">
+                  <td className="py-1 pr-3 tabular-nums">{p.line ? `${p.line}:${p.column}` : "—"}</td>
+                  <td className="py-1 pr-3">{p.question || <span className="text-slate-500">—</span>}</td>
+                  <td className="py-1">
+                    {p.message}
+                    {p.snippet ? <code className="mt-0.5 block text-xs text-slate-600">{p.snippet}</code> : null}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {preview.problems.map((p, i) => (
-                  <tr key={i} className="border-t border-slate-100 align-top">
-                    <td className="py-1 pr-3 tabular-nums">{p.line ? `${p.line}:${p.column}` : "—"}</td>
-                    <td className="py-1 pr-3">{p.question || <span className="text-slate-500">—</span>}</td>
-                    <td className="py-1">
-                      {p.message}
-                      {p.snippet ? <code className="mt-0.5 block text-xs text-slate-600">{p.snippet}</code> : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </Table>
           ) : null}
           {preview.items.length ? (
-            <table className="w-full text-left text-sm" data-testid="import-items">
-              <caption className="text-left text-sm text-slate-600">Questions that would be imported</caption>
-              <thead className="text-xs uppercase text-slate-600">
-                <tr>
+            <Table
+              variant="inline"
+              testId="import-items"
+              caption="Questions that would be imported"
+              head={
+                <>
                   <th scope="col" className="py-1 pr-3">Question</th>
                   <th scope="col" className="py-1 pr-3">Type</th>
                   <th scope="col" className="py-1 pr-3">Category</th>
                   <th scope="col" className="py-1">Result</th>
+                </>
+              }
+            >
+              {preview.items.map((item) => (
+                <tr key={item.id} className="border-t border-slate-100 align-top">
+                  <td className="py-1 pr-3">{item.name || item.stem.slice(0, 80)}</td>
+                  <td className="py-1 pr-3">
+                    {item.type}
+                    {isQuizGradable(item.type) ? null : <span className="block text-xs text-amber-800">not gradable in quizzes yet: kept in the bank</span>}
+                  </td>
+                  <td className="py-1 pr-3">{item.category || "—"}</td>
+                  <td className="py-1">{OUTCOME_LABELS[item.outcome]}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {preview.items.map((item) => (
-                  <tr key={item.id} className="border-t border-slate-100 align-top">
-                    <td className="py-1 pr-3">{item.name || item.stem.slice(0, 80)}</td>
-                    <td className="py-1 pr-3">
-                      {item.type}
-                      {["single", "multiple", "true-false"].includes(item.type) ? null : <span className="block text-xs text-amber-800">not gradable in quizzes yet: kept in the bank</span>}
-                    </td>
-                    <td className="py-1 pr-3">{item.category || "—"}</td>
-                    <td className="py-1">{OUTCOME_LABELS[item.outcome]}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </Table>
           ) : null}
           <div className="flex flex-wrap gap-3">
             <Button type="button" disabled={preview.problems.length > 0 || preview.items.length === 0} pending={pending === "apply"} onClick={() => void run("apply")}>
@@ -178,7 +181,7 @@ export function ImportForm({ lectures, formats }: { lectures: { id: string; slug
               </Button>
             ) : null}
           </div>
-        </section>
+        </Section>
       ) : null}
     </div>
   );

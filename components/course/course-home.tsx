@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { ProgressBar } from "@/components/ui/progress-bar";
-import type { SessionUser } from "@/lib/auth/roles";
+import type { Viewer } from "@/lib/auth/viewer";
 import type { CourseHomeView } from "@/lib/course/data";
 import type { MyProgress } from "@/lib/progress/data";
 import { NextStepCard } from "@/components/progress/next-step-card";
 
-export function CourseHome({ user, courses, progress }: { user: SessionUser; courses: CourseHomeView[]; progress: MyProgress }) {
+export function CourseHome({ user, courses, progress }: { user: Viewer; courses: CourseHomeView[]; progress: MyProgress }) {
   const byLecture = new Map(progress.lectures.map((l) => [l.id, l]));
   const firstName = user.name.split(" ")[0] ?? user.name;
   const empty = courses.length === 0 || courses.every((course) => course.lectures.length === 0);

@@ -1,5 +1,8 @@
 import Link from "next/link";
-import type { ClassProgress, ClassSortKey } from "@/lib/progress/data";
+import { EmptyState, Section, StatGrid, StatTile } from "@/components/ui/section";
+import { SORT_DIRECTION_WORDS, SortableHeader, Table } from "@/components/ui/table";
+import { formatUtcMinute } from "@/lib/dates";
+import type { ClassProgress, ClassSortKey } from "@/lib/progress/class-data";
 
 const COLUMNS: { key: ClassSortKey; label: string; numeric: boolean }[] = [
   { key: "name", label: "Student", numeric: false },
@@ -10,19 +13,6 @@ const COLUMNS: { key: ClassSortKey; label: string; numeric: boolean }[] = [
   { key: "cardsReviewed", label: "Card reviews", numeric: true },
   { key: "lastActive", label: "Last active", numeric: false },
 ];
-
-const DIRECTION_WORDS = { asc: "ascending", desc: "descending" } as const;
-
-function Stat({ label, value, testId }: { label: string; value: string; testId: string }) {
-  return (
-    <div className="rounded-xl border border-slate-200 bg-white px-4 py-3">
-      <dt className="text-xs font-medium uppercase tracking-wide text-slate-600">{label}</dt>
-      <dd className="mt-1 text-xl font-semibold tabular-nums" data-testid={testId}>
-        {value}
-      </dd>
-    </div>
-  );
-}
 
 /** Students shown per page of each lecture's table. */
 export const CLASS_PAGE_SIZE = 100;
@@ -48,68 +38,59 @@ export function ClassProgressView({ lectures, sort, dir, page = 0 }: { lectures:
         </nav>
       ) : null}
       {lectures.map((lecture) => (
-        <section key={lecture.lecture.id} aria-labelledby={`class-${lecture.lecture.slug}`} className="space-y-4" data-testid={`class-${lecture.lecture.slug}`}>
-          <h2 id={`class-${lecture.lecture.slug}`} className="text-xl font-semibold">
-            Lecture {lecture.lecture.number}: {lecture.lecture.title}
-          </h2>
-          <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
-            <Stat label="Students" value={String(lecture.students)} testId="stat-students" />
-            <Stat label="Read notes" value={String(lecture.read)} testId="stat-read" />
-            <Stat label="Listened" value={lecture.lecture.hasPodcast ? String(lecture.listened) : "—"} testId="stat-listened" />
-            <Stat label="Took the quiz" value={lecture.lecture.hasQuiz ? String(lecture.attempted) : "—"} testId="stat-attempted" />
-            <Stat label="Reviewed cards" value={String(lecture.reviewed)} testId="stat-reviewed" />
-            <Stat label="Average best" value={lecture.averageBestPercent === null ? "—" : `${lecture.averageBestPercent}%`} testId="stat-average" />
-          </dl>
+        <Section
+          key={lecture.lecture.id}
+          id={`class-${lecture.lecture.slug}`}
+          testId={`class-${lecture.lecture.slug}`}
+          className="space-y-4"
+          title={`Lecture ${lecture.lecture.number}: ${lecture.lecture.title}`}
+        >
+          <StatGrid columns={6}>
+            <StatTile label="Students" value={String(lecture.students)} testId="stat-students" />
+            <StatTile label="Read notes" value={String(lecture.read)} testId="stat-read" />
+            <StatTile label="Listened" value={lecture.lecture.hasPodcast ? String(lecture.listened) : "—"} testId="stat-listened" />
+            <StatTile label="Took the quiz" value={lecture.lecture.hasQuiz ? String(lecture.attempted) : "—"} testId="stat-attempted" />
+            <StatTile label="Reviewed cards" value={String(lecture.reviewed)} testId="stat-reviewed" />
+            <StatTile label="Average best" value={lecture.averageBestPercent === null ? "—" : `${lecture.averageBestPercent}%`} testId="stat-average" />
+          </StatGrid>
           {lecture.rows.length === 0 ? (
-            <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">No students yet. Figures appear here as soon as students sign up.</p>
+            <EmptyState>No students yet. Figures appear here as soon as students sign up.</EmptyState>
           ) : (
-            <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-              <table className="w-full text-left text-sm">
-                <caption className="px-4 pt-3 text-left text-sm text-slate-600">
-                  {lecture.students} students, sorted by {COLUMNS.find((c) => c.key === sort)!.label.toLowerCase()} ({DIRECTION_WORDS[dir]})
+            <Table
+              caption={
+                <>
+                  {lecture.students} students, sorted by {COLUMNS.find((c) => c.key === sort)!.label.toLowerCase()} ({SORT_DIRECTION_WORDS[dir]})
                   {lecture.rows.length > CLASS_PAGE_SIZE ? `, showing ${current * CLASS_PAGE_SIZE + 1}–${Math.min(lecture.rows.length, (current + 1) * CLASS_PAGE_SIZE)}` : ""}. Select a column heading to sort by it.
-                </caption>
-                <thead className="text-xs uppercase tracking-wide text-slate-600">
-                  <tr>
-                    {COLUMNS.map((column) => {
-                      const active = column.key === sort;
-                      const nextDir = active ? (dir === "asc" ? "desc" : "asc") : column.numeric || column.key === "lastActive" ? "desc" : "asc";
-                      return (
-                        <th key={column.key} scope="col" aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : undefined} className={`px-4 py-2 ${column.numeric ? "text-right" : ""}`}>
-                          <Link href={`/instructor/progress?sort=${column.key}&dir=${nextDir}`} className="inline-flex items-center gap-1 hover:text-slate-900">
-                            {column.label}
-                            <span aria-hidden="true">{active ? (dir === "asc" ? "▲" : "▼") : "↕"}</span>
-                          </Link>
-                        </th>
-                      );
-                    })}
-                  </tr>
-                </thead>
-                <tbody>
-                  {lecture.rows.slice(current * CLASS_PAGE_SIZE, (current + 1) * CLASS_PAGE_SIZE).map((row) => (
-                    <tr key={row.userId} className="border-t border-slate-100" data-testid="class-row">
-                      <th scope="row" className="px-4 py-2 font-medium text-slate-900">
-                        {row.name}
-                        <span className="block text-xs font-normal text-slate-600">
-                          {row.email}
-                          {row.cohort ? ` · ${row.cohort}` : ""}
-                        </span>
-                      </th>
-                      <td className="px-4 py-2 text-right tabular-nums">
-                        {row.sectionsRead} / {lecture.lecture.sectionCount}
-                      </td>
-                      <td className="px-4 py-2 text-right tabular-nums">{row.podcastPercent === null ? "—" : `${row.podcastPercent}%`}</td>
-                      <td className="px-4 py-2 text-right tabular-nums">{row.attempts}</td>
-                      <td className="px-4 py-2 text-right tabular-nums">{row.bestPercent === null ? "—" : `${row.bestPercent}%`}</td>
-                      <td className="px-4 py-2 text-right tabular-nums">{row.cardsReviewed}</td>
-                      <td className="px-4 py-2 whitespace-nowrap">{row.lastActive ? new Date(row.lastActive).toISOString().slice(0, 16).replace("T", " ") + " UTC" : "never"}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                </>
+              }
+              head={COLUMNS.map((column) => {
+                const active = column.key === sort;
+                const nextDir = active ? (dir === "asc" ? "desc" : "asc") : column.numeric || column.key === "lastActive" ? "desc" : "asc";
+                return <SortableHeader key={column.key} label={column.label} direction={active ? dir : null} href={`/instructor/progress?sort=${column.key}&dir=${nextDir}`} numeric={column.numeric} className="px-4 py-2" />;
+              })}
+            >
+              {lecture.rows.slice(current * CLASS_PAGE_SIZE, (current + 1) * CLASS_PAGE_SIZE).map((row) => (
+                <tr key={row.userId} className="border-t border-slate-100" data-testid="class-row">
+                  <th scope="row" className="px-4 py-2 font-medium text-slate-900">
+                    {row.name}
+                    <span className="block text-xs font-normal text-slate-600">
+                      {row.email}
+                      {row.cohort ? ` · ${row.cohort}` : ""}
+                    </span>
+                  </th>
+                  <td className="px-4 py-2 text-right tabular-nums">
+                    {row.sectionsRead} / {lecture.lecture.sectionCount}
+                  </td>
+                  <td className="px-4 py-2 text-right tabular-nums">{row.podcastPercent === null ? "—" : `${row.podcastPercent}%`}</td>
+                  <td className="px-4 py-2 text-right tabular-nums">{row.attempts}</td>
+                  <td className="px-4 py-2 text-right tabular-nums">{row.bestPercent === null ? "—" : `${row.bestPercent}%`}</td>
+                  <td className="px-4 py-2 text-right tabular-nums">{row.cardsReviewed}</td>
+                  <td className="px-4 py-2 whitespace-nowrap">{row.lastActive ? `${formatUtcMinute(row.lastActive)} UTC` : "never"}</td>
+                </tr>
+              ))}
+            </Table>
           )}
-        </section>
+        </Section>
       ))}
     </div>
   );

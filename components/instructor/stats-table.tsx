@@ -2,7 +2,8 @@
 
 import Link from "next/link";
 import { Fragment, useMemo, useState } from "react";
-import type { RowStat, SlotStat } from "@/lib/analytics/data";
+import { SORT_DIRECTION_WORDS, SortableHeader, Table, type SortDirection } from "@/components/ui/table";
+import type { RowStat, SlotStat } from "@/lib/analytics/describe";
 
 type SortKey = "position" | "n" | "facility" | "sd" | "discrimination" | "efficiency" | "flags";
 
@@ -57,7 +58,7 @@ function Cells({ row }: { row: RowStat }) {
 
 /** One row per slot, sortable by any figure, with each slot's variants on demand. */
 export function StatsTable({ slots, quizId, query, caption }: { slots: SlotStat[]; quizId: string; query: string; caption: string }) {
-  const [sort, setSort] = useState<{ key: SortKey; dir: "asc" | "desc" }>({ key: "position", dir: "asc" });
+  const [sort, setSort] = useState<{ key: SortKey; dir: SortDirection }>({ key: "position", dir: "asc" });
   const [open, setOpen] = useState<Set<string>>(new Set());
   const sorted = useMemo(() => {
     const sign = sort.dir === "asc" ? 1 : -1;
@@ -78,76 +79,68 @@ export function StatsTable({ slots, quizId, query, caption }: { slots: SlotStat[
     });
   const sortLabel = COLUMNS.find((c) => c.key === sort.key)!.label;
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm" data-testid="stats-table">
-        <caption className="px-4 pt-3 text-left text-sm text-slate-600">
-          {caption} Sorted by {sortLabel === "#" ? "position" : sortLabel.toLowerCase()}, {sort.dir === "asc" ? "ascending" : "descending"}.
-        </caption>
-        <thead className="text-xs uppercase tracking-wide text-slate-600">
-          <tr>
-            {COLUMNS.slice(0, 1).map((c) => (
-              <SortHeader key={c.key} column={c} sort={sort} onSort={setSort} />
-            ))}
-            <th scope="col" className="px-3 py-2">
-              Question
-            </th>
-            {COLUMNS.slice(1).map((c) => (
-              <SortHeader key={c.key} column={c} sort={sort} onSort={setSort} />
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {sorted.map((slot) => (
-            <Fragment key={slot.slotId}>
-              <tr className="border-t border-slate-100 align-top" data-testid="slot-row">
-                <td className="px-3 py-2 tabular-nums text-slate-600">{slot.position + 1}</td>
-                <th scope="row" className="max-w-md px-3 py-2 font-normal">
-                  <Link href={`/instructor/quizzes/${quizId}/slots/${slot.slotId}${query}`} className="font-medium text-slate-900 hover:underline">
-                    {slot.title}
-                  </Link>
-                  {slot.variants.length > 1 ? (
-                    <button type="button" onClick={() => toggle(slot.slotId)} aria-expanded={open.has(slot.slotId)} className="mt-1 block text-xs font-medium text-indigo-700 hover:underline">
-                      {open.has(slot.slotId) ? "Hide" : "Show"} {slot.variants.length} variants
-                    </button>
-                  ) : null}
-                </th>
-                <Cells row={slot} />
-              </tr>
-              {open.has(slot.slotId)
-                ? slot.variants.map((variant, i) => (
-                    <tr key={variant.variantKey} className="border-t border-dashed border-slate-100 bg-slate-50 align-top" data-testid="variant-row">
-                      <td className="px-3 py-2 text-xs text-slate-600">
-                        {slot.position + 1}
-                        {String.fromCharCode(97 + i)}
-                      </td>
-                      <th scope="row" className="max-w-md px-3 py-2 pl-6 text-xs font-normal text-slate-700">
-                        {variant.title}
-                      </th>
-                      <Cells row={variant} />
-                    </tr>
-                  ))
-                : null}
-            </Fragment>
+    <Table
+      testId="stats-table"
+      caption={`${caption} Sorted by ${sortLabel === "#" ? "position" : sortLabel.toLowerCase()}, ${SORT_DIRECTION_WORDS[sort.dir]}.`}
+      head={
+        <>
+          {COLUMNS.slice(0, 1).map((c) => (
+            <SortHeader key={c.key} column={c} sort={sort} onSort={setSort} />
           ))}
-        </tbody>
-      </table>
-    </div>
+          <th scope="col" className="px-3 py-2">
+            Question
+          </th>
+          {COLUMNS.slice(1).map((c) => (
+            <SortHeader key={c.key} column={c} sort={sort} onSort={setSort} />
+          ))}
+        </>
+      }
+    >
+      {sorted.map((slot) => (
+        <Fragment key={slot.slotId}>
+          <tr className="border-t border-slate-100 align-top" data-testid="slot-row">
+            <td className="px-3 py-2 tabular-nums text-slate-600">{slot.position + 1}</td>
+            <th scope="row" className="max-w-md px-3 py-2 font-normal">
+              <Link href={`/instructor/quizzes/${quizId}/slots/${slot.slotId}${query}`} className="font-medium text-slate-900 hover:underline">
+                {slot.title}
+              </Link>
+              {slot.variants.length > 1 ? (
+                <button type="button" onClick={() => toggle(slot.slotId)} aria-expanded={open.has(slot.slotId)} className="mt-1 block text-xs font-medium text-indigo-700 hover:underline">
+                  {open.has(slot.slotId) ? "Hide" : "Show"} {slot.variants.length} variants
+                </button>
+              ) : null}
+            </th>
+            <Cells row={slot} />
+          </tr>
+          {open.has(slot.slotId)
+            ? slot.variants.map((variant, i) => (
+                <tr key={variant.variantKey} className="border-t border-dashed border-slate-100 bg-slate-50 align-top" data-testid="variant-row">
+                  <td className="px-3 py-2 text-xs text-slate-600">
+                    {slot.position + 1}
+                    {String.fromCharCode(97 + i)}
+                  </td>
+                  <th scope="row" className="max-w-md px-3 py-2 pl-6 text-xs font-normal text-slate-700">
+                    {variant.title}
+                  </th>
+                  <Cells row={variant} />
+                </tr>
+              ))
+            : null}
+        </Fragment>
+      ))}
+    </Table>
   );
 }
 
-function SortHeader({ column, sort, onSort }: { column: (typeof COLUMNS)[number]; sort: { key: SortKey; dir: "asc" | "desc" }; onSort: (s: { key: SortKey; dir: "asc" | "desc" }) => void }) {
+function SortHeader({ column, sort, onSort }: { column: (typeof COLUMNS)[number]; sort: { key: SortKey; dir: SortDirection }; onSort: (s: { key: SortKey; dir: SortDirection }) => void }) {
   const active = sort.key === column.key;
   return (
-    <th scope="col" aria-sort={active ? (sort.dir === "asc" ? "ascending" : "descending") : "none"} className={`px-3 py-2 ${column.key === "position" || column.key === "flags" ? "" : "text-right"}`}>
-      <button
-        type="button"
-        title={column.title}
-        onClick={() => onSort({ key: column.key, dir: active ? (sort.dir === "asc" ? "desc" : "asc") : column.key === "position" ? "asc" : "desc" })}
-        className="inline-flex items-center gap-1 uppercase hover:text-slate-900"
-      >
-        {column.label}
-        <span aria-hidden="true">{active ? (sort.dir === "asc" ? "▲" : "▼") : "↕"}</span>
-      </button>
-    </th>
+    <SortableHeader
+      label={column.label}
+      title={column.title}
+      direction={active ? sort.dir : null}
+      onSort={() => onSort({ key: column.key, dir: active ? (sort.dir === "asc" ? "desc" : "asc") : column.key === "position" ? "asc" : "desc" })}
+      numeric={column.key !== "position" && column.key !== "flags"}
+    />
   );
 }

@@ -1,10 +1,11 @@
-import type { StatsView } from "@/lib/analytics/data-types";
+import type { StatsView } from "@/lib/analytics/view";
+import { formatUtcDay } from "@/lib/dates";
 
 const LABELS = { first: "First attempts", last: "Last attempts", best: "Best attempts", all: "All attempts" } as const;
 
 /** The labelled selector of which attempts count, and the cohort and date filters (a GET form: the view is in the URL). */
 export function ViewFilter({ action, view, cohorts }: { action: string; view: StatsView; cohorts: { id: string; name: string }[] }) {
-  const day = (d: Date | null | undefined, shift = 0) => (d ? new Date(d.getTime() - shift).toISOString().slice(0, 10) : "");
+  const day = (d: Date | null | undefined, shift = 0) => (d ? formatUtcDay(new Date(d.getTime() - shift)) : "");
   return (
     <form action={action} method="get" className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4" aria-label="Which attempts count">
       <label className="flex flex-col gap-1 text-sm">

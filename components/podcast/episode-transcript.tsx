@@ -2,10 +2,20 @@
 
 import { useEffect, useRef } from "react";
 import { formatClock } from "@/lib/podcast/timing";
-import type { PlayerEpisode } from "./podcast-player";
+import type { PlayerEpisode } from "./player-episode";
 
 /** The transcript: the current line marked and kept in view while playing; a line seeks to it. */
-export function EpisodeTranscript({ episode, currentLine, playing, onSeek }: { episode: PlayerEpisode; currentLine: number; playing: boolean; onSeek: ((seconds: number) => void) | null }) {
+export function EpisodeTranscript({
+  episode,
+  currentLine,
+  playing,
+  onSeek,
+}: {
+  episode: PlayerEpisode;
+  currentLine: number;
+  playing: boolean;
+  onSeek: ((seconds: number) => void) | null;
+}) {
   const transcriptRef = useRef<HTMLOListElement>(null);
 
   // Keep the current line in view inside the transcript box (not the page) while playing.
@@ -36,9 +46,18 @@ export function EpisodeTranscript({ episode, currentLine, playing, onSeek }: { e
             </>
           );
           return (
-            <li key={i} aria-current={current ? "true" : undefined} className={`rounded-lg text-sm leading-relaxed ${current ? "bg-amber-100 text-slate-950" : "text-slate-700"}`}>
+            <li
+              key={i}
+              aria-current={current ? "true" : undefined}
+              className={`rounded-lg text-sm leading-relaxed ${current ? "bg-amber-100 text-slate-950" : "text-slate-700"}`}
+            >
               {onSeek && line.start !== null ? (
-                <button type="button" onClick={() => onSeek(line.start!)} className="w-full rounded-lg px-2 py-1.5 text-left hover:bg-slate-50" aria-label={`${formatClock(line.start)}, ${line.hostName}: ${line.text}`}>
+                <button
+                  type="button"
+                  onClick={() => onSeek(line.start!)}
+                  className="w-full rounded-lg px-2 py-1.5 text-left hover:bg-slate-50"
+                  aria-label={`${formatClock(line.start)}, ${line.hostName}: ${line.text}`}
+                >
                   {body}
                 </button>
               ) : (

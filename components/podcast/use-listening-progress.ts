@@ -25,7 +25,13 @@ export function useListeningProgress({
   const [percent, setPercent] = useState(initial.percentHeard);
   const [saveError, setSaveError] = useState<string | null>(null);
   // The stretch playing now and what was heard since the last save.
-  const tracking = useRef({ segmentStart: null as number | null, lastTime: initial.position, pending: [] as [number, number][], seekedBack: false, lastSaved: initial.position });
+  const tracking = useRef({
+    segmentStart: null as number | null,
+    lastTime: initial.position,
+    pending: [] as [number, number][],
+    seekedBack: false,
+    lastSaved: initial.position,
+  });
   const saveChain = useRef<Promise<void>>(Promise.resolve());
 
   const closeSegment = useCallback((stillPlaying: boolean) => {

@@ -2,10 +2,11 @@
 // save at a time, in the order the student moved through the questions, keeping only the latest
 // value of a question that is waiting; retries a request with the same idempotency key and base
 // revision until the server answers; and only calls something saved when the server acknowledged
-// that exact request.
+// that exact request. A closed attempt is told apart by the failure's code, never by its message.
 import type { SaveStatusState } from "@/components/ui/save-status";
 import type { ActionResult } from "@/lib/actions/safe-action";
-import type { AttemptClosedReason, SaveOutcome } from "@/lib/quiz/schemas";
+import type { ActionErrorCode } from "@/lib/errors";
+import type { SaveOutcome } from "@/lib/quiz/schemas";
 import { callWithRetry, failureMessage, type RequestFailure, type RetryHooks } from "@/components/ui/resilient-action";
 
 export type Answer = { chosen: string[]; flagged: boolean };
@@ -27,14 +28,20 @@ export interface AnswerSyncOptions {
   onStatus: (status: SyncStatus) => void;
   /** Another device changed this answer: the page shows the stored one instead of its own. */
   onStale: (index: number, stored: Answer) => void;
-  /** The attempt takes no more answers (submitted, or time is up). */
-  onClosed: (reason: AttemptClosedReason, message: string) => void;
+  /** The attempt takes no more answers (submitted, or time is up): the server's message says which. */
+  onClosed: (message: string) => void;
   /** For tests: how to wait, what time it is, the jitter. */
   retry?: Pick<RetryHooks, "sleep" | "now" | "random" | "policy">;
 }
 
 /** Below this, an unchanged answer is not worth a request just to add the time spent. */
 const MIN_TIME_WORTH_SAVING_MS = 1000;
+
+/** How a flush ended: every answer stored, a save failed (the status says which), or the attempt closed. */
+export type FlushResult = "stored" | "failed" | "closed";
+
+/** The server's answer to a save into an attempt that takes no more answers. */
+const ATTEMPT_CLOSED: ActionErrorCode = "ATTEMPT_CLOSED";
 
 export const sameAnswer = (a: Answer, b: Answer) => a.flagged === b.flagged && a.chosen.join() === b.chosen.join();
 
@@ -90,12 +97,13 @@ export class AnswerSync {
     return !this.inFlight && !this.failed && this.order.length === 0;
   }
 
-  /** Resolves once every answer is stored (true), or a save failed or the attempt closed (false). */
-  flush(): Promise<boolean> {
+  /** Resolves once every answer is stored, or a save failed, or the attempt closed. */
+  flush(): Promise<FlushResult> {
     return new Promise((resolve) => {
       const check = () => {
-        if (this.closed || this.failed) resolve(false);
-        else if (this.isSettled) resolve(true);
+        if (this.closed) resolve("closed");
+        else if (this.failed) resolve("failed");
+        else if (this.isSettled) resolve("stored");
         else return false;
         return true;
       };
@@ -162,8 +170,9 @@ export class AnswerSync {
     if (this.closed || this.inFlight?.request !== request) return;
     this.inFlight = null;
     this.retrying = null;
-    if (!result.ok) this.failed = { index, request, message: `Answer to question ${index + 1} not saved: ${failureMessage(result.failure)}` };
-    else this.apply(index, request, result.data);
+    if (result.ok) this.apply(index, request, result.data);
+    else if (result.failure.kind === "code" && result.failure.code === ATTEMPT_CLOSED) this.close(result.failure.message);
+    else this.failed = { index, request, message: `Answer to question ${index + 1} not saved: ${failureMessage(result.failure)}` };
     this.changed();
   }
 
@@ -188,11 +197,13 @@ export class AnswerSync {
         if (!sameAnswer(stored, request)) this.options.onStale(index, stored);
         return;
       }
-      case "closed":
-        this.closed = true;
-        this.order.length = 0;
-        this.options.onClosed(outcome.reason, outcome.message);
-        return;
     }
+  }
+
+  /** Submitted elsewhere or time is up: nothing more is sent, and the page is told why. */
+  private close(message: string): void {
+    this.closed = true;
+    this.order.length = 0;
+    this.options.onClosed(message);
   }
 }

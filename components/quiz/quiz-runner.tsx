@@ -52,8 +52,9 @@ export function QuizRunner({ attempt }: Props) {
       setHandedOver((previous) => replaceAt(previous, i, stored));
       setNotice(`Question ${i + 1}: this answer was changed on another device; showing the latest.`);
     },
-    // Submitted elsewhere, or time is up: the server shows the results instead of this page.
-    onClosed: (_reason, message) => {
+    // Submitted elsewhere, or time is up (the server answered ATTEMPT_CLOSED): the server shows the
+    // results, or the time-up step, instead of this page.
+    onClosed: (message) => {
       setError(message);
       router.refresh();
     },
@@ -67,7 +68,7 @@ export function QuizRunner({ attempt }: Props) {
 
   const remaining = useCountdown(attempt.deadlineAt);
   useEffect(() => {
-    if (remaining === 0) router.refresh(); // the server submits an attempt whose time is up
+    if (remaining === 0) router.refresh(); // the page then shows the time-up step, which submits the attempt
   }, [remaining, router]);
 
   const unanswered = useMemo(() => questions.filter((_, i) => answers[i]!.chosen.length === 0).map((q) => q.position + 1), [answers, questions]);
@@ -114,7 +115,7 @@ export function QuizRunner({ attempt }: Props) {
     const href = event.currentTarget.href;
     leaveQuestion();
     startTransition(async () => {
-      if (await saves.flush()) router.push(href);
+      if ((await saves.flush()) === "stored") router.push(href);
     });
   }
 

@@ -2,14 +2,13 @@
 
 import { useEffect, useRef, useState } from "react";
 import { saveAnswerAction } from "@/lib/quiz/actions";
-import type { AttemptClosedReason } from "@/lib/quiz/schemas";
-import { AnswerSync, type Answer, type AnswerSyncOptions, type SyncStatus } from "./answer-sync";
+import { AnswerSync, type Answer, type AnswerSyncOptions, type FlushResult, type SyncStatus } from "./answer-sync";
 
 export const newRequestKey = () => (typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`);
 
 interface Handlers {
   onStale: (index: number, stored: Answer) => void;
-  onClosed: (reason: AttemptClosedReason, message: string) => void;
+  onClosed: (message: string) => void;
 }
 
 /**
@@ -33,7 +32,7 @@ export function useAnswerSync(attemptId: string, questions: AnswerSyncOptions["q
       newKey: newRequestKey,
       onStatus: setStatus,
       onStale: (index, stored) => handlersRef.current.onStale(index, stored),
-      onClosed: (reason, message) => handlersRef.current.onClosed(reason, message),
+      onClosed: (message) => handlersRef.current.onClosed(message),
     });
     syncRef.current = sync;
     const warnIfUnsaved = (event: BeforeUnloadEvent) => {
@@ -50,7 +49,7 @@ export function useAnswerSync(attemptId: string, questions: AnswerSyncOptions["q
     status,
     enqueue: (index: number, answer: Answer, timeSpentMs: number) => syncRef.current?.enqueue(index, answer, timeSpentMs),
     retryFailed: () => syncRef.current?.retryFailed(),
-    /** Resolves true once every answer is stored; false if a save failed or the attempt closed. */
-    flush: () => syncRef.current?.flush() ?? Promise.resolve(false),
+    /** Resolves once every answer is stored, a save failed, or the attempt closed. */
+    flush: (): Promise<FlushResult> => syncRef.current?.flush() ?? Promise.resolve("failed"),
   };
 }

@@ -5,14 +5,16 @@ import { useEffect, useRef, useState } from "react";
 import { callWithRetry, failureMessage } from "@/components/ui/resilient-action";
 import type { SaveStatusState } from "@/components/ui/save-status";
 import { submitAttemptAction } from "@/lib/quiz/actions";
+import type { FlushResult } from "./answer-sync";
 import { newRequestKey } from "./use-answer-sync";
 
 /**
  * Submitting the attempt: first every answer is stored (saves go first, in order), then the
  * submission is sent — with one key for this page, so a retry after a lost reply is the same
- * submission — and retried through an outage; on success the results open.
+ * submission — and retried through an outage; on success the results open. If a save found the
+ * attempt closed (time up), the submission still goes: it answers with the stored result.
  */
-export function useSubmission(attemptId: string, flushSaves: () => Promise<boolean>) {
+export function useSubmission(attemptId: string, flushSaves: () => Promise<FlushResult>) {
   const router = useRouter();
   const [submissionKey] = useState(newRequestKey);
   const [status, setStatus] = useState<SaveStatusState | null>(null);
@@ -21,7 +23,7 @@ export function useSubmission(attemptId: string, flushSaves: () => Promise<boole
 
   /** Resolves false when an answer could not be stored first (the saving status says why). */
   async function submit(): Promise<boolean> {
-    if (!(await flushSaves())) return false;
+    if ((await flushSaves()) === "failed") return false;
     abort.current = new AbortController();
     setStatus({ kind: "submitting" });
     const result = await callWithRetry(() => submitAttemptAction(null, { attemptId, idempotencyKey: submissionKey }), {

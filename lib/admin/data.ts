@@ -2,8 +2,9 @@ import "server-only";
 import { db } from "../db";
 import { ActionError, NotFoundError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
-import { ADMIN_ROLES, assertRole, type SessionUser } from "../auth/roles";
-import { revokeAllSessions } from "../auth/session-store";
+import { ADMIN_ROLES, assertRole } from "../auth/roles";
+import { revokeAllSessions } from "../auth/internal/session-store";
+import type { Viewer } from "../auth/viewer";
 import type { SetUserDisabledInput, UpdateUserAccessInput, UserListFilter } from "./schemas";
 
 export const USERS_PAGE_SIZE = 50;
@@ -21,7 +22,7 @@ const adminUserRowSelect = {
 export type AdminUserRow = Prisma.UserGetPayload<{ select: typeof adminUserRowSelect }>;
 
 /** Users for the admin page, newest first, filtered by a search text and a role. Admins only. */
-export async function listUsers(actor: SessionUser | null, filter: UserListFilter = {}) {
+export async function listUsers(actor: Viewer, filter: UserListFilter = {}) {
   assertRole(actor, ADMIN_ROLES);
   const page = filter.page ?? 1;
   const where: Prisma.UserWhereInput = {
@@ -43,7 +44,7 @@ export async function listUsers(actor: SessionUser | null, filter: UserListFilte
   return { users, total, page, pageCount: Math.max(1, Math.ceil(total / USERS_PAGE_SIZE)) };
 }
 
-export async function listCohorts(actor: SessionUser | null) {
+export async function listCohorts(actor: Viewer) {
   assertRole(actor, ADMIN_ROLES);
   return db.cohort.findMany({ select: { id: true, name: true, _count: { select: { users: true } } }, orderBy: { name: "asc" } });
 }
@@ -53,7 +54,7 @@ export async function listCohorts(actor: SessionUser | null) {
  * A role change ends all of the user's sessions: whoever holds one of their cookies signs in again
  * under the new role (a cohort change alone does not).
  */
-export async function updateUserAccess(actor: SessionUser | null, input: UpdateUserAccessInput): Promise<AdminUserRow> {
+export async function updateUserAccess(actor: Viewer, input: UpdateUserAccessInput): Promise<AdminUserRow> {
   assertRole(actor, ADMIN_ROLES);
   if (input.userId === actor.id && input.role !== actor.role) {
     throw new ActionError("FORBIDDEN", "You cannot change your own role. Ask another admin to do it.", {
@@ -77,7 +78,7 @@ export async function updateUserAccess(actor: SessionUser | null, input: UpdateU
  * Disables an account (it cannot sign in, and all its sessions end) or enables it again. An admin
  * cannot disable themselves: the last admin could otherwise lock everyone out of the admin pages.
  */
-export async function setUserDisabled(actor: SessionUser | null, input: SetUserDisabledInput): Promise<AdminUserRow> {
+export async function setUserDisabled(actor: Viewer, input: SetUserDisabledInput): Promise<AdminUserRow> {
   assertRole(actor, ADMIN_ROLES);
   if (input.userId === actor.id && input.disabled) {
     throw new ActionError("FORBIDDEN", "You cannot disable your own account. Ask another admin to do it.");
@@ -90,7 +91,7 @@ export async function setUserDisabled(actor: SessionUser | null, input: SetUserD
   });
 }
 
-export async function createCohort(actor: SessionUser | null, name: string) {
+export async function createCohort(actor: Viewer, name: string) {
   assertRole(actor, ADMIN_ROLES);
   try {
     return await db.cohort.create({ data: { name }, select: { id: true, name: true } });

@@ -1,30 +1,42 @@
 import "server-only";
 // Exact views of a quiz that read the answers themselves (loaded beside the dashboard's table): the
 // score distribution, time per question, the students × questions heat map and Rasch difficulties.
-import { db } from "../db";
-import { assertRole, STAFF_ROLES, type SessionUser } from "../auth/roles";
+// Staff only, checked in each.
+import { assertRole, STAFF_ROLES } from "../auth/roles";
+import type { Viewer } from "../auth/viewer";
 import { ttlCache } from "../cache";
-import { NotFoundError } from "../errors";
-import { Prisma } from "../generated/prisma/client";
-import { selectedAttempts } from "./bundles";
-import { DEFAULT_VIEW, type StatsView } from "./data-types";
+import { db } from "../db";
+import {
+  markFractionsSql,
+  maxScoreSql,
+  rankedAttemptsSql,
+  rightAnswersSql,
+  selectedScoresSql,
+  slotTimesSql,
+  type MarkFractionRow,
+  type MaxScoreRow,
+  type RankedAttemptRow,
+  type RightAnswerRow,
+  type ScoreRow,
+  type SlotTimeRow,
+} from "./internal/sql";
 import { estimateRasch, type RaschItem } from "./rasch";
 import { median } from "./statistics";
+import { DEFAULT_VIEW, type StatsView } from "./view";
 
-
-async function requireQuiz(quizId: string) {
-  const quiz = await db.quiz.findUnique({ where: { id: quizId }, select: { id: true } });
-  if (!quiz) throw new NotFoundError("No such quiz.");
+export interface ScoreDistribution {
+  scores: number;
+  median: number | null;
+  maxScore: number;
+  bins: { from: number; count: number }[];
 }
 
-/** The selected attempts' totals: median and a histogram by whole marks. Reads one row per attempt. */
-export async function getScoreDistribution(user: SessionUser, quizId: string, view: StatsView = DEFAULT_VIEW) {
-  assertRole(user, STAFF_ROLES);
-  await requireQuiz(quizId);
-  const [rows, max] = await Promise.all([
-    db.$queryRaw<{ score: number }[]>`WITH sel AS (${selectedAttempts(quizId, view)}) SELECT score::float8 AS score FROM sel`,
-    db.$queryRaw<{ max: number | null }[]>`SELECT max(max_score)::float8 AS max FROM attempts WHERE quiz_id = ${quizId}`,
-  ]);
+/** The selected attempts' totals: median and a histogram by whole marks; null when there is no such quiz. Reads one row per attempt. */
+export async function getScoreDistribution(viewer: Viewer, quizId: string, view: StatsView = DEFAULT_VIEW): Promise<ScoreDistribution | null> {
+  assertRole(viewer, STAFF_ROLES);
+  const quiz = await db.quiz.findUnique({ where: { id: quizId }, select: { id: true } });
+  if (!quiz) return null;
+  const [rows, max] = await Promise.all([db.$queryRaw<ScoreRow[]>(selectedScoresSql(quizId, view)), db.$queryRaw<MaxScoreRow[]>(maxScoreSql(quizId))]);
   const scores = rows.map((r) => r.score);
   const maxScore = Math.ceil(max[0]?.max ?? Math.max(0, ...scores));
   const bins = Array.from({ length: maxScore + 1 }, (_, i) => ({ from: i, count: 0 }));
@@ -33,14 +45,9 @@ export async function getScoreDistribution(user: SessionUser, quizId: string, vi
 }
 
 /** Time spent per slot: quartiles over the selected attempts' answers, in seconds. */
-export async function getTimePerQuestion(user: SessionUser, quizId: string, view: StatsView = DEFAULT_VIEW) {
-  assertRole(user, STAFF_ROLES);
-  const rows = await db.$queryRaw<{ slot_id: string; q1: number; q2: number; q3: number; n: number }[]>`
-    WITH sel AS (${selectedAttempts(quizId, view)})
-    SELECT r.slot_id, percentile_cont(0.25) WITHIN GROUP (ORDER BY r.time_spent_ms)::float8 / 1000 AS q1,
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY r.time_spent_ms)::float8 / 1000 AS q2,
-      percentile_cont(0.75) WITHIN GROUP (ORDER BY r.time_spent_ms)::float8 / 1000 AS q3, count(*)::int AS n
-    FROM responses r JOIN sel ON sel.id = r.attempt_id GROUP BY r.slot_id`;
+export async function getTimePerQuestion(viewer: Viewer, quizId: string, view: StatsView = DEFAULT_VIEW): Promise<Map<string, { q1: number; median: number; q3: number; n: number }>> {
+  assertRole(viewer, STAFF_ROLES);
+  const rows = await db.$queryRaw<SlotTimeRow[]>(slotTimesSql(quizId, view));
   return new Map(rows.map((r) => [r.slot_id, { q1: r.q1, median: r.q2, q3: r.q3, n: r.n }]));
 }
 
@@ -52,16 +59,13 @@ export interface HeatMap {
 }
 
 /** Students × questions: up to `limit` of the selected attempts, evenly spread from the top score down. */
-export async function getHeatMap(user: SessionUser, quizId: string, slotIds: string[], view: StatsView = DEFAULT_VIEW, limit = 40): Promise<HeatMap> {
-  assertRole(user, STAFF_ROLES);
-  const attempts = await db.$queryRaw<{ id: string; score: number; name: string }[]>`
-    WITH sel AS (${selectedAttempts(quizId, view)})
-    SELECT sel.id, sel.score::float8 AS score, u.name FROM sel JOIN attempts a ON a.id = sel.id JOIN users u ON u.id = a.user_id ORDER BY sel.score DESC, u.name`;
+export async function getHeatMap(viewer: Viewer, quizId: string, slotIds: string[], view: StatsView = DEFAULT_VIEW, limit = 40): Promise<HeatMap> {
+  assertRole(viewer, STAFF_ROLES);
+  const attempts = await db.$queryRaw<RankedAttemptRow[]>(rankedAttemptsSql(quizId, view));
   const step = attempts.length > limit ? attempts.length / limit : 1;
   const picked = Array.from({ length: Math.min(limit, attempts.length) }, (_, i) => attempts[Math.floor(i * step)]!);
   if (picked.length === 0) return { students: [], cells: [], total: attempts.length };
-  const responses = await db.$queryRaw<{ attempt_id: string; slot_id: string; frac: number | null }[]>`
-    SELECT r.attempt_id, r.slot_id, (r.mark / NULLIF(r.max_mark, 0))::float8 AS frac FROM responses r WHERE r.attempt_id IN (${Prisma.join(picked.map((p) => p.id))})`;
+  const responses = await db.$queryRaw<MarkFractionRow[]>(markFractionsSql(picked.map((p) => p.id)));
   const index = new Map(slotIds.map((id, i) => [id, i]));
   const rowOf = new Map(picked.map((p, i) => [p.id, i]));
   const cells = picked.map(() => slotIds.map(() => null as number | null));
@@ -81,13 +85,11 @@ const raschCache = ttlCache<Map<string, RaschItem & { shown: boolean }>>(120_000
  * Rasch difficulty of each slot (full marks = right), from the selected attempts' answers. Computed
  * on request and kept two minutes per quiz and view (it reads every answer).
  */
-export async function getRaschDifficulties(user: SessionUser, quizId: string, slotIds: string[], view: StatsView = DEFAULT_VIEW) {
-  assertRole(user, STAFF_ROLES);
+export async function getRaschDifficulties(viewer: Viewer, quizId: string, slotIds: string[], view: StatsView = DEFAULT_VIEW): Promise<Map<string, RaschItem & { shown: boolean }>> {
+  assertRole(viewer, STAFF_ROLES);
   const cacheKey = JSON.stringify([quizId, view.attempts, view.cohortId ?? null, view.from?.toISOString() ?? null, view.to?.toISOString() ?? null, slotIds]);
   return raschCache.get(cacheKey, async () => {
-    const rows = await db.$queryRaw<{ attempt_id: string; slot_id: string; right: boolean }[]>`
-      WITH sel AS (${selectedAttempts(quizId, view)})
-      SELECT r.attempt_id, r.slot_id, (r.mark >= r.max_mark - 1e-9) AS right FROM responses r JOIN sel ON sel.id = r.attempt_id WHERE r.mark IS NOT NULL`;
+    const rows = await db.$queryRaw<RightAnswerRow[]>(rightAnswersSql(quizId, view));
     const column = new Map(slotIds.map((id, i) => [id, i]));
     const matrix = new Map<string, (0 | 1 | null)[]>();
     for (const r of rows) {

@@ -2,7 +2,7 @@
 // Titles come from question text anyone with import rights wrote: csvLine keeps a spreadsheet from
 // running them as formulas (lib/csv/cells.ts). The figures are numbers and are written as numbers.
 import { csvLine, type CsvValue } from "../csv/cells";
-import type { QuizDashboard } from "./data";
+import type { QuizDashboard } from "./describe";
 import { FLAG_MIN_RESPONSES, POOR_DISCRIMINATION, TOO_EASY_FACILITY, TOO_HARD_FACILITY } from "./flags";
 
 export const GLOSSARY: [string, string][] = [

@@ -123,18 +123,6 @@ export function estimateRasch(responses: readonly (readonly (0 | 1 | null)[])[],
   return { items: result, persons: persons.length, iterations, converged };
 }
 
-/** A seeded generator (mulberry32) for simulations and tests. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Dichotomous responses simulated from a Rasch model. */
 export function simulateRasch(abilities: readonly number[], difficulties: readonly number[], random: () => number): (0 | 1)[][] {
   return abilities.map((t) => difficulties.map((d) => (random() < 1 / (1 + Math.exp(d - t)) ? 1 : 0)));

@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { formatUtcDay } from "../dates";
 import { recordIdWith } from "../ids";
-import { ATTEMPT_SELECTIONS, type StatsView } from "./data-types";
+import { firstSearchParam, type SearchParams } from "../search-params";
+import { ATTEMPT_SELECTIONS, type StatsView } from "./view";
 
 const DAY_MS = 86_400_000;
 
@@ -10,7 +12,7 @@ const day = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")
   .transform((text, ctx) => {
     const start = new Date(`${text}T00:00:00.000Z`);
-    if (Number.isNaN(start.getTime()) || start.toISOString().slice(0, 10) !== text) {
+    if (Number.isNaN(start.getTime()) || formatUtcDay(start) !== text) {
       ctx.addIssue({ code: "custom", message: "is not a real date" });
       return z.NEVER;
     }
@@ -27,8 +29,7 @@ const FIELDS = {
   to: day,
 } as const;
 
-type Query = Record<string, string | string[] | undefined>;
-const one = (query: Query, key: string) => (Array.isArray(query[key]) ? query[key]![0] : query[key]) ?? "";
+const one = (query: SearchParams, key: string) => firstSearchParam(query[key]) ?? "";
 
 function toView(values: { attempts?: StatsView["attempts"]; cohort?: string; from?: Date; to?: Date }): StatsView {
   return {
@@ -41,7 +42,7 @@ function toView(values: { attempts?: StatsView["attempts"]; cohort?: string; fro
 }
 
 /** The dashboard's view from the page's query: unknown or malformed values fall back to the default. */
-export function parseView(query: Query): StatsView {
+export function parseView(query: SearchParams): StatsView {
   const value = <K extends keyof typeof FIELDS>(key: K) => {
     const parsed = FIELDS[key].safeParse(one(query, key));
     return parsed.success ? (parsed.data as z.output<(typeof FIELDS)[K]>) : undefined;
@@ -53,7 +54,7 @@ export function parseView(query: Query): StatsView {
  * The view from a download's query, strictly: a value that is present but malformed is an error (the
  * CSV would otherwise quietly describe another view than the one asked for). Empty means default.
  */
-export function parseViewStrict(query: Query): { ok: true; view: StatsView } | { ok: false; message: string } {
+export function parseViewStrict(query: SearchParams): { ok: true; view: StatsView } | { ok: false; message: string } {
   const values: Record<string, unknown> = {};
   for (const key of Object.keys(FIELDS) as (keyof typeof FIELDS)[]) {
     const text = one(query, key);
@@ -70,8 +71,8 @@ export function viewQuery(view: StatsView): string {
   const params = new URLSearchParams();
   if (view.attempts !== "first") params.set("attempts", view.attempts);
   if (view.cohortId) params.set("cohort", view.cohortId);
-  if (view.from) params.set("from", view.from.toISOString().slice(0, 10));
-  if (view.to) params.set("to", new Date(view.to.getTime() - DAY_MS).toISOString().slice(0, 10));
+  if (view.from) params.set("from", formatUtcDay(view.from));
+  if (view.to) params.set("to", formatUtcDay(new Date(view.to.getTime() - DAY_MS)));
   const text = params.toString();
   return text ? `?${text}` : "";
 }

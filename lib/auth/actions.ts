@@ -3,10 +3,10 @@
 import { headers } from "next/headers";
 import { z } from "zod";
 import { authedAction, publicAction } from "../actions/safe-action";
-import { signUpFromAddress } from "./data";
+import { signUpFromAddress } from "./internal/accounts";
 import { signUpInput } from "./schemas";
 import { clearSessionCookies } from "./session";
-import { revokeAllSessions } from "./session-store";
+import { revokeAllSessions } from "./internal/session-store";
 import { clientAddress } from "./sign-in";
 
 /** Creates a student account; the form then signs in with the same credentials. */

@@ -6,6 +6,8 @@
 // "/.//evil.example" once became "//evil.example" (a protocol-relative URL to another origin): the
 // URL parser collapses dot segments ("/./", "/../", "/%2e%2e/") after the check had passed.
 
+import { firstSearchParam } from "../search-params";
+
 const BASE = "http://same-origin.invalid";
 const BASE_ORIGIN = new URL(BASE).origin;
 
@@ -67,7 +69,7 @@ function isAuthPage(pathname: string): boolean {
  * `fallback`.
  */
 export function safeCallbackUrl(value: string | string[] | null | undefined, fallback = "/"): string {
-  const raw = Array.isArray(value) ? value[0] : value;
+  const raw = firstSearchParam(value);
   if (!raw || !raw.startsWith("/") || REWRITTEN_BY_PARSERS.test(raw)) return fallback;
   let url: URL;
   try {

@@ -3,7 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getAuthSecret } from "../env";
 import { sameSiteRedirect } from "./callback-url";
-import { revokeSession, sessionIdOf, SESSION_MAX_AGE_SECONDS } from "./session-store";
+import { revokeSession, sessionIdOf, SESSION_MAX_AGE_SECONDS } from "./internal/session-store";
 import { authorizeCredentials, type HeaderBag, type SignedInUser } from "./sign-in";
 
 export function getAuthOptions(): NextAuthOptions {

@@ -5,7 +5,7 @@ import { cache } from "react";
 import type { Role } from "../generated/prisma/enums";
 import { getAuthSecret } from "../env";
 import type { SessionUser } from "./roles";
-import { sessionUserFromToken } from "./session-store";
+import { sessionUserFromToken } from "./internal/session-store";
 
 // next-auth's session cookie: "__Secure-" prefixed when the site is served over HTTPS.
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];

@@ -1,11 +1,11 @@
 import "server-only";
-import { findUserForSignIn } from "./data";
+import { findUserForSignIn } from "./internal/accounts";
 import { verifyAgainstDummy, verifyPassword } from "./password";
 import type { SessionUser } from "./roles";
 import { signInInput } from "./schemas";
-import { startSession } from "./session-store";
+import { startSession } from "./internal/session-store";
 import { tooManyAttemptsMessage } from "./throttle";
-import { recordSignInSuccess, reserveSignInAttempt } from "./throttle-data";
+import { recordSignInSuccess, reserveSignInAttempt } from "./internal/throttle-data";
 
 export const INVALID_CREDENTIALS_MESSAGE = "Incorrect email or password.";
 export const ACCOUNT_DISABLED_MESSAGE = "This account has been disabled. Ask an administrator to enable it again.";

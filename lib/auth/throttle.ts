@@ -1,5 +1,5 @@
 // Sign-in and sign-up throttling, as pure functions of counters and the time. The counters live in
-// PostgreSQL (lib/auth/throttle-data.ts) so that every replica of the app sees the same numbers.
+// PostgreSQL (lib/auth/internal/throttle-data.ts) so that every replica of the app sees the same numbers.
 //
 // ── Sign-in policy ──────────────────────────────────────────────────────────────────────────────
 // Goal: keep password guessing slow and expensive WITHOUT giving anyone a button that locks the real

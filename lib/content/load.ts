@@ -1,10 +1,9 @@
 // Writes a validated content tree into the database, idempotently, keyed by stable ids: loading the
 // same files twice changes nothing, and a changed question becomes a new version. The whole tree is
 // written in one transaction, so a failure leaves the database as it was.
-import { IMPORTED_SLOT_PREFIX } from "../imports/slots";
 import { allowLongStatements, type Db, type DbTransaction } from "../db-client";
 import type { Prisma } from "../generated/prisma/client";
-import { upsertQuestionVersion, type VersionOutcome } from "../questions/versioning";
+import { upsertQuestionVersion, type VersionOutcome } from "../bank/internal/versioning";
 import type { ContentTree, LectureContent } from "./read";
 
 export interface LectureLoadSummary {
@@ -97,9 +96,9 @@ async function loadLecture(tx: DbTransaction, courseId: string, content: Lecture
     }
     await tx.quizSlotVariant.deleteMany({ where: { slotId: saved.id, questionId: { notIn: variantIds } } });
   }
-  // Slots added by the bank importer are not in the files: they stay.
+  // Only the files' own slots retire: the bank importer's (source IMPORT) are not in the files, and stay.
   await tx.quizSlot.updateMany({
-    where: { quizId: quiz.id, retiredAt: null, AND: [{ key: { notIn: content.quiz.slots.map((s) => s.key) } }, { NOT: { key: { startsWith: IMPORTED_SLOT_PREFIX } } }] },
+    where: { quizId: quiz.id, source: "CONTENT", retiredAt: null, key: { notIn: content.quiz.slots.map((s) => s.key) } },
     data: { retiredAt: now },
   });
 

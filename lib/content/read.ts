@@ -5,20 +5,19 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { z } from "zod";
 import { ContentValidationError, type ContentProblem } from "./errors";
-import { locateJsonPath, parseJsonFile } from "./json-file";
+import { questionBankFile, type QuestionBankFile } from "../bank/schemas";
+import { locateJsonPath, parseJsonFile } from "../json/file";
 import { parseNotes, type NoteSectionSource } from "./notes";
 import {
   courseFile,
   flashcardsFile,
   lectureFile,
   podcastFile,
-  questionBankFile,
   quizFile,
   type CourseFile,
   type FlashcardsFile,
   type LectureFile,
   type PodcastFile,
-  type QuestionBankFile,
   type QuizFile,
 } from "./schemas";
 

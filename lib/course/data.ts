@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "../db";
-import type { SessionUser } from "../auth/roles";
-import { getPodcastHeardByLecture } from "../podcast/data";
+import { assertRole, ROLES } from "../auth/roles";
+import type { Viewer } from "../auth/viewer";
+import { getMyProgress, type MyProgress } from "../progress/data";
 
 export interface LectureCard {
   id: string;
@@ -24,41 +25,52 @@ export interface CourseHomeView {
   lectures: LectureCard[];
 }
 
-/** The course home: every course with its lectures in order, and the signed-in user's reading progress on each. */
-export async function getCourseHome(user: SessionUser): Promise<CourseHomeView[]> {
-  if (!user?.id) throw new Error("getCourseHome needs a signed-in user");
-  const [courses, reads, podcasts] = await Promise.all([
-    db.course.findMany({
-      orderBy: { title: "asc" },
-      select: {
-        id: true,
-        slug: true,
-        title: true,
-        description: true,
-        lectures: {
-          orderBy: { number: "asc" },
-          select: { id: true, slug: true, number: true, title: true, summary: true, _count: { select: { sections: { where: { retiredAt: null } }, flashcards: { where: { retiredAt: null } } } } },
-        },
-      },
-    }),
-    db.sectionRead.findMany({ where: { userId: user.id, section: { retiredAt: null } }, select: { section: { select: { lectureId: true } } } }),
-    getPodcastHeardByLecture(user),
-  ]);
-  const readByLecture = new Map<string, number>();
-  for (const read of reads) readByLecture.set(read.section.lectureId, (readByLecture.get(read.section.lectureId) ?? 0) + 1);
-  return courses.map((course) => ({
-    ...course,
-    lectures: course.lectures.map(({ _count, ...lecture }) => ({
-      ...lecture,
-      sectionCount: _count.sections,
-      sectionsRead: readByLecture.get(lecture.id) ?? 0,
-      flashcardCount: _count.flashcards,
-      podcast: podcasts.get(lecture.id) ?? null,
-    })),
-  }));
+export interface CourseHome {
+  courses: CourseHomeView[];
+  /** The viewer's progress, which the lecture cards' figures come from (read once for both). */
+  progress: MyProgress;
 }
 
-/** Lectures for the signed-out landing page: titles and summaries only. */
+/** The course home: every course with its lectures in order, and the viewer's progress on each. */
+export async function getCourseHome(viewer: Viewer, now = new Date()): Promise<CourseHome> {
+  assertRole(viewer, ROLES);
+  const [courses, progress] = await Promise.all([
+    db.course.findMany({
+      orderBy: { title: "asc" },
+      select: { id: true, slug: true, title: true, description: true, lectures: { orderBy: { number: "asc" }, select: { id: true, summary: true } } },
+    }),
+    getMyProgress(viewer, now),
+  ]);
+  const byLecture = new Map(progress.lectures.map((l) => [l.id, l]));
+  return {
+    progress,
+    courses: courses.map((course) => ({
+      ...course,
+      lectures: course.lectures.flatMap(({ id, summary }) => {
+        const lecture = byLecture.get(id);
+        if (!lecture) return []; // added between the two reads: shown on the next view
+        return [
+          {
+            id,
+            slug: lecture.slug,
+            number: lecture.number,
+            title: lecture.title,
+            summary,
+            sectionCount: lecture.sectionCount,
+            sectionsRead: lecture.sectionsRead,
+            flashcardCount: lecture.flashcards.total,
+            podcast: lecture.hasPodcast ? { percentHeard: lecture.podcastPercent } : null,
+          },
+        ];
+      }),
+    })),
+  };
+}
+
+/**
+ * Lectures for the signed-out landing page: titles and summaries only. The one loader without a
+ * viewer, on purpose: it is what the landing page shows to anyone, and nothing in it is per user.
+ */
 export async function getPublicLectureList() {
   return db.lecture.findMany({ orderBy: { number: "asc" }, select: { number: true, title: true, summary: true, _count: { select: { sections: { where: { retiredAt: null } } } } } });
 }

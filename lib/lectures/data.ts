@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../db";
-import type { SessionUser } from "../auth/roles";
+import { assertRole, ROLES } from "../auth/roles";
+import type { Viewer } from "../auth/viewer";
 import { renderMarkdown } from "./markdown";
 import { NotFoundError } from "../errors";
 import { ttlCache } from "../cache";
@@ -64,31 +65,32 @@ async function fetchLectureContent(slug: string): Promise<LectureContentView | n
   };
 }
 
-/** The lecture's static content (rendered notes), from the per-process cache. Null when no such lecture. */
-export function getLectureContent(slug: string): Promise<LectureContentView | null> {
+/** The lecture's content (rendered notes), the same for every signed-in viewer, from the per-process cache. Null when no such lecture. */
+export async function getLectureContent(viewer: Viewer, slug: string): Promise<LectureContentView | null> {
+  assertRole(viewer, ROLES);
   return contentCache.get(slug, () => fetchLectureContent(slug));
 }
 
-/** Ids of the sections of `lectureId` that `user` has read. */
-export async function getReadSectionIds(user: SessionUser, lectureId: string): Promise<string[]> {
-  if (!user?.id) throw new Error("getReadSectionIds needs a signed-in user");
-  const reads = await db.sectionRead.findMany({ where: { userId: user.id, section: { lectureId, retiredAt: null } }, select: { sectionId: true } });
+/** Ids of the sections of `lectureId` that the viewer has read. */
+export async function getReadSectionIds(viewer: Viewer, lectureId: string): Promise<string[]> {
+  assertRole(viewer, ROLES);
+  const reads = await db.sectionRead.findMany({ where: { userId: viewer.id, section: { lectureId, retiredAt: null } }, select: { sectionId: true } });
   return reads.map((r) => r.sectionId);
 }
 
-/** Records that `user` read a section (idempotent: the first read time is kept). Returns the lecture's progress. */
-export async function recordSectionRead(user: SessionUser, sectionId: string): Promise<{ read: number; total: number }> {
-  if (!user?.id) throw new Error("recordSectionRead needs a signed-in user");
+/** Records that the viewer read a section (idempotent: the first read time is kept). Returns the lecture's progress. */
+export async function recordSectionRead(viewer: Viewer, sectionId: string): Promise<{ read: number; total: number }> {
+  assertRole(viewer, ROLES);
   const section = await db.noteSection.findUnique({ where: { id: sectionId, retiredAt: null }, select: { lectureId: true } });
   if (!section) throw new NotFoundError("That section no longer exists. Reload the page.");
   const now = new Date();
   await db.sectionRead.upsert({
-    where: { userId_sectionId: { userId: user.id, sectionId } },
-    create: { userId: user.id, sectionId, firstReadAt: now, lastReadAt: now },
+    where: { userId_sectionId: { userId: viewer.id, sectionId } },
+    create: { userId: viewer.id, sectionId, firstReadAt: now, lastReadAt: now },
     update: { lastReadAt: now },
   });
   const [read, total] = await Promise.all([
-    db.sectionRead.count({ where: { userId: user.id, section: { lectureId: section.lectureId, retiredAt: null } } }),
+    db.sectionRead.count({ where: { userId: viewer.id, section: { lectureId: section.lectureId, retiredAt: null } } }),
     db.noteSection.count({ where: { lectureId: section.lectureId, retiredAt: null } }),
   ]);
   return { read, total };
@@ -103,7 +105,8 @@ export interface LectureFlashcard {
 }
 
 /** Flashcards of a lecture for browsing (front and back), from the per-process cache. */
-export function getLectureFlashcards(lectureId: string): Promise<LectureFlashcard[]> {
+export async function getLectureFlashcards(viewer: Viewer, lectureId: string): Promise<LectureFlashcard[]> {
+  assertRole(viewer, ROLES);
   return flashcardCache.get(lectureId, async () => {
     const cards = await db.flashcard.findMany({
       where: { lectureId, retiredAt: null },

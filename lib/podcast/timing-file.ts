@@ -1,6 +1,7 @@
 // The timing file written next to the built audio, and the hash that ties it to its script.
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import { canonicalJson } from "../json/canonical";
 
 export const TIMING_VERSION = 1;
 
@@ -19,18 +20,6 @@ export const timingFile = z.strictObject({
 });
 
 export type TimingFile = z.output<typeof timingFile>;
-
-/** JSON with object keys sorted, so a value hashes the same whatever order its keys were stored in. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (value && typeof value === "object") {
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
-      .join(",")}}`;
-  }
-  return JSON.stringify(value);
-}
 
 /** Hash of a podcast script (as read from podcast.json or from the database). */
 export function scriptHash(script: unknown): string {

@@ -1,15 +1,13 @@
 import "server-only";
-import { randomInt } from "node:crypto";
+// The quiz's readers: what the quiz, attempt and results pages show. None of them writes: an attempt
+// whose time is up is shown as closed (attemptState) until a write path or the sweep submits it.
+// Starting, saving and submitting live in attempt-start.ts, answer-save.ts and submission/.
+import { assertRole, ROLES } from "../auth/roles";
+import type { Viewer } from "../auth/viewer";
 import { db } from "../db";
-import { ActionError, NotFoundError } from "../errors";
-import { Prisma } from "../generated/prisma/client";
-import { countingAttempt, planSlot } from "./scoring";
-import { finalizeExpiredAttempts } from "./submission";
-import { assertRole, ROLES, type SessionUser } from "../auth/roles";
-
-// Saving and submitting live in their own files; re-exported so the quiz's data layer keeps one door.
-export { saveAnswer } from "./answer-save";
-export { submitAttempt } from "./submission";
+import type { Prisma } from "../generated/prisma/client";
+import { countingAttempt } from "./scoring";
+import { attemptState, isOpen } from "./submission/attempt-state";
 
 const quizSettingsSelect = {
   id: true,
@@ -23,22 +21,24 @@ const quizSettingsSelect = {
   lecture: { select: { slug: true, number: true, title: true } },
 } as const satisfies Prisma.QuizSelect;
 
-/** The quiz of a lecture with the student's attempts and what they may do next. */
-export async function getQuizOverview(user: SessionUser, lectureSlug: string) {
-  assertRole(user, ROLES);
+/** The quiz of a lecture with the viewer's attempts (each with its state now) and what they may do next. */
+export async function getQuizOverview(viewer: Viewer, lectureSlug: string) {
+  assertRole(viewer, ROLES);
   const quiz = await db.quiz.findFirst({ where: { lecture: { slug: lectureSlug } }, select: quizSettingsSelect, orderBy: { createdAt: "asc" } });
   if (!quiz) return null;
-  await finalizeExpiredAttempts(null, quiz.id);
-  const [slotCount, attempts] = await Promise.all([
+  const [slotCount, rows] = await Promise.all([
     db.quizSlot.count({ where: { quizId: quiz.id, retiredAt: null } }),
     db.attempt.findMany({
-      where: { quizId: quiz.id, userId: user.id },
+      where: { quizId: quiz.id, userId: viewer.id },
       orderBy: { attemptNumber: "asc" },
-      select: { id: true, attemptNumber: true, status: true, startedAt: true, submittedAt: true, score: true, maxScore: true },
+      select: { id: true, attemptNumber: true, status: true, startedAt: true, deadlineAt: true, submittedAt: true, score: true, maxScore: true },
     }),
   ]);
+  const now = new Date();
+  const attempts = rows.map((a) => ({ ...a, state: attemptState(a, now) }));
   const submitted = attempts.filter((a) => a.status === "SUBMITTED").map((a) => ({ ...a, score: a.score ?? 0, submittedAt: a.submittedAt ?? a.startedAt }));
-  const inProgress = attempts.find((a) => a.status === "IN_PROGRESS") ?? null;
+  // An overdue attempt is closed: it is not resumed; starting the next one submits it first.
+  const inProgress = attempts.find((a) => isOpen(a.state)) ?? null;
   const attemptsLeft = quiz.attemptsAllowed === null ? null : Math.max(0, quiz.attemptsAllowed - attempts.length);
   return {
     quiz,
@@ -52,88 +52,21 @@ export async function getQuizOverview(user: SessionUser, lectureSlug: string) {
   };
 }
 
-/** Resumes the student's attempt in progress, or starts the next one. Returns its id. */
-export async function startOrResumeAttempt(user: SessionUser, quizId: string): Promise<string> {
-  assertRole(user, ROLES);
-  await finalizeExpiredAttempts(user.id, quizId);
-  try {
-    return await db.$transaction(async (tx) => {
-      const existing = await tx.attempt.findFirst({ where: { quizId, userId: user.id, status: "IN_PROGRESS" }, select: { id: true } });
-      if (existing) return existing.id;
-      const quiz = await tx.quiz.findUnique({
-        where: { id: quizId },
-        select: {
-          attemptsAllowed: true,
-          timeLimitSeconds: true,
-          shuffleOptions: true,
-          slots: {
-            where: { retiredAt: null },
-            orderBy: { position: "asc" },
-            select: {
-              id: true,
-              maxMark: true,
-              variants: {
-                orderBy: { position: "asc" },
-                select: { question: { select: { versions: { orderBy: { version: "desc" }, take: 1, select: { id: true, options: { orderBy: { position: "asc" }, select: { key: true } } } } } } },
-              },
-            },
-          },
-        },
-      });
-      if (!quiz) throw new NotFoundError("That quiz does not exist.");
-      const used = await tx.attempt.aggregate({ where: { quizId, userId: user.id }, _count: true, _max: { attemptNumber: true } });
-      if (quiz.attemptsAllowed !== null && used._count >= quiz.attemptsAllowed) {
-        throw new ActionError("FORBIDDEN", `You have used all ${quiz.attemptsAllowed} attempts at this quiz.`);
-      }
-      const seed = randomInt(0, 2 ** 31);
-      const now = new Date();
-      const responses = quiz.slots.map((slot, position) => {
-        const versions = slot.variants.map((v) => v.question.versions[0]!).filter(Boolean);
-        const plan = planSlot(seed, position, versions, (v) => v.options.map((o) => o.key), quiz.shuffleOptions);
-        return { slotId: slot.id, questionVersionId: plan.variant.id, position, optionOrder: plan.optionOrder, maxMark: slot.maxMark };
-      });
-      const attempt = await tx.attempt.create({
-        data: {
-          quizId,
-          userId: user.id,
-          attemptNumber: (used._max.attemptNumber ?? 0) + 1,
-          seed,
-          startedAt: now,
-          deadlineAt: quiz.timeLimitSeconds ? new Date(now.getTime() + quiz.timeLimitSeconds * 1000) : null,
-          maxScore: responses.reduce((sum, r) => sum + r.maxMark, 0),
-          responses: { create: responses },
-        },
-        select: { id: true },
-      });
-      return attempt.id;
-    });
-  } catch (error) {
-    // Two tabs started at once: the partial unique index let one win; resume that one.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      const winner = await db.attempt.findFirst({ where: { quizId, userId: user.id, status: "IN_PROGRESS" }, select: { id: true } });
-      if (winner) return winner.id;
-    }
-    throw error;
-  }
-}
-
 /**
  * An attempt as its owner takes it: questions and options in this attempt's order, the answers saved
  * so far. Never the answer key: no correctness flag, fraction or explanation is selected here.
  */
-export async function getAttemptForTaking(user: SessionUser, attemptId: string) {
-  assertRole(user, ROLES);
-  const owned = await db.attempt.findFirst({ where: { id: attemptId, userId: user.id }, select: { quizId: true } });
-  if (!owned) return null;
-  await finalizeExpiredAttempts(user.id, owned.quizId);
+export async function getAttemptForTaking(viewer: Viewer, attemptId: string) {
+  assertRole(viewer, ROLES);
   const attempt = await db.attempt.findFirst({
-    where: { id: attemptId, userId: user.id },
+    where: { id: attemptId, userId: viewer.id },
     select: {
       id: true,
       status: true,
       attemptNumber: true,
       startedAt: true,
       deadlineAt: true,
+      submittedAt: true,
       quiz: { select: { title: true, lecture: { select: { slug: true } } } },
       responses: {
         orderBy: { position: "asc" },
@@ -152,6 +85,8 @@ export async function getAttemptForTaking(user: SessionUser, attemptId: string) 
   return {
     id: attempt.id,
     status: attempt.status,
+    /** OPEN is taken; any other state is closed (OVERDUE: time is up, not yet scored). */
+    state: attemptState(attempt, new Date()),
     attemptNumber: attempt.attemptNumber,
     deadlineAt: attempt.deadlineAt,
     quizTitle: attempt.quiz.title,
@@ -175,10 +110,10 @@ export async function getAttemptForTaking(user: SessionUser, attemptId: string) 
 export type AttemptForTaking = NonNullable<Awaited<ReturnType<typeof getAttemptForTaking>>>;
 
 /** A submitted attempt with the answer key, for its owner only. */
-export async function getAttemptResult(user: SessionUser, attemptIdToShow: string) {
-  assertRole(user, ROLES);
+export async function getAttemptResult(viewer: Viewer, attemptId: string) {
+  assertRole(viewer, ROLES);
   const attempt = await db.attempt.findFirst({
-    where: { id: attemptIdToShow, userId: user.id, status: "SUBMITTED" },
+    where: { id: attemptId, userId: viewer.id, status: "SUBMITTED" },
     select: {
       id: true,
       attemptNumber: true,

@@ -1,20 +1,24 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { recordQuizOutcomes } from "../review/mistakes-data";
+import { assertRole, ROLES } from "../auth/roles";
+import type { Viewer } from "../auth/viewer";
 import { db } from "../db";
 import { ActionError, NotFoundError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
-import type { SessionUser } from "../auth/roles";
+import { LOCK_PRACTICE_SESSION_SQL, type LockedPracticeSessionRow } from "./internal/sql";
 import { answerPractice, isPracticeDone, startPractice, type PracticeState } from "./practice";
-import { scoreChoice, seededShuffle, type ChoiceType } from "./scoring";
+import { seededShuffle } from "../random";
+import { isChoiceType, scoreChoice } from "./scoring";
 
 /**
  * The question versions the student missed: for each slot, the answer in their latest submitted
  * attempt, when it was not fully right.
  */
-export async function getMissedQuestions(user: SessionUser, quizId: string): Promise<string[]> {
+export async function getMissedQuestions(viewer: Viewer, quizId: string): Promise<string[]> {
+  assertRole(viewer, ROLES);
   const responses = await db.response.findMany({
-    where: { attempt: { userId: user.id, quizId, status: "SUBMITTED" } },
+    where: { attempt: { userId: viewer.id, quizId, status: "SUBMITTED" } },
     select: { slotId: true, questionVersionId: true, isCorrect: true, position: true, attempt: { select: { attemptNumber: true } } },
   });
   const latest = new Map<string, (typeof responses)[number]>();
@@ -26,21 +30,21 @@ export async function getMissedQuestions(user: SessionUser, quizId: string): Pro
 }
 
 /** Resumes the unfinished practice on this quiz, or starts one over the missed questions. */
-export async function startPracticeSession(user: SessionUser, quizId: string): Promise<string> {
-  if (!user?.id) throw new ActionError("UNAUTHENTICATED", "Please sign in to continue.");
-  const open = await db.practiceSession.findFirst({ where: { userId: user.id, quizId, completedAt: null }, select: { id: true } });
+export async function startPracticeSession(viewer: Viewer, quizId: string): Promise<string> {
+  assertRole(viewer, ROLES);
+  const open = await db.practiceSession.findFirst({ where: { userId: viewer.id, quizId, completedAt: null }, select: { id: true } });
   if (open) return open.id;
-  const missed = await getMissedQuestions(user, quizId);
+  const missed = await getMissedQuestions(viewer, quizId);
   if (missed.length === 0) throw new ActionError("CONFLICT", "Nothing to practise: you got every question right in your latest attempt.");
-  const session = await db.practiceSession.create({ data: { userId: user.id, quizId, state: startPractice(missed) as unknown as Prisma.InputJsonValue }, select: { id: true } });
+  const session = await db.practiceSession.create({ data: { userId: viewer.id, quizId, state: startPractice(missed) as unknown as Prisma.InputJsonValue }, select: { id: true } });
   return session.id;
 }
 
 /** The current practice question (no answer key), or the summary when the session is done. */
-export async function getPracticeView(user: SessionUser, sessionId: string) {
-  if (!user?.id) throw new ActionError("UNAUTHENTICATED", "Please sign in to continue.");
+export async function getPracticeView(viewer: Viewer, sessionId: string) {
+  assertRole(viewer, ROLES);
   const session = await db.practiceSession.findFirst({
-    where: { id: sessionId, userId: user.id },
+    where: { id: sessionId, userId: viewer.id },
     select: { id: true, state: true, completedAt: true, quiz: { select: { title: true, lecture: { select: { slug: true } } } } },
   });
   if (!session) return null;
@@ -64,10 +68,10 @@ export async function getPracticeView(user: SessionUser, sessionId: string) {
 }
 
 /** Checks one practice answer. Practice never touches attempts, grades or class statistics. */
-export async function answerPracticeQuestion(user: SessionUser, input: { sessionId: string; questionVersionId: string; chosen: string[] }) {
-  if (!user?.id) throw new ActionError("UNAUTHENTICATED", "Please sign in to continue.");
+export async function answerPracticeQuestion(viewer: Viewer, input: { sessionId: string; questionVersionId: string; chosen: string[] }) {
+  assertRole(viewer, ROLES);
   return db.$transaction(async (tx) => {
-    const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM practice_sessions WHERE id = ${input.sessionId} AND user_id = ${user.id} FOR UPDATE`;
+    const [locked] = await tx.$queryRawUnsafe<LockedPracticeSessionRow[]>(LOCK_PRACTICE_SESSION_SQL, input.sessionId, viewer.id);
     if (!locked) throw new NotFoundError("That practice session does not exist.");
     const session = await tx.practiceSession.findUniqueOrThrow({ where: { id: input.sessionId }, select: { state: true } });
     const state = session.state as unknown as PracticeState;
@@ -76,11 +80,11 @@ export async function answerPracticeQuestion(user: SessionUser, input: { session
       where: { id: input.questionVersionId },
       select: { type: true, explanation: true, sectionKey: true, questionId: true, question: { select: { lectureId: true } }, options: { select: { key: true, isCorrect: true, fraction: true } } },
     });
-    const { isCorrect } = scoreChoice(version.type as ChoiceType, version.options, input.chosen, 1);
+    const { isCorrect } = isChoiceType(version.type) ? scoreChoice(version.type, version.options, input.chosen, 1) : { isCorrect: false };
     // Practice feeds the mistakes queue like the quiz does (the session's lock and queue check above
     // make each answer count once).
     if (version.question.lectureId) {
-      await recordQuizOutcomes(tx, user.id, version.question.lectureId, [{ questionId: version.questionId, correct: isCorrect }], new Date(), `practice:${input.sessionId}:${randomUUID()}`);
+      await recordQuizOutcomes(tx, viewer.id, version.question.lectureId, [{ questionId: version.questionId, correct: isCorrect }], new Date(), `practice:${input.sessionId}:${randomUUID()}`);
     }
     const next = answerPractice(state, input.questionVersionId, isCorrect);
     await tx.practiceSession.update({

@@ -1,17 +1,25 @@
 import "server-only";
+import { assertRole, ROLES } from "../auth/roles";
+import type { Viewer } from "../auth/viewer";
 import { db } from "../db";
-import type { SessionUser } from "../auth/roles";
 import { NotFoundError } from "../errors";
 
-/** The page of one of the user's attempts. */
-export async function getAttemptRoute(user: SessionUser, attemptId: string): Promise<string> {
-  const attempt = await db.attempt.findFirst({ where: { id: attemptId, userId: user.id }, select: { quiz: { select: { lecture: { select: { slug: true } } } } } });
-  if (!attempt) throw new NotFoundError("That attempt does not exist.");
-  return `/lectures/${attempt.quiz.lecture.slug}/quiz/attempts/${attemptId}`;
+/** The page of an attempt (its results are at `${attemptPath(…)}/results`). */
+export function attemptPath(lectureSlug: string, attemptId: string): string {
+  return `/lectures/${lectureSlug}/quiz/attempts/${attemptId}`;
 }
 
-/** The slug of the lecture a quiz belongs to. */
-export async function getQuizLectureSlug(quizId: string): Promise<string> {
+/** The page of one of the viewer's attempts. */
+export async function getAttemptRoute(viewer: Viewer, attemptId: string): Promise<string> {
+  assertRole(viewer, ROLES);
+  const attempt = await db.attempt.findFirst({ where: { id: attemptId, userId: viewer.id }, select: { quiz: { select: { lecture: { select: { slug: true } } } } } });
+  if (!attempt) throw new NotFoundError("That attempt does not exist.");
+  return attemptPath(attempt.quiz.lecture.slug, attemptId);
+}
+
+/** The slug of the lecture a quiz belongs to (every signed-in user may see any quiz). */
+export async function getQuizLectureSlug(viewer: Viewer, quizId: string): Promise<string> {
+  assertRole(viewer, ROLES);
   const quiz = await db.quiz.findUnique({ where: { id: quizId }, select: { lecture: { select: { slug: true } } } });
   if (!quiz) throw new NotFoundError("That quiz does not exist.");
   return quiz.lecture.slug;

@@ -10,7 +10,7 @@ export const recordId = recordIdWith("Not a valid id.");
 
 export const attemptId = recordId;
 
-/** Option keys are a, b, …, z, aa, ab, … (lib/questions/version-data.ts optionKey). */
+/** Option keys are a, b, …, z, aa, ab, … (lib/bank/version-data.ts optionKey). */
 const optionKey = z.string().regex(/^[a-z]{1,8}$/, "Not a valid option.");
 
 /** Chosen by the page (a UUID); printable ASCII without spaces keeps it safe to store and log. */
@@ -39,18 +39,14 @@ export const submitAttemptInput = z.object({ attemptId, idempotencyKey });
 
 export type SaveAnswerInput = z.output<typeof saveAnswerInput>;
 
-/** Why an attempt no longer takes answers: the page refreshes to its results either way. */
-export type AttemptClosedReason = "SUBMITTED" | "TIME_UP";
-
 /**
  * What a save did. Expected outcomes the page acts on, so they are values of the action's success
- * branch rather than error codes: "stale" carries the answer now stored (never the key), "closed"
- * says why the attempt takes no more answers.
+ * branch: "stale" carries the answer now stored (never the key). A closed attempt (submitted, or its
+ * time is up) is the failure code ATTEMPT_CLOSED instead: the page stops saving and refreshes.
  */
 export type SaveOutcome =
   | { status: "saved"; revision: number; savedAt: string }
-  | { status: "stale"; revision: number; chosen: string[]; flagged: boolean; savedAt: string | null }
-  | { status: "closed"; reason: AttemptClosedReason; message: string };
+  | { status: "stale"; revision: number; chosen: string[]; flagged: boolean; savedAt: string | null };
 
 export const answerPracticeInput = z.object({
   sessionId: recordId,

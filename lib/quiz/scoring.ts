@@ -1,6 +1,14 @@
 // Scoring, grade policy and the deterministic per-attempt shuffle. Pure functions, no database.
+import { seededRandom, seededShuffle } from "../random";
 
-export type ChoiceType = "SINGLE_CHOICE" | "MULTIPLE_CHOICE" | "TRUE_FALSE";
+/** The question types scored automatically by the options chosen. */
+export const CHOICE_TYPES = ["SINGLE_CHOICE", "MULTIPLE_CHOICE", "TRUE_FALSE"] as const;
+
+export type ChoiceType = (typeof CHOICE_TYPES)[number];
+
+export function isChoiceType(type: string): type is ChoiceType {
+  return (CHOICE_TYPES as readonly string[]).includes(type);
+}
 
 export interface ScoredOption {
   key: string;
@@ -50,29 +58,6 @@ export function countingAttempt<T extends GradedAttempt>(attempts: readonly T[],
   if (policy === "LAST") return byNumber.at(-1)!;
   // BEST: the highest score; on a tie the earlier attempt.
   return byNumber.reduce((best, attempt) => (attempt.score > best.score ? attempt : best));
-}
-
-/** mulberry32: a small, fast, well-distributed 32-bit PRNG, so a seed always gives the same order. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Fisher–Yates shuffle driven by `seed`; the input is not changed. */
-export function seededShuffle<T>(items: readonly T[], seed: number): T[] {
-  const random = seededRandom(seed);
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
 }
 
 /** A seed for one slot of one attempt, derived from the attempt's seed. */

@@ -2,6 +2,20 @@
 // reload and can be tested on fixed fixtures).
 import type { CardState } from "./fsrs";
 
+/** A lecture's two review decks: its flashcards, and the quiz questions the student missed. */
+export type Deck = "flashcards" | "mistakes";
+
+export interface DeckCounts {
+  total: number;
+  /** Cards to review by the end of today (UTC), besides new ones. */
+  dueToday: number;
+  learning: number;
+  learned: number;
+  new: number;
+  /** New cards still to be introduced today (the daily limit minus those already seen). */
+  newLeftToday: number;
+}
+
 /** New flashcards a student meets per lecture per day (Anki's default is 20). */
 export const NEW_CARDS_PER_DAY = 20;
 /** When nothing else is due, a learning card due within this time is shown early (as Anki does). */
@@ -38,4 +52,28 @@ export function buildQueue(cards: readonly QueueCard[], now: Date, newLeftToday:
   if (eligible.length > 0) return { current: eligible[0]!.itemId, nextDue: null };
   const later = cards.filter((c) => c.state !== "NEW").sort(byDue)[0];
   return { current: null, nextDue: later ? later.due : null };
+}
+
+/** Midnight UTC after `now`: "due today" means due before it. */
+export function endOfDay(now: Date): Date {
+  return new Date(startOfDay(now).getTime() + 86_400_000);
+}
+
+/** A deck's counts from its cards' states, given how many new cards may still be introduced today. */
+export function countDeck(cards: readonly Pick<QueueCard, "state" | "due">[], newLeftToday: number, now: Date): DeckCounts {
+  const end = endOfDay(now);
+  const fresh = cards.filter((c) => c.state === "NEW").length;
+  return {
+    total: cards.length,
+    dueToday: cards.filter((c) => c.state !== "NEW" && c.due < end).length,
+    learning: cards.filter((c) => c.state === "LEARNING" || c.state === "RELEARNING").length,
+    learned: cards.filter((c) => c.state === "REVIEW").length,
+    new: fresh,
+    newLeftToday: Math.min(newLeftToday, fresh),
+  };
+}
+
+/** New flashcards a student may still meet today, after `seenToday` of them. */
+export function newAllowance(seenToday: number): number {
+  return Math.max(0, NEW_CARDS_PER_DAY - seenToday);
 }

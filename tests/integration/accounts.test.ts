@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createStudentAccount, signUpFromAddress } from "@/lib/auth/data";
+import { createStudentAccount, signUpFromAddress } from "@/lib/auth/internal/accounts";
 import { signUpInput } from "@/lib/auth/schemas";
 import { authorizeCredentials, INVALID_CREDENTIALS_MESSAGE } from "@/lib/auth/sign-in";
 import { db } from "@/lib/db";

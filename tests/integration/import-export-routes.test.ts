@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { GET as exportBank } from "@/app/api/admin/lectures/[slug]/export/route";
 import { GET as exportDashboardCsv } from "@/app/api/instructor/quizzes/[quizId]/csv/route";
 import { parseView } from "@/lib/analytics/schemas";
-import { BANK_FORMAT_NAMES, bankFormatName } from "@/lib/imports/formats";
+import { BANK_FORMAT_NAMES, bankFormatName } from "@/lib/bank/formats/registry";
 
 const bankExport = (slug: string, query: string) => exportBank(new Request(`http://localhost/api/admin/lectures/x/export${query}`), { params: Promise.resolve({ slug }) });
 const dashboardCsv = (quizId: string, query: string) => exportDashboardCsv(new Request(`http://localhost/api/instructor/quizzes/x/csv${query}`), { params: Promise.resolve({ quizId }) });

@@ -1,16 +1,21 @@
 // The import upload routes read nothing before the session and the role are checked, refuse a body
 // that says it is too large before reading it, and stop reading one that turns out too large.
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { POST as previewRoute } from "@/app/api/admin/imports/preview/route";
+import type { SessionUser } from "@/lib/auth/roles";
+import { uploadRoute } from "@/lib/bank/import/http";
+import { importUploadInput } from "@/lib/bank/import/schemas";
+import { MAX_UPLOAD_BODY_BYTES, UPLOAD_TOO_LARGE_MESSAGE } from "@/lib/bank/import/upload-body";
 import { loadContentTree } from "@/lib/content/load";
 import { readContentTree } from "@/lib/content/read";
-import type { SessionUser } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
-import { previewImport } from "@/lib/imports/data";
-import { uploadRoute } from "@/lib/imports/http";
-import { importUploadInput } from "@/lib/imports/schemas";
-import { MAX_UPLOAD_BODY_BYTES, UPLOAD_TOO_LARGE_MESSAGE } from "@/lib/imports/upload-body";
 import { createUser } from "./helpers";
+
+// The session is read from a cookie, which needs a Next.js request: here the signed-in user is given
+// instead, and everything after it (withViewer, the upload route, the data layer) is the real code.
+const session = vi.hoisted(() => ({ viewer: null as SessionUser | null }));
+vi.mock("@/lib/auth/session", async (importOriginal) => ({ ...(await importOriginal<typeof import("@/lib/auth/session")>()), getCurrentUser: async () => session.viewer }));
 
 const CHUNK = 64 * 1024;
 const MB40 = 40 * 1024 * 1024;
@@ -37,9 +42,13 @@ function post(body: ReadableStream<Uint8Array> | FormData, headers: Record<strin
   return new Request("http://localhost/api/admin/imports/preview", { method: "POST", body, headers, duplex: "half" } as RequestInit);
 }
 
-/** What app/api/admin/imports/preview/route.ts does, with the viewer given instead of read from cookies. */
-const preview = (request: Request, viewer: SessionUser | null) =>
-  uploadRoute(request, importUploadInput, async (input, user) => previewImport(user, { fileName: input.file.name, bytes: new Uint8Array(await input.file.arrayBuffer()), lectureId: input.lectureId, convert: input.convert }), { viewer });
+const noParams = { params: Promise.resolve({}) };
+
+/** app/api/admin/imports/preview/route.ts, for `viewer`. */
+const preview = (request: Request, viewer: SessionUser | null) => {
+  session.viewer = viewer;
+  return previewRoute(request, noParams);
+};
 
 let lectureId = "";
 
@@ -101,7 +110,8 @@ describe("the import upload route", () => {
     form.set("file", new File(["::Q1:: Which format is column-major? {=Parquet ~CSV}"], "bank.gift"));
     form.set("lectureId", lectureId);
     const lockTimeout = Object.assign(new Error("canceling statement due to lock timeout"), { code: "55P03", severity: "ERROR" });
-    const response = await uploadRoute(post(form), importUploadInput, async () => Promise.reject(lockTimeout), { viewer: await createUser("ADMIN") });
+    session.viewer = await createUser("ADMIN");
+    const response = await uploadRoute(importUploadInput, async () => Promise.reject(lockTimeout))(post(form), noParams);
     expect(response.status).toBe(503);
     expect(response.headers.get("retry-after")).toBe("5");
     expect(await response.json()).toEqual({ message: "The server is busy; please retry in a moment." });

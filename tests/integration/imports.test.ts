@@ -3,8 +3,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadContentTree } from "@/lib/content/load";
 import { readContentTree } from "@/lib/content/read";
 import { db } from "@/lib/db";
-import { applyImport, getImportHistory, getLectureBank, previewImport } from "@/lib/imports/data";
-import { toBankJson, toGift, toMoodleXml } from "@/lib/imports/export";
+import { getLectureBank } from "@/lib/bank/export/data";
+import { toGift } from "@/lib/bank/formats/gift";
+import { toBankJson } from "@/lib/bank/formats/json";
+import { toMoodleXml } from "@/lib/bank/formats/moodle-xml";
+import { applyImport, getImportHistory, previewImport } from "@/lib/bank/import/data";
 import { createUser } from "./helpers";
 
 let lectureId = "";
@@ -36,6 +39,14 @@ describe("importing a question bank", () => {
     expect(applied).toMatchObject({ created: 3, changed: 0, unchanged: 0 });
     // Single and true-false questions become quiz slots; short answers are not gradable in quizzes yet.
     expect(await counts()).toEqual({ questions: before.questions + 3, versions: before.versions + 3, slots: before.slots + 2 });
+    const imported = await db.quizSlot.findMany({ where: { source: "IMPORT" }, orderBy: { position: "asc" }, select: { key: true, note: true, retiredAt: true } });
+    expect(imported.map((s) => [s.key.startsWith("import-"), s.note, s.retiredAt])).toEqual([
+      [true, "Imported from bank.gift", null],
+      [true, "Imported from bank.gift", null],
+    ]);
+    // Loading the content again leaves the importer's slots alone: they are not in the files.
+    await loadContentTree(db, readContentTree(path.resolve(import.meta.dirname, "../fixtures/content")), { force: true });
+    expect(await db.quizSlot.count({ where: { source: "IMPORT", retiredAt: null } })).toBe(2);
 
     const again = await previewImport(admin, { fileName: "bank.gift", bytes: bytes(gift), lectureId, convert: false });
     expect(again.items.map((i) => i.outcome)).toEqual(["unchanged", "unchanged", "unchanged"]);
@@ -101,7 +112,7 @@ describe("importing a question bank", () => {
 
   it("exports a lecture's bank so that importing it back changes nothing, in JSON, GIFT and Moodle XML", async () => {
     const admin = await createUser("ADMIN");
-    const { questions } = await getLectureBank(admin, "alpha");
+    const { questions } = (await getLectureBank(admin, "alpha"))!;
     expect(questions.length).toBeGreaterThanOrEqual(3);
     const json = await previewImport(admin, { fileName: "alpha.json", bytes: bytes(toBankJson(questions)), lectureId, convert: false });
     expect(json.problems).toEqual([]);
@@ -114,5 +125,6 @@ describe("importing a question bank", () => {
     expect(gift.problems).toEqual([]);
     expect(gift.items).toHaveLength(questions.length);
     await expect(getLectureBank(await createUser("INSTRUCTOR"), "alpha")).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await getLectureBank(admin, "no-such-lecture")).toBeNull();
   });
 });

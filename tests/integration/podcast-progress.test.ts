@@ -1,7 +1,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { GET as getAudio } from "@/app/api/podcast/[slug]/[file]/route";
+import type { Viewer } from "@/lib/auth/viewer";
 import { loadContentTree } from "@/lib/content/load";
 import { readContentTree } from "@/lib/content/read";
 import type { PodcastFile } from "@/lib/content/schemas";
@@ -10,6 +12,10 @@ import { db } from "@/lib/db";
 import { getEpisode, getEpisodeAudioFile, getListeningProgress, saveListeningProgress } from "@/lib/podcast/data";
 import { scriptHash, type TimingFile } from "@/lib/podcast/timing-file";
 import { createUser } from "./helpers";
+
+// The audio route reads the session through withViewer; here the test decides who is signed in.
+const session = vi.hoisted(() => ({ viewer: null as Viewer | null }));
+vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.viewer }));
 
 // Beta's fixture episode has two lines in one chapter. Its "built audio" here is a timing file of a
 // 100-second episode and a dummy MP3, in a podcast directory of the test's own.
@@ -96,7 +102,7 @@ describe("the podcast episode", () => {
     await expect(getEpisodeAudioFile(user, "beta", "../../etc/passwd")).rejects.toMatchObject({ code: "NOT_FOUND" });
     // A slug from the URL with a NUL byte or a path in it names no episode (and never reaches the query).
     for (const slug of ["be\u0000ta", "../beta", "BETA", ""]) await expect(getEpisodeAudioFile(user, slug, "episode-aaaaaaaaaaaa.mp3")).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(getEpisodeAudioFile(null, "beta", "episode-aaaaaaaaaaaa.mp3")).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(getEpisodeAudioFile(null as never, "beta", "episode-aaaaaaaaaaaa.mp3")).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
   });
 
   it("treats audio built from another version of the script as missing", async () => {
@@ -106,6 +112,32 @@ describe("the podcast episode", () => {
     await expect(getEpisodeAudioFile(user, "beta", "episode-aaaaaaaaaaaa.mp3")).rejects.toMatchObject({ code: "NOT_FOUND" });
     writeTiming();
     expect((await getEpisode(user, "beta"))!.audio).not.toBeNull();
+  });
+});
+
+describe("the audio route", () => {
+  const audio = (file: string, headers: Record<string, string> = {}) =>
+    getAudio(new Request(`http://localhost/api/podcast/beta/${file}`, { headers }), { params: Promise.resolve({ slug: "beta", file }) });
+
+  it("answers 401 when signed out, 404 for anything but the current file, and serves the file and byte ranges", async () => {
+    writeTiming();
+    session.viewer = null;
+    const anonymous = await audio("episode-aaaaaaaaaaaa.mp3");
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.text()).toBe("Please sign in to continue.");
+    session.viewer = await createUser();
+    const missing = await audio("timing.json");
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toBe("This audio file does not exist (the episode may have been rebuilt). Reload the page.");
+    const whole = await audio("episode-aaaaaaaaaaaa.mp3");
+    expect(whole.status).toBe(200);
+    expect(whole.headers.get("content-length")).toBe("4");
+    expect(await whole.text()).toBe("ID3\u0000");
+    const part = await audio("episode-aaaaaaaaaaaa.mp3", { range: "bytes=1-2" });
+    expect(part.status).toBe(206);
+    expect(part.headers.get("content-range")).toBe("bytes 1-2/4");
+    expect(await part.text()).toBe("D3");
+    session.viewer = null;
   });
 });
 
@@ -160,13 +192,13 @@ describe("listening progress", () => {
   it("counts on the course home as % heard; a lecture without an episode has none", async () => {
     const user = await createUser();
     await saveListeningProgress(user, { episodeId, position: 99, heard: [[0, 45], [45, 99]], seeked: false });
-    const lectures = (await getCourseHome(user))[0]!.lectures;
+    const lectures = (await getCourseHome(user)).courses[0]!.lectures;
     expect(lectures.map((l) => [l.slug, l.podcast])).toEqual([
       ["alpha", null],
       ["beta", { percentHeard: 100 }],
     ]);
     const other = await createUser();
-    expect((await getCourseHome(other))[0]!.lectures[1]!.podcast).toEqual({ percentHeard: 0 });
+    expect((await getCourseHome(other)).courses[0]!.lectures[1]!.podcast).toEqual({ percentHeard: 0 });
   });
 
   it("rejects an episode that does not exist, writing nothing", async () => {

@@ -3,7 +3,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadContentTree } from "@/lib/content/load";
 import { readContentTree } from "@/lib/content/read";
 import { db } from "@/lib/db";
-import { getAttemptForTaking, getAttemptResult, getQuizOverview, saveAnswer, startOrResumeAttempt, submitAttempt } from "@/lib/quiz/data";
+import { getAttemptForTaking, getAttemptResult, getQuizOverview } from "@/lib/quiz/data";
+import { saveAnswer } from "@/lib/quiz/answer-save";
+import { startOrResumeAttempt } from "@/lib/quiz/attempt-start";
+import { submitAttempt } from "@/lib/quiz/submission/submit";
+import { sweepOverdueAttempts } from "@/lib/quiz/submission/sweep";
 import { createUser } from "./helpers";
 
 let quizId = "";
@@ -66,6 +70,7 @@ describe("taking a quiz", () => {
     await expect(saveAnswer(student, { ...request, chosen: [first!, second!], idempotencyKey: key(), baseRevision: 1 })).rejects.toMatchObject({
       message: "Choose only one answer for this question.",
     });
+    await expect(saveAnswer(student, { ...request, position: 99, idempotencyKey: key() })).rejects.toMatchObject({ code: "NOT_FOUND", message: "That question is not part of this attempt." });
   });
 
   it("scores on submission (partial credit), updates the statistics once under concurrent submissions, and then refuses changes", async () => {
@@ -80,7 +85,7 @@ describe("taking a quiz", () => {
 
     const before = await db.questionStat.count();
     const results = await Promise.all(Array.from({ length: 6 }, () => submitAttempt(student, attemptId, key())));
-    expect(results).toEqual(Array.from({ length: 6 }, () => ({ score: 1.5, maxScore: 2 })));
+    expect(results).toEqual(Array.from({ length: 6 }, () => ({ score: 1.5, maxScore: 2, lectureSlug: "alpha" })));
 
     const slot = await db.quizSlot.findFirstOrThrow({ where: { quizId, key: "first-letter" } });
     const stat = await db.questionStat.findUniqueOrThrow({ where: { slotId_variantKey_scope: { slotId: slot.id, variantKey: "", scope: "ALL" } } });
@@ -89,12 +94,14 @@ describe("taking a quiz", () => {
     expect(await db.questionStat.count()).toBe(before + 8); // 2 slots × (slot + variant) × (ALL + FIRST)
     expect(await db.quizStat.findUniqueOrThrow({ where: { quizId_scope: { quizId, scope: "FIRST" } } })).toMatchObject({ n: 1, sumT: 1.5, sumT2: 2.25 });
 
-    expect(await saveAnswer(student, { attemptId, position: 0, chosen: [], flagged: false, timeSpentMs: 0, idempotencyKey: key(), baseRevision: 1 })).toEqual({
-      status: "closed",
+    await expect(saveAnswer(student, { attemptId, position: 0, chosen: [], flagged: false, timeSpentMs: 0, idempotencyKey: key(), baseRevision: 1 })).rejects.toMatchObject({
+      code: "ATTEMPT_CLOSED",
       reason: "SUBMITTED",
       message: "This attempt has already been submitted, so its answers can no longer change.",
     });
     expect((await db.response.findFirstOrThrow({ where: { attemptId, position: 0 } })).chosenOptionKeys).toEqual(keys[0]);
+    // Closed comes first, whatever the request: even for a question the attempt does not have.
+    await expect(saveAnswer(student, { attemptId, position: 99, chosen: [], flagged: false, timeSpentMs: 0, idempotencyKey: key(), baseRevision: 0 })).rejects.toMatchObject({ code: "ATTEMPT_CLOSED", reason: "SUBMITTED" });
 
     const result = (await getAttemptResult(student, attemptId))!;
     expect(result.score).toBe(1.5);
@@ -115,30 +122,92 @@ describe("taking a quiz", () => {
     expect(await getAttemptResult(owner, attemptId)).not.toBeNull();
   });
 
-  it("enforces the time limit on the server: a late save is refused and the attempt submitted", async () => {
+  it("enforces the time limit on the server: a late save is refused and submits that attempt only, as of its deadline", async () => {
     const student = await createUser();
     await db.quiz.update({ where: { id: quizId }, data: { timeLimitSeconds: 600 } });
     try {
+      // Another student's attempt, also past its time: a save of the first student's must not touch it.
+      const absent = await createUser();
+      const forgotten = await startOrResumeAttempt(absent, quizId);
       const attemptId = await startOrResumeAttempt(student, quizId);
       const attempt = await db.attempt.findUniqueOrThrow({ where: { id: attemptId } });
       expect(attempt.deadlineAt!.getTime() - attempt.startedAt.getTime()).toBe(600_000);
-      await db.attempt.update({ where: { id: attemptId }, data: { deadlineAt: new Date(Date.now() - 1000) } });
-      const late = { attemptId, position: 0, chosen: [], flagged: false, timeSpentMs: 0, idempotencyKey: key(), baseRevision: 0 };
-      const timeUp = { status: "closed", reason: "TIME_UP", message: "Time is up for this attempt: it has been submitted with the answers saved before the limit." };
-      expect(await saveAnswer(student, late)).toEqual(timeUp);
-      expect(await db.attempt.findUniqueOrThrow({ where: { id: attemptId } })).toMatchObject({ status: "SUBMITTED", score: 0 });
+      const keys = await answerKey(attemptId);
+      await saveAnswer(student, { attemptId, position: 0, chosen: keys[0]!, flagged: false, timeSpentMs: 0, idempotencyKey: key(), baseRevision: 0 });
+      const deadline = new Date(Date.now() - 1000);
+      await db.attempt.updateMany({ where: { id: { in: [attemptId, forgotten] } }, data: { deadlineAt: deadline } });
+      const late = { attemptId, position: 1, chosen: keys[1]!, flagged: false, timeSpentMs: 0, idempotencyKey: key(), baseRevision: 0 };
+      const timeUp = { code: "ATTEMPT_CLOSED", reason: "TIME_UP", message: "Time is up for this attempt: it has been submitted with the answers saved before the limit." };
+      await expect(saveAnswer(student, late)).rejects.toMatchObject(timeUp);
+      // Scored with the answer saved before the limit (position 0 right), not the late one.
+      expect(await db.attempt.findUniqueOrThrow({ where: { id: attemptId } })).toMatchObject({ status: "SUBMITTED", score: 1, submittedAt: deadline });
+      expect((await db.response.findFirstOrThrow({ where: { attemptId, position: 1 } })).chosenOptionKeys).toEqual([]);
+      expect((await db.attempt.findUniqueOrThrow({ where: { id: forgotten } })).status).toBe("IN_PROGRESS");
       // Once submitted by the server, a save still learns that the time was up (not a manual submission).
-      expect(await saveAnswer(student, { ...late, idempotencyKey: key() })).toEqual(timeUp);
-
-      // A student who never comes back: their expired attempt is submitted when anyone opens the quiz.
-      const absent = await createUser();
-      const forgotten = await startOrResumeAttempt(absent, quizId);
-      await db.attempt.update({ where: { id: forgotten }, data: { deadlineAt: new Date(Date.now() - 1000) } });
-      await getQuizOverview(await createUser(), "alpha");
-      expect(await db.attempt.findUniqueOrThrow({ where: { id: forgotten } })).toMatchObject({ status: "SUBMITTED", score: 0 });
+      await expect(saveAnswer(student, { ...late, idempotencyKey: key() })).rejects.toMatchObject(timeUp);
+      expect((await getAttemptResult(student, attemptId))!.score).toBe(1);
+      // Its own student's submission closes the other one (as of its deadline).
+      expect(await submitAttempt(absent, forgotten, key())).toEqual({ score: 0, maxScore: 2, lectureSlug: "alpha" });
+      expect(await db.attempt.findUniqueOrThrow({ where: { id: forgotten } })).toMatchObject({ status: "SUBMITTED", submittedAt: deadline });
     } finally {
       await db.quiz.update({ where: { id: quizId }, data: { timeLimitSeconds: null } });
     }
+  });
+
+  it("shows an attempt whose time is up as closed without writing; opening it, starting anew or the sweep submits it", async () => {
+    const expire = async (attemptId: string) => {
+      const deadline = new Date(Date.now() - 60_000);
+      await db.attempt.update({ where: { id: attemptId }, data: { deadlineAt: deadline } });
+      return deadline;
+    };
+    const stored = (id: string) => db.attempt.findUniqueOrThrow({ where: { id }, select: { status: true, score: true, submittedAt: true, attemptNumber: true } });
+
+    // Readers: the quiz overview (the owner's and anyone else's) and the attempt page only read.
+    const student = await createUser();
+    const first = await startOrResumeAttempt(student, quizId);
+    const keys = await answerKey(first);
+    await saveAnswer(student, { attemptId: first, position: 0, chosen: keys[0]!, flagged: false, timeSpentMs: 0, idempotencyKey: key(), baseRevision: 0 });
+    const deadline = await expire(first);
+    await getQuizOverview(await createUser(), "alpha");
+    const overview = (await getQuizOverview(student, "alpha"))!;
+    expect(overview.attempts.map((a) => [a.attemptNumber, a.state])).toEqual([[1, "OVERDUE"]]);
+    expect(overview).toMatchObject({ inProgress: null, counting: null, canStart: true });
+    expect((await getAttemptForTaking(student, first))!.state).toBe("OVERDUE");
+    expect(await getAttemptResult(student, first)).toBeNull();
+    expect(await stored(first)).toMatchObject({ status: "IN_PROGRESS", score: null, submittedAt: null });
+
+    // The attempt page's time-up step submits it: as of its deadline, with the answer saved in time.
+    expect(await submitAttempt(student, first, key())).toEqual({ score: 1, maxScore: 2, lectureSlug: "alpha" });
+    expect(await stored(first)).toMatchObject({ status: "SUBMITTED", score: 1, submittedAt: deadline });
+    expect((await getAttemptForTaking(student, first))!.state).toBe("TIMED_OUT");
+
+    // Starting anew submits the overdue attempt first: numbering and "one in progress" hold.
+    const second = await startOrResumeAttempt(student, quizId);
+    const secondDeadline = await expire(second);
+    const countedAll = async () => (await db.quizStat.findUnique({ where: { quizId_scope: { quizId, scope: "ALL" } } }))?.n ?? 0;
+    const countedBefore = await countedAll();
+    const third = await startOrResumeAttempt(student, quizId);
+    expect(new Set([first, second, third]).size).toBe(3);
+    expect(await stored(second)).toMatchObject({ status: "SUBMITTED", score: 0, submittedAt: secondDeadline, attemptNumber: 2 });
+    expect(await stored(third)).toMatchObject({ status: "IN_PROGRESS", attemptNumber: 3 });
+    expect(await db.attempt.count({ where: { userId: student.id, status: "IN_PROGRESS" } })).toBe(1);
+    // Attempt 2 counts in the class statistics once, like any submission.
+    expect(await countedAll()).toBe(countedBefore + 1);
+    expect((await getQuizOverview(student, "alpha"))!.attempts.map((a) => a.state)).toEqual(["TIMED_OUT", "TIMED_OUT", "OPEN"]);
+
+    // A student who never comes back: only the sweep, for staff, submits their attempt.
+    const absent = await createUser();
+    const forgotten = await startOrResumeAttempt(absent, quizId);
+    const forgottenDeadline = await expire(forgotten);
+    await expect(sweepOverdueAttempts(student, { quizId })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const instructor = await createUser("INSTRUCTOR");
+    expect(await sweepOverdueAttempts(instructor, { quizId: "no-such-quiz" })).toBe(0);
+    expect(await stored(forgotten)).toMatchObject({ status: "IN_PROGRESS" });
+    expect(await sweepOverdueAttempts(instructor, { quizId })).toBe(1);
+    expect(await stored(forgotten)).toMatchObject({ status: "SUBMITTED", score: 0, submittedAt: forgottenDeadline });
+    expect(await stored(third)).toMatchObject({ status: "IN_PROGRESS" }); // not overdue: untouched
+    expect(await sweepOverdueAttempts(instructor, {})).toBe(0);
+    await submitAttempt(student, third, key());
   });
 
   it("allows the quiz's number of attempts and reports the grade that counts", async () => {

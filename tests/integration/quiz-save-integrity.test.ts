@@ -6,7 +6,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadContentTree } from "@/lib/content/load";
 import { readContentTree } from "@/lib/content/read";
 import { db } from "@/lib/db";
-import { getAttemptForTaking, saveAnswer, startOrResumeAttempt, submitAttempt } from "@/lib/quiz/data";
+import { getAttemptForTaking } from "@/lib/quiz/data";
+import { saveAnswer } from "@/lib/quiz/answer-save";
+import { startOrResumeAttempt } from "@/lib/quiz/attempt-start";
+import { submitAttempt } from "@/lib/quiz/submission/submit";
 import type { SaveAnswerInput } from "@/lib/quiz/schemas";
 import { createUser } from "./helpers";
 
@@ -116,10 +119,10 @@ describe("a submission key belongs to its attempt", () => {
     const student = await createUser();
     const reused = key();
     const first = await startOrResumeAttempt(student, quizId);
-    expect(await submitAttempt(student, first, reused)).toEqual({ score: 0, maxScore: 2 });
+    expect(await submitAttempt(student, first, reused)).toEqual({ score: 0, maxScore: 2, lectureSlug: "alpha" });
     const second = await startOrResumeAttempt(student, quizId);
     expect(second).not.toBe(first);
-    expect(await submitAttempt(student, second, reused)).toEqual({ score: 0, maxScore: 2 });
+    expect(await submitAttempt(student, second, reused)).toEqual({ score: 0, maxScore: 2, lectureSlug: "alpha" });
     const attempts = await db.attempt.findMany({ where: { userId: student.id }, orderBy: { attemptNumber: "asc" }, select: { id: true, status: true, submissionKey: true } });
     expect(attempts).toEqual([
       { id: first, status: "SUBMITTED", submissionKey: `${first}:${reused}` },

@@ -14,7 +14,7 @@ beforeAll(async () => {
 describe("reading progress", () => {
   it("records reads per user, idempotently, and the course home counts them per lecture", async () => {
     const [ann, bob] = [await createUser(), await createUser()];
-    const alpha = (await getLectureContent("alpha"))!;
+    const alpha = (await getLectureContent(ann, "alpha"))!;
     const [basics, more] = alpha.sections;
 
     expect(await recordSectionRead(ann, basics!.id)).toEqual({ read: 1, total: 2 });
@@ -28,21 +28,21 @@ describe("reading progress", () => {
     expect((await getReadSectionIds(ann, alpha.id)).sort()).toEqual([basics!.id, more!.id].sort());
     expect(await getReadSectionIds(bob, alpha.id)).toEqual([more!.id]);
 
-    const home = await getCourseHome(ann);
+    const home = (await getCourseHome(ann)).courses;
     expect(home).toHaveLength(1);
     expect(home[0]!.lectures.map(({ slug, sectionCount, sectionsRead, flashcardCount }) => ({ slug, sectionCount, sectionsRead, flashcardCount }))).toEqual([
       { slug: "alpha", sectionCount: 2, sectionsRead: 2, flashcardCount: 2 },
       { slug: "beta", sectionCount: 1, sectionsRead: 0, flashcardCount: 1 },
     ]);
-    expect((await getCourseHome(bob))[0]!.lectures.map((l) => l.sectionsRead)).toEqual([1, 0]);
+    expect((await getCourseHome(bob)).courses[0]!.lectures.map((l) => l.sectionsRead)).toEqual([1, 0]);
   });
 
   it("leaves retired sections out of the notes and the counts", async () => {
     const user = await createUser();
-    const alpha = (await getLectureContent("alpha"))!;
+    const alpha = (await getLectureContent(user, "alpha"))!;
     await recordSectionRead(user, alpha.sections[0]!.id);
     await db.noteSection.update({ where: { id: alpha.sections[0]!.id }, data: { retiredAt: new Date() } });
-    expect((await getCourseHome(user))[0]!.lectures[0]).toMatchObject({ slug: "alpha", sectionCount: 1, sectionsRead: 0 });
+    expect((await getCourseHome(user)).courses[0]!.lectures[0]).toMatchObject({ slug: "alpha", sectionCount: 1, sectionsRead: 0 });
     expect(await getReadSectionIds(user, alpha.id)).toEqual([]);
     await expect(recordSectionRead(user, alpha.sections[0]!.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await db.noteSection.update({ where: { id: alpha.sections[0]!.id }, data: { retiredAt: null } });
@@ -55,11 +55,12 @@ describe("reading progress", () => {
   });
 
   it("renders the notes' Markdown to sanitised HTML with GFM tables", async () => {
-    const alpha = (await getLectureContent("alpha"))!;
+    const user = await createUser();
+    const alpha = (await getLectureContent(user, "alpha"))!;
     expect(alpha.sections[0]!.html).toBe(
       '<p>Alpha\'s first section. <strong>Bold</strong> and a <a href="https://example.com">link</a>.</p>\n<table>\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n<td>2</td>\n</tr>\n</tbody>\n</table>',
     );
     expect(alpha.sections[1]!.html).toContain('<h3 id="notes-a-sub-heading">A sub-heading</h3>');
-    expect(await getLectureContent("no-such-lecture")).toBeNull();
+    expect(await getLectureContent(user, "no-such-lecture")).toBeNull();
   });
 });

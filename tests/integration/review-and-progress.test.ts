@@ -8,10 +8,15 @@ import { db } from "@/lib/db";
 import { getLectureContent, recordSectionRead } from "@/lib/lectures/data";
 import { saveListeningProgress } from "@/lib/podcast/data";
 import { scriptHash } from "@/lib/podcast/timing-file";
-import { getClassProgress, getMyProgress } from "@/lib/progress/data";
-import { getAttemptForTaking, saveAnswer, startOrResumeAttempt, submitAttempt } from "@/lib/quiz/data";
+import { getClassProgress } from "@/lib/progress/class-data";
+import { getMyProgress } from "@/lib/progress/data";
+import { getAttemptForTaking } from "@/lib/quiz/data";
+import { saveAnswer } from "@/lib/quiz/answer-save";
+import { startOrResumeAttempt } from "@/lib/quiz/attempt-start";
+import { submitAttempt } from "@/lib/quiz/submission/submit";
 import { getReviewSession, rateReviewCard, undoRating } from "@/lib/review/data";
 import { NEW_CARDS_PER_DAY } from "@/lib/review/queue";
+import { getDeckCounts } from "@/lib/review/summaries";
 import { createUser } from "./helpers";
 
 const podcastDir = mkdtempSync(path.join(os.tmpdir(), "progress-test-"));
@@ -152,6 +157,37 @@ describe("flashcard review", () => {
   });
 });
 
+describe("deck counts for every lecture", () => {
+  it("counts each deck in one grouped query exactly as the review session counts it", async () => {
+    const student = await createUser();
+    const betaId = (await db.lecture.findUniqueOrThrow({ where: { slug: "beta" } })).id;
+    const first = await getReviewSession(student, alphaId, "flashcards", { now: T0 });
+    await rateReviewCard(student, { lectureId: alphaId, deck: "flashcards", itemId: first.current!.itemId, rating: "GOOD", idempotencyKey: key() }, T0);
+    const second = await getReviewSession(student, alphaId, "flashcards", { now: at(1) });
+    await rateReviewCard(student, { lectureId: alphaId, deck: "flashcards", itemId: second.current!.itemId, rating: "EASY", idempotencyKey: key() }, at(1));
+    await takeQuiz(student, (position) => position === 0); // one mistake in alpha
+
+    for (const now of [at(2), at(20), new Date("2026-05-20T08:00:00.000Z")]) {
+      const decks = await getDeckCounts(student, now);
+      const [flashcards, mistakes, betaCards] = await Promise.all([
+        getReviewSession(student, alphaId, "flashcards", { now }),
+        getReviewSession(student, alphaId, "mistakes", { now }),
+        getReviewSession(student, betaId, "flashcards", { now }),
+      ]);
+      expect(decks.get(alphaId).flashcards).toEqual(flashcards.counts);
+      // The progress pages have always offered no new mistakes (the session's allowance is for flashcards).
+      expect(decks.get(alphaId).mistakes).toEqual({ ...mistakes.counts, newLeftToday: 0 });
+      expect(decks.get(betaId).flashcards).toEqual(betaCards.counts);
+    }
+    // A (Good at T0) is learning, due 10 minutes later; E (Easy) is learned, due in 8 days.
+    const alphaDecks = (await getDeckCounts(student, at(2))).get(alphaId);
+    expect(alphaDecks.flashcards).toEqual({ total: 2, dueToday: 1, learning: 1, learned: 1, new: 0, newLeftToday: 0 });
+    expect(alphaDecks.mistakes).toMatchObject({ total: 1, learning: 1, learned: 0, new: 0, newLeftToday: 0 });
+    const empty = { total: 0, dueToday: 0, learning: 0, learned: 0, new: 0, newLeftToday: 0 };
+    expect((await getDeckCounts(student, at(2))).get("no-such-lecture")).toEqual({ flashcards: empty, mistakes: empty });
+  });
+});
+
 describe("the mistakes queue", () => {
   it("adds each missed question (Again) at submission, and a later right answer reschedules it (Good)", async () => {
     const student = await createUser();
@@ -174,8 +210,8 @@ describe("progress", () => {
   it("adds up a scripted journey exactly, for the student and for the instructor", async () => {
     const student = await createUser();
     const idle = await createUser();
-    const alpha = (await getLectureContent("alpha"))!;
-    const beta = (await getLectureContent("beta"))!;
+    const alpha = (await getLectureContent(student, "alpha"))!;
+    const beta = (await getLectureContent(student, "beta"))!;
     const now = new Date();
 
     // Nothing done yet: the next step is the first section.

@@ -24,6 +24,13 @@ describe("schema constraints", () => {
     expect(await db.attempt.count({ where: { quizId: quiz.id } })).toBe(2);
   });
 
+  it("gives a quiz slot the content loader's source unless it says otherwise", async () => {
+    const quiz = await quizFixture();
+    const plain = await db.quizSlot.create({ data: { quizId: quiz.id, key: "from-files", position: 0 }, select: { source: true } });
+    const imported = await db.quizSlot.create({ data: { quizId: quiz.id, key: "import-q", position: 1, source: "IMPORT" }, select: { source: true } });
+    expect([plain.source, imported.source]).toEqual(["CONTENT", "IMPORT"]);
+  });
+
   it("records each submission key once", async () => {
     const quiz = await quizFixture();
     const [a, b] = [await createUser(), await createUser()];

@@ -6,7 +6,7 @@ import type { CredentialsConfig } from "next-auth/providers/credentials";
 import { describe, expect, it } from "vitest";
 import { setUserDisabled, updateUserAccess } from "@/lib/admin/data";
 import { getAuthOptions } from "@/lib/auth/options";
-import { revokeAllSessions, sessionUserFromToken, SESSION_MAX_AGE_SECONDS, startSession } from "@/lib/auth/session-store";
+import { revokeAllSessions, sessionUserFromToken, SESSION_MAX_AGE_SECONDS, startSession } from "@/lib/auth/internal/session-store";
 import { decodeSessionToken } from "@/lib/auth/session-token";
 import { ACCOUNT_DISABLED_MESSAGE, INVALID_CREDENTIALS_MESSAGE } from "@/lib/auth/sign-in";
 import { db } from "@/lib/db";

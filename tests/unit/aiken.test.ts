@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseAiken } from "@/lib/imports/aiken";
+import { parseAiken } from "@/lib/bank/formats/aiken";
 
 describe("Aiken", () => {
   it("reads questions with A. and A) options, and ANSWER lines in any case", () => {

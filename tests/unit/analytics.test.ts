@@ -16,7 +16,8 @@
 //   standard error = 0.650444 · √1.3 = 0.741620
 import { describe, expect, it } from "vitest";
 import { FLAG_MIN_RESPONSES, POOR_DISCRIMINATION, TOO_EASY_FACILITY, TOO_HARD_FACILITY, questionFlags } from "@/lib/analytics/flags";
-import { estimateRasch, seededRandom, simulateRasch } from "@/lib/analytics/rasch";
+import { estimateRasch, simulateRasch } from "@/lib/analytics/rasch";
+import { seededRandom } from "@/lib/random";
 import {
   discriminationIndex,
   discriminativeEfficiency,

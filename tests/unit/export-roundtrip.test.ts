@@ -1,13 +1,16 @@
 // Exporting and reading back gives the same questions, on a bank that uses every construct the format
 // can hold, and on randomly generated ones.
 import { describe, expect, it } from "vitest";
-import { seededRandom } from "@/lib/analytics/rasch";
-import { parseAiken } from "@/lib/imports/aiken";
-import { toAiken, toBankJson, toCsv, toGift, toMoodleXml } from "@/lib/imports/export";
-import { parseCsv } from "@/lib/imports/csv";
-import { parseMoodleXml } from "@/lib/imports/moodle-xml";
-import { parseUpload } from "@/lib/imports/upload";
-import { parseGift, type ParsedQuestion } from "@/lib/imports/gift";
+import { seededRandom } from "@/lib/random";
+import { parseAiken, toAiken } from "@/lib/bank/formats/aiken";
+import { parseCsv, toCsv } from "@/lib/bank/formats/csv";
+import { toGift } from "@/lib/bank/formats/gift";
+import { parseGift } from "@/lib/bank/formats/gift-parser";
+import { toBankJson } from "@/lib/bank/formats/json";
+import { toMoodleXml } from "@/lib/bank/formats/moodle-xml";
+import { parseMoodleXml } from "@/lib/bank/formats/moodle-xml-parser";
+import { parseUpload } from "@/lib/bank/import/upload";
+import type { ParsedQuestion } from "@/lib/bank/types";
 
 const base = { explanation: "", maxMark: 1, origin: "imported" as const };
 

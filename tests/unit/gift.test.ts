@@ -1,6 +1,6 @@
 // GIFT conformance: every construct of Moodle's documented format, and errors located per block.
 import { describe, expect, it } from "vitest";
-import { parseGift } from "@/lib/imports/gift";
+import { parseGift } from "@/lib/bank/formats/gift-parser";
 
 const one = (source: string) => {
   const result = parseGift(source);

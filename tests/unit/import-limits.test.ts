@@ -1,8 +1,8 @@
 // What the importer refuses to hand back whatever the file: more than 500 problems, or a format
 // name that is really a built-in object property.
 import { describe, expect, it } from "vitest";
-import { formatFromFileName, getBankFormat } from "@/lib/imports/formats";
-import { detectFormat, parseUpload } from "@/lib/imports/upload";
+import { detectFormat, formatFromFileName, getBankFormat } from "@/lib/bank/formats/registry";
+import { parseUpload } from "@/lib/bank/import/upload";
 
 describe("import limits", () => {
   it("lists the first 500 problems and counts the rest", () => {
@@ -17,6 +17,6 @@ describe("import limits", () => {
     expect(detectFormat("bank.aiken.txt", "Q\nA. a\nB. b\nANSWER: A")).toBe("aiken");
     expect(detectFormat("bank.txt", "Q {=a ~b}")).toBe("gift");
     expect(detectFormat("bank.txt", "} then {")).toBeNull();
-    expect([getBankFormat("csv").mimeType, getBankFormat("aiken").exportExtension, getBankFormat("xml").dbName]).toEqual(["text/csv", "aiken.txt", "MOODLE_XML"]);
+    expect([getBankFormat("csv").mimeType, getBankFormat("aiken").extension, getBankFormat("xml").dbName]).toEqual(["text/csv", "aiken.txt", "MOODLE_XML"]);
   });
 });

@@ -4,10 +4,10 @@
 // quadratic pattern already takes seconds, so this fails fast instead of hanging) and then at 1 MB.
 import { describe, expect, it } from "vitest";
 import { neutraliseFormulaText, restoreFormulaText } from "@/lib/csv/cells";
-import { parseAiken } from "@/lib/imports/aiken";
-import { parseGift } from "@/lib/imports/gift";
-import { parseMoodleXml } from "@/lib/imports/moodle-xml";
-import { detectFormat } from "@/lib/imports/upload";
+import { parseAiken } from "@/lib/bank/formats/aiken";
+import { parseGift } from "@/lib/bank/formats/gift-parser";
+import { parseMoodleXml } from "@/lib/bank/formats/moodle-xml-parser";
+import { detectFormat } from "@/lib/bank/formats/registry";
 
 const KB64 = 64 * 1024;
 const MB1 = 1024 * 1024;

@@ -5,7 +5,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ActionError } from "@/lib/errors";
-import { IMPORTER_BUSY_MESSAGE, parsePoolState, parseUploadIsolated } from "@/lib/imports/parse-isolated";
+import { IMPORTER_BUSY_MESSAGE, parsePoolState, parseUploadIsolated } from "@/lib/bank/import/parse-isolated";
 
 const MB5 = 5 * 1024 * 1024 - 1024;
 const bytes = (text: string) => new TextEncoder().encode(text);

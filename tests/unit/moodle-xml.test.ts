@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { htmlToText, textToHtml } from "@/lib/imports/html-text";
-import { decodeEntities, parseMoodleXml } from "@/lib/imports/moodle-xml";
+import { htmlToText, textToHtml } from "@/lib/bank/formats/html-text";
+import { decodeEntities, parseMoodleXml } from "@/lib/bank/formats/moodle-xml-parser";
 
 const xml = `<?xml version="1.0" encoding="UTF-8"?>
 <quiz>

@@ -12,7 +12,8 @@ import {
   spokenDuration,
   totalLength,
 } from "@/lib/podcast/timing";
-import { canonicalJson, checkTiming, scriptHash, type TimingFile } from "@/lib/podcast/timing-file";
+import { canonicalJson } from "@/lib/json/canonical";
+import { checkTiming, scriptHash, type TimingFile } from "@/lib/podcast/timing-file";
 
 describe("WAV files", () => {
   it("reads back the header it writes, and finds the data after extra chunks", () => {

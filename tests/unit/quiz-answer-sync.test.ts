@@ -21,7 +21,7 @@ function setup(questions = 3) {
       if (statuses.at(-1) !== status.kind) statuses.push(status.kind);
     },
     onStale: (index, stored) => stale.push({ index, chosen: stored.chosen }),
-    onClosed: (reason) => closed.push(reason),
+    onClosed: (message) => closed.push(message),
     retry: { sleep: async () => {}, random: () => 0.5 },
   });
   return { sync, requests, statuses, stale, closed };
@@ -46,7 +46,7 @@ describe("AnswerSync", () => {
     requests[1]!.reply(saved(11));
     await tick();
     expect(statuses).toEqual(["saving", "saved"]);
-    expect(await sync.flush()).toBe(true);
+    expect(await sync.flush()).toBe("stored");
 
     // The next save of question 0 is based on the revision the server returned.
     sync.enqueue(0, { chosen: ["b"], flagged: false }, 1000);
@@ -86,16 +86,26 @@ describe("AnswerSync", () => {
     expect(requests[2]!.request).toMatchObject({ position: 0, chosen: ["c"], baseRevision: 7 });
   });
 
-  it("stops at a closed attempt: the page is told why, and nothing more is sent", async () => {
-    const { sync, requests, closed } = setup();
+  it("stops at a closed attempt (the code ATTEMPT_CLOSED): the page is told why, nothing is retried or sent after", async () => {
+    const { sync, requests, closed, statuses } = setup();
     sync.enqueue(0, { chosen: ["a"], flagged: false }, 1000);
     sync.enqueue(1, { chosen: ["a"], flagged: false }, 1000);
     const flushed = sync.flush();
-    requests[0]!.reply({ ok: true, data: { status: "closed", reason: "TIME_UP", message: "Time is up." } });
-    expect(await flushed).toBe(false);
-    expect(closed).toEqual(["TIME_UP"]);
+    requests[0]!.reply({ ok: false, code: "ATTEMPT_CLOSED", message: "Time is up." });
+    expect(await flushed).toBe("closed");
+    expect(closed).toEqual(["Time is up."]);
+    expect(statuses).not.toContain("failed");
     sync.enqueue(2, { chosen: ["a"], flagged: false }, 1000);
     expect(requests).toHaveLength(1);
+  });
+
+  it("tells a closed attempt by its code, not its words: another refusal with the same message is a failed save", async () => {
+    const { sync, requests, closed } = setup();
+    sync.enqueue(0, { chosen: ["a"], flagged: false }, 1000);
+    requests[0]!.reply({ ok: false, code: "CONFLICT", message: "This attempt has already been submitted, so its answers can no longer change." });
+    expect(await sync.flush()).toBe("failed");
+    expect(closed).toEqual([]);
+    expect(sync.status()).toEqual({ kind: "failed", message: "Answer to question 1 not saved: This attempt has already been submitted, so its answers can no longer change." });
   });
 
   it("holds the queue on a failure until the student retries, then resends the same request first", async () => {
@@ -105,7 +115,7 @@ describe("AnswerSync", () => {
     requests[0]!.reply({ ok: false, code: "UNAUTHENTICATED", message: "Please sign in to continue." });
     await tick();
     expect(sync.status()).toEqual({ kind: "failed", message: "Answer to question 1 not saved: Please sign in to continue." });
-    expect(await sync.flush()).toBe(false);
+    expect(await sync.flush()).toBe("failed");
     expect(requests).toHaveLength(1);
     sync.retryFailed();
     expect(requests[1]!.request).toEqual(requests[0]!.request);

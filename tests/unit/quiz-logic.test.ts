@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { answerPractice, isPracticeDone, startPractice } from "@/lib/quiz/practice";
-import { countingAttempt, planSlot, scoreChoice, seededShuffle, type ScoredOption } from "@/lib/quiz/scoring";
-import { histogramKey, statIncrements } from "@/lib/quiz/stat-increments";
+import { countingAttempt, planSlot, scoreChoice, type ScoredOption } from "@/lib/quiz/scoring";
+import { seededShuffle } from "@/lib/random";
 
 const single: ScoredOption[] = [
   { key: "a", isCorrect: false, fraction: 0 },
@@ -90,35 +90,5 @@ describe("practice queue", () => {
     expect(isPracticeDone(state)).toBe(true);
     expect(state).toEqual({ queue: [], answered: 7, correct: 5 });
     expect(() => answerPractice(startPractice(["a", "b"]), "b", true)).toThrow("That is not the current practice question.");
-  });
-});
-
-describe("statIncrements", () => {
-  it("adds n, sums, squares and cross-products for each slot and variant, and the quiz's moments", () => {
-    const { questions, quiz } = statIncrements([
-      { slotId: "s1", questionVersionId: "v1", mark: 1, chosenOptionKeys: ["b"], timeSpentMs: 1000 },
-      { slotId: "s2", questionVersionId: "v9", mark: 0.5, chosenOptionKeys: ["a", "c"], timeSpentMs: 500 },
-    ]);
-    expect(quiz).toEqual({ n: 1, sumT: 1.5, sumT2: 2.25, sumT3: 3.375, sumT4: 5.0625 });
-    expect(questions.map((q) => [q.slotId, q.variantKey])).toEqual([["s1", ""], ["s1", "v1"], ["s2", ""], ["s2", "v9"]]);
-    expect(questions[3]).toEqual({
-      slotId: "s2",
-      variantKey: "v9",
-      questionVersionId: "v9",
-      n: 1,
-      sumX: 0.5,
-      sumX2: 0.25,
-      sumT: 1.5,
-      sumT2: 2.25,
-      sumXT: 0.75,
-      sumTimeMs: 500,
-      optionSums: { a: { count: 1, sumX: 0.5, sumT: 1.5 }, c: { count: 1, sumX: 0.5, sumT: 1.5 } },
-      xHist: { "0.5": 1 },
-      rHist: { "1": 1 },
-    });
-  });
-
-  it("keys histogram values as the SQL backfill does: 9 decimals, no trailing zeros", () => {
-    expect([1, 0.5, 1 / 3, 2 - 1 / 3, -0.25, 0].map(histogramKey)).toEqual(["1", "0.5", "0.333333333", "1.666666667", "-0.25", "0"]);
   });
 });

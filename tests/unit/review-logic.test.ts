@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { describeInterval, formatInterval, newCard, previewRatings, rate, retrievability, snapshotFromJson, snapshotToJson, type CardSnapshot } from "@/lib/review/fsrs";
-import { buildQueue, LEARN_AHEAD_MS, startOfDay, type QueueCard } from "@/lib/review/queue";
+import { buildQueue, countDeck, endOfDay, LEARN_AHEAD_MS, newAllowance, startOfDay, type QueueCard } from "@/lib/review/queue";
 import { cardRecall, computeMastery, masteryLabel, recencyWeight } from "@/lib/progress/mastery";
 import { chooseNextStep, type LectureFigures } from "@/lib/progress/next-step";
 
@@ -99,6 +99,19 @@ describe("the review queue", () => {
 
   it("starts the review day at midnight UTC", () => {
     expect(startOfDay(new Date("2026-03-02T23:59:59.999Z"))).toEqual(new Date("2026-03-02T00:00:00.000Z"));
+  });
+});
+
+describe("deck counts", () => {
+  it("counts states, what is due before midnight UTC, and the new cards left under the daily allowance", () => {
+    const card = (state: QueueCard["state"], due: Date) => ({ state, due });
+    const cards = [card("NEW", T0), card("NEW", T0), card("LEARNING", minutes(10)), card("RELEARNING", days(2)), card("REVIEW", minutes(14 * 60)), card("REVIEW", days(1))];
+    expect(endOfDay(T0)).toEqual(new Date("2026-03-03T00:00:00.000Z"));
+    // Due today: the learning card (09:10) and the first review card (23:00); not the one due tomorrow at 09:00.
+    expect(countDeck(cards, newAllowance(19), T0)).toEqual({ total: 6, dueToday: 2, learning: 2, learned: 2, new: 2, newLeftToday: 1 });
+    expect(countDeck(cards, newAllowance(0), T0).newLeftToday).toBe(2);
+    expect(newAllowance(25)).toBe(0);
+    expect(countDeck([], 20, T0)).toEqual({ total: 0, dueToday: 0, learning: 0, learned: 0, new: 0, newLeftToday: 0 });
   });
 });
 

@@ -2,14 +2,14 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getViewer } from "@/lib/auth/viewer";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
-  if (await getCurrentUser()) redirect(callbackUrl);
+  if (await getViewer()) redirect(callbackUrl);
   const notice = params.created
     ? "Your account is ready. Sign in to continue."
     : params.signedOut === "all"

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignUpForm } from "@/components/auth/sign-up-form";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getViewer } from "@/lib/auth/viewer";
 
 export const metadata: Metadata = { title: "Create an account" };
 
 export default async function SignUpPage() {
-  if (await getCurrentUser()) redirect("/");
+  if (await getViewer()) redirect("/");
   return (
     <>
       <h1 className="text-2xl font-semibold tracking-tight">Create your account</h1>

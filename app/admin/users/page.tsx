@@ -4,19 +4,21 @@ import { CreateCohortForm } from "@/components/admin/create-cohort-form";
 import { UserAccessForm } from "@/components/admin/user-access-form";
 import { UserStatusForm } from "@/components/admin/user-status-form";
 import { buttonClasses } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/section";
+import { Table } from "@/components/ui/table";
 import { listCohorts, listUsers } from "@/lib/admin/data";
 import { userListFilter } from "@/lib/admin/schemas";
 import { ADMIN_ROLES, ROLE_LABELS, ROLES } from "@/lib/auth/roles";
-import { requireRole } from "@/lib/auth/session";
+import { requireViewer } from "@/lib/auth/viewer";
+import { formatUtcDay } from "@/lib/dates";
+import { firstSearchParam, type SearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Users" };
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-export default async function AdminUsersPage({ searchParams }: { searchParams: SearchParams }) {
-  const admin = await requireRole(ADMIN_ROLES, "/admin/users");
+export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const admin = await requireViewer({ roles: ADMIN_ROLES, returnTo: "/admin/users" });
   const raw = await searchParams;
-  const filter = userListFilter.parse({ q: first(raw.q), role: first(raw.role), page: first(raw.page) });
+  const filter = userListFilter.parse({ q: firstSearchParam(raw.q), role: firstSearchParam(raw.role), page: firstSearchParam(raw.page) });
   const [{ users, total, page, pageCount }, cohorts] = await Promise.all([listUsers(admin, filter), listCohorts(admin)]);
   const pageHref = (p: number) => `/admin/users?${new URLSearchParams({ ...(filter.q ? { q: filter.q } : {}), ...(filter.role ? { role: filter.role } : {}), page: String(p) })}`;
 
@@ -64,47 +66,46 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
       </form>
 
       {users.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">No users match this search.</p>
+        <EmptyState>No users match this search.</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Users, newest first ({total} in all)</caption>
-            <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
-              <tr>
-                <th scope="col" className="px-4 py-3">Name</th>
-                <th scope="col" className="px-4 py-3">Email</th>
-                <th scope="col" className="px-4 py-3">Joined</th>
-                <th scope="col" className="px-4 py-3">Role and cohort</th>
-                <th scope="col" className="px-4 py-3">Account</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {users.map((user) => (
-                <tr key={user.id} data-testid={`user-row-${user.email}`}>
-                  <th scope="row" className="px-4 py-3 font-medium text-slate-900">
-                    {user.name}
-                    {user.id === admin.id ? <span className="ml-2 text-xs font-normal text-slate-500">(you)</span> : null}
-                    {user.disabledAt ? <span className="ml-2 rounded-full bg-red-50 px-2 py-0.5 text-xs font-normal text-red-800">Disabled</span> : null}
-                  </th>
-                  <td className="px-4 py-3 text-slate-700">{user.email}</td>
-                  <td className="px-4 py-3 text-slate-600">
-                    <time dateTime={user.createdAt.toISOString()}>{user.createdAt.toISOString().slice(0, 10)}</time>
-                  </td>
-                  <td className="px-4 py-3">
-                    <UserAccessForm
-                      user={{ id: user.id, name: user.name, role: user.role, cohortId: user.cohort?.id ?? null }}
-                      cohorts={cohorts.map(({ id, name }) => ({ id, name }))}
-                      isSelf={user.id === admin.id}
-                    />
-                  </td>
-                  <td className="px-4 py-3">
-                    <UserStatusForm user={{ id: user.id, name: user.name, email: user.email, disabled: user.disabledAt !== null }} isSelf={user.id === admin.id} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          variant="list"
+          hideCaption
+          caption={`Users, newest first (${total} in all)`}
+          head={
+            <>
+              <th scope="col" className="px-4 py-3">Name</th>
+              <th scope="col" className="px-4 py-3">Email</th>
+              <th scope="col" className="px-4 py-3">Joined</th>
+              <th scope="col" className="px-4 py-3">Role and cohort</th>
+              <th scope="col" className="px-4 py-3">Account</th>
+            </>
+          }
+        >
+          {users.map((user) => (
+            <tr key={user.id} data-testid={`user-row-${user.email}`}>
+              <th scope="row" className="px-4 py-3 font-medium text-slate-900">
+                {user.name}
+                {user.id === admin.id ? <span className="ml-2 text-xs font-normal text-slate-500">(you)</span> : null}
+                {user.disabledAt ? <span className="ml-2 rounded-full bg-red-50 px-2 py-0.5 text-xs font-normal text-red-800">Disabled</span> : null}
+              </th>
+              <td className="px-4 py-3 text-slate-700">{user.email}</td>
+              <td className="px-4 py-3 text-slate-600">
+                <time dateTime={user.createdAt.toISOString()}>{formatUtcDay(user.createdAt)}</time>
+              </td>
+              <td className="px-4 py-3">
+                <UserAccessForm
+                  user={{ id: user.id, name: user.name, role: user.role, cohortId: user.cohort?.id ?? null }}
+                  cohorts={cohorts.map(({ id, name }) => ({ id, name }))}
+                  isSelf={user.id === admin.id}
+                />
+              </td>
+              <td className="px-4 py-3">
+                <UserStatusForm user={{ id: user.id, name: user.name, email: user.email, disabled: user.disabledAt !== null }} isSelf={user.id === admin.id} />
+              </td>
+            </tr>
+          ))}
+        </Table>
       )}
 
       {pageCount > 1 ? (
@@ -122,8 +123,4 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
       )}
     </div>
   );
-}
-
-function first(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
 }

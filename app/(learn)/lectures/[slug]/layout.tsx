@@ -2,13 +2,19 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { LectureTabs, type LectureTab } from "@/components/lectures/lecture-tabs";
+import { getViewer } from "@/lib/auth/viewer";
 import { getLectureContent } from "@/lib/lectures/data";
 import { lectureSlug } from "@/lib/lectures/schemas";
 
-// The lecture's frame (title and tabs). Not a guard: each page below checks the session itself.
+// The lecture's frame (title and tabs). Not a guard: each page below checks the session itself (and
+// sends a signed-out visitor to sign in, coming back to that page), so without a viewer the frame
+// is left out rather than redirecting from here.
 export default async function LectureLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
   const slug = lectureSlug.safeParse((await params).slug);
-  const lecture = slug.success ? await getLectureContent(slug.data) : null;
+  if (!slug.success) notFound();
+  const viewer = await getViewer();
+  if (!viewer) return children;
+  const lecture = await getLectureContent(viewer, slug.data);
   if (!lecture) notFound();
   const base = `/lectures/${lecture.slug}`;
   const tabs: LectureTab[] = [{ href: base, label: "Notes", detail: String(lecture.sections.length) }];

@@ -5,30 +5,32 @@ import { Suspense } from "react";
 import { ScoreHistogram } from "@/components/instructor/score-histogram";
 import { StatsTable } from "@/components/instructor/stats-table";
 import { ViewFilter } from "@/components/instructor/view-filter";
-import { FLAG_MIN_RESPONSES } from "@/lib/analytics/flags";
+import { EmptyState, Section } from "@/components/ui/section";
+import { Table } from "@/components/ui/table";
 import { getHeatMap, getRaschDifficulties, getScoreDistribution, getTimePerQuestion, RASCH_MIN_RESPONSES } from "@/lib/analytics/answer-views";
-import { getCohortOptions, getQuizDashboard, type QuizDashboard, type StatsView } from "@/lib/analytics/data";
-import { parseView, viewQuery } from "@/lib/analytics/schemas";
-import { STAFF_ROLES, type SessionUser } from "@/lib/auth/roles";
-import { requireRole } from "@/lib/auth/session";
-import { NotFoundError } from "@/lib/errors";
+import { getCohortOptions, getQuizDashboard } from "@/lib/analytics/dashboard";
+import type { QuizDashboard } from "@/lib/analytics/describe";
+import { FLAG_MIN_RESPONSES } from "@/lib/analytics/flags";
+import { parseView, recordId, viewQuery } from "@/lib/analytics/schemas";
+import type { StatsView } from "@/lib/analytics/view";
+import { STAFF_ROLES } from "@/lib/auth/roles";
+import { requireViewer, type Viewer } from "@/lib/auth/viewer";
+import { sweepOverdueAttempts } from "@/lib/quiz/submission/sweep";
+import type { SearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Quiz statistics" };
 
 const fmt = (v: number | null, digits = 2) => (v === null ? "—" : v.toFixed(digits));
 
-export default async function QuizStatisticsPage({ params, searchParams }: { params: Promise<{ quizId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function QuizStatisticsPage({ params, searchParams }: { params: Promise<{ quizId: string }>; searchParams: Promise<SearchParams> }) {
   const { quizId } = await params;
-  const user = await requireRole(STAFF_ROLES, `/instructor/quizzes/${quizId}`);
+  const viewer = await requireViewer({ roles: STAFF_ROLES, returnTo: `/instructor/quizzes/${quizId}` });
+  if (!recordId.safeParse(quizId).success) notFound();
   const view = parseView(await searchParams);
-  let dashboard: QuizDashboard;
-  try {
-    dashboard = await getQuizDashboard(user, quizId, view);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
-  const [cohorts, distribution] = await Promise.all([getCohortOptions(user), getScoreDistribution(user, quizId, view)]);
+  // Attempts whose time ran out are counted before the figures are read.
+  await sweepOverdueAttempts(viewer, { quizId });
+  const [dashboard, cohorts, distribution] = await Promise.all([getQuizDashboard(viewer, quizId, view), getCohortOptions(viewer), getScoreDistribution(viewer, quizId, view)]);
+  if (!dashboard || !distribution) notFound();
   const query = viewQuery(view);
   const s = dashboard.summary;
   const small = s.attempts > 0 && s.attempts < FLAG_MIN_RESPONSES;
@@ -52,9 +54,7 @@ export default async function QuizStatisticsPage({ params, searchParams }: { par
       <ViewFilter action={`/instructor/quizzes/${quizId}`} view={view} cohorts={cohorts} />
 
       {s.attempts === 0 ? (
-        <p className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600" data-testid="stats-empty">
-          No submitted attempts match this view yet. Figures appear here as soon as students submit the quiz.
-        </p>
+        <EmptyState testId="stats-empty">No submitted attempts match this view yet. Figures appear here as soon as students submit the quiz.</EmptyState>
       ) : (
         <>
           {small ? (
@@ -93,39 +93,37 @@ export default async function QuizStatisticsPage({ params, searchParams }: { par
               <ScoreHistogram bins={distribution.bins} />
               <details className="text-sm">
                 <summary className="cursor-pointer text-indigo-700">The histogram as a table</summary>
-                <table className="mt-2 text-left">
-                  <caption className="sr-only">Attempts by total mark</caption>
-                  <thead>
-                    <tr>
+                <Table
+                  variant="bare"
+                  hideCaption
+                  caption="Attempts by total mark"
+                  head={
+                    <>
                       <th scope="col" className="pr-4">Total</th>
                       <th scope="col">Attempts</th>
+                    </>
+                  }
+                >
+                  {distribution.bins.map((b) => (
+                    <tr key={b.from}>
+                      <td className="pr-4 tabular-nums">{b.from}</td>
+                      <td className="tabular-nums">{b.count}</td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {distribution.bins.map((b) => (
-                      <tr key={b.from}>
-                        <td className="pr-4 tabular-nums">{b.from}</td>
-                        <td className="tabular-nums">{b.count}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                  ))}
+                </Table>
               </details>
             </div>
           </section>
 
-          <section aria-labelledby="questions-title" className="space-y-2">
-            <h2 id="questions-title" className="text-xl font-semibold">
-              Questions
-            </h2>
+          <Section id="questions-title" title="Questions">
             <StatsTable slots={dashboard.slots} quizId={quizId} query={query} caption={`One row per question slot (${dashboard.slots.length}), over ${s.attempts} attempts; select a question for its options and answers.`} />
-          </section>
+          </Section>
 
           <Suspense fallback={<p className="text-sm text-slate-600">Computing time per question and Rasch difficulty…</p>}>
-            <AnswerLevelSections user={user} quizId={quizId} view={view} dashboard={dashboard} />
+            <AnswerLevelSections viewer={viewer} quizId={quizId} view={view} dashboard={dashboard} />
           </Suspense>
           <Suspense fallback={<p className="text-sm text-slate-600">Loading the heat map…</p>}>
-            <HeatMapSection user={user} quizId={quizId} view={view} dashboard={dashboard} />
+            <HeatMapSection viewer={viewer} quizId={quizId} view={view} dashboard={dashboard} />
           </Suspense>
         </>
       )}
@@ -133,52 +131,45 @@ export default async function QuizStatisticsPage({ params, searchParams }: { par
   );
 }
 
-async function AnswerLevelSections({ user, quizId, view, dashboard }: { user: SessionUser; quizId: string; view: StatsView; dashboard: QuizDashboard }) {
+async function AnswerLevelSections({ viewer, quizId, view, dashboard }: { viewer: Viewer; quizId: string; view: StatsView; dashboard: QuizDashboard }) {
   const slotIds = dashboard.slots.map((s) => s.slotId);
-  const [times, rasch] = await Promise.all([getTimePerQuestion(user, quizId, view), getRaschDifficulties(user, quizId, slotIds, view)]);
+  const [times, rasch] = await Promise.all([getTimePerQuestion(viewer, quizId, view), getRaschDifficulties(viewer, quizId, slotIds, view)]);
   return (
-    <section aria-labelledby="answers-title" className="space-y-2">
-      <h2 id="answers-title" className="text-xl font-semibold">
-        Time and Rasch difficulty
-      </h2>
-      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm" data-testid="rasch-table">
-          <caption className="px-4 pt-3 text-left text-sm text-slate-600">
-            Time spent per question (median and interquartile range), and Rasch difficulty in logits (joint maximum likelihood, bias-corrected; higher is harder) with its standard error and fit, shown once {RASCH_MIN_RESPONSES} students with a finite ability have answered.
-          </caption>
-          <thead className="text-xs uppercase tracking-wide text-slate-600">
-            <tr>
-              <th scope="col" className="px-3 py-2">#</th>
-              <th scope="col" className="px-3 py-2">Question</th>
-              <th scope="col" className="px-3 py-2 text-right">Median time (s)</th>
-              <th scope="col" className="px-3 py-2 text-right">IQR (s)</th>
-              <th scope="col" className="px-3 py-2 text-right">Facility</th>
-              <th scope="col" className="px-3 py-2 text-right">Rasch (logits)</th>
-              <th scope="col" className="px-3 py-2 text-right">Infit</th>
-              <th scope="col" className="px-3 py-2 text-right">Outfit</th>
+    <Section id="answers-title" title="Time and Rasch difficulty">
+      <Table
+        testId="rasch-table"
+        caption={`Time spent per question (median and interquartile range), and Rasch difficulty in logits (joint maximum likelihood, bias-corrected; higher is harder) with its standard error and fit, shown once ${RASCH_MIN_RESPONSES} students with a finite ability have answered.`}
+        head={
+          <>
+            <th scope="col" className="px-3 py-2">#</th>
+            <th scope="col" className="px-3 py-2">Question</th>
+            <th scope="col" className="px-3 py-2 text-right">Median time (s)</th>
+            <th scope="col" className="px-3 py-2 text-right">IQR (s)</th>
+            <th scope="col" className="px-3 py-2 text-right">Facility</th>
+            <th scope="col" className="px-3 py-2 text-right">Rasch (logits)</th>
+            <th scope="col" className="px-3 py-2 text-right">Infit</th>
+            <th scope="col" className="px-3 py-2 text-right">Outfit</th>
+          </>
+        }
+      >
+        {dashboard.slots.map((slot) => {
+          const t = times.get(slot.slotId);
+          const r = rasch.get(slot.slotId);
+          return (
+            <tr key={slot.slotId} className="border-t border-slate-100">
+              <td className="px-3 py-2 tabular-nums">{slot.position + 1}</td>
+              <th scope="row" className="max-w-md px-3 py-2 font-normal">{slot.title}</th>
+              <td className="px-3 py-2 text-right tabular-nums">{t ? t.median.toFixed(1) : "—"}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{t ? `${t.q1.toFixed(1)}–${t.q3.toFixed(1)}` : "—"}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{slot.facility === null ? "—" : slot.facility.toFixed(1)}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{r?.shown ? `${r.difficulty!.toFixed(2)} ± ${r.se!.toFixed(2)}` : "—"}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{r?.shown ? r.infit!.toFixed(2) : "—"}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{r?.shown ? r.outfit!.toFixed(2) : "—"}</td>
             </tr>
-          </thead>
-          <tbody>
-            {dashboard.slots.map((slot) => {
-              const t = times.get(slot.slotId);
-              const r = rasch.get(slot.slotId);
-              return (
-                <tr key={slot.slotId} className="border-t border-slate-100">
-                  <td className="px-3 py-2 tabular-nums">{slot.position + 1}</td>
-                  <th scope="row" className="max-w-md px-3 py-2 font-normal">{slot.title}</th>
-                  <td className="px-3 py-2 text-right tabular-nums">{t ? t.median.toFixed(1) : "—"}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{t ? `${t.q1.toFixed(1)}–${t.q3.toFixed(1)}` : "—"}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{slot.facility === null ? "—" : slot.facility.toFixed(1)}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{r?.shown ? `${r.difficulty!.toFixed(2)} ± ${r.se!.toFixed(2)}` : "—"}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{r?.shown ? r.infit!.toFixed(2) : "—"}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{r?.shown ? r.outfit!.toFixed(2) : "—"}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-    </section>
+          );
+        })}
+      </Table>
+    </Section>
   );
 }
 
@@ -189,45 +180,47 @@ function heat(fraction: number | null): string {
   return "bg-red-500";
 }
 
-async function HeatMapSection({ user, quizId, view, dashboard }: { user: SessionUser; quizId: string; view: StatsView; dashboard: QuizDashboard }) {
-  const map = await getHeatMap(user, quizId, dashboard.slots.map((s) => s.slotId), view);
+async function HeatMapSection({ viewer, quizId, view, dashboard }: { viewer: Viewer; quizId: string; view: StatsView; dashboard: QuizDashboard }) {
+  const map = await getHeatMap(viewer, quizId, dashboard.slots.map((s) => s.slotId), view);
   return (
-    <section aria-labelledby="heat-title" className="space-y-2">
-      <h2 id="heat-title" className="text-xl font-semibold">
-        Students × questions
-      </h2>
-      <p className="text-sm text-slate-600">
-        {map.students.length < map.total ? `${map.students.length} of ${map.total} attempts, spread evenly from the highest total to the lowest.` : `All ${map.total} attempts, highest total first.`} Green: full marks, amber: part, red: none, grey: not in the attempt.
-      </p>
-      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white p-3">
-        <table className="border-separate border-spacing-0.5 text-xs" data-testid="heat-map">
-          <caption className="sr-only">Each student&apos;s mark on each question, as a share of its maximum</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="pr-2 text-left">Student (total)</th>
-              {dashboard.slots.map((s) => (
-                <th key={s.slotId} scope="col" className="w-4 font-normal text-slate-600">
-                  {s.position + 1}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {map.students.map((student, i) => (
-              <tr key={student.attemptId}>
-                <th scope="row" className="whitespace-nowrap pr-2 text-left font-normal">
-                  {student.name} ({student.score.toFixed(1)})
-                </th>
-                {map.cells[i]!.map((cell, j) => (
-                  <td key={j} className={`h-4 w-4 rounded-sm ${heat(cell)}`} title={cell === null ? "not in the attempt" : `${Math.round(cell * 100)}%`}>
-                    <span className="sr-only">{cell === null ? "not in the attempt" : `${Math.round(cell * 100)}%`}</span>
-                  </td>
-                ))}
-              </tr>
+    <Section
+      id="heat-title"
+      title="Students × questions"
+      description={
+        <>
+          {map.students.length < map.total ? `${map.students.length} of ${map.total} attempts, spread evenly from the highest total to the lowest.` : `All ${map.total} attempts, highest total first.`} Green: full marks, amber: part, red: none, grey: not in the attempt.
+        </>
+      }
+    >
+      <Table
+        variant="grid"
+        testId="heat-map"
+        hideCaption
+        caption="Each student's mark on each question, as a share of its maximum"
+        head={
+          <>
+            <th scope="col" className="pr-2 text-left">Student (total)</th>
+            {dashboard.slots.map((s) => (
+              <th key={s.slotId} scope="col" className="w-4 font-normal text-slate-600">
+                {s.position + 1}
+              </th>
             ))}
-          </tbody>
-        </table>
-      </div>
-    </section>
+          </>
+        }
+      >
+        {map.students.map((student, i) => (
+          <tr key={student.attemptId}>
+            <th scope="row" className="whitespace-nowrap pr-2 text-left font-normal">
+              {student.name} ({student.score.toFixed(1)})
+            </th>
+            {map.cells[i]!.map((cell, j) => (
+              <td key={j} className={`h-4 w-4 rounded-sm ${heat(cell)}`} title={cell === null ? "not in the attempt" : `${Math.round(cell * 100)}%`}>
+                <span className="sr-only">{cell === null ? "not in the attempt" : `${Math.round(cell * 100)}%`}</span>
+              </td>
+            ))}
+          </tr>
+        ))}
+      </Table>
+    </Section>
   );
 }

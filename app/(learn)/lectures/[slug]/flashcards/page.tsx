@@ -2,11 +2,10 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DeckNav } from "@/components/review/deck-nav";
 import { ReviewSession } from "@/components/review/review-session";
-import { requireUser } from "@/lib/auth/session";
+import { requireViewer } from "@/lib/auth/viewer";
 import { getLectureContent } from "@/lib/lectures/data";
 import { lectureSlug } from "@/lib/lectures/schemas";
-import { getReviewSession } from "@/lib/review/data";
-import { countMistakes } from "@/lib/review/mistakes-data";
+import { countMistakes, getReviewSession } from "@/lib/review/data";
 import { deckInput } from "@/lib/review/schemas";
 
 export const metadata: Metadata = { title: "Flashcards" };
@@ -15,10 +14,10 @@ export default async function LectureReviewPage({ params, searchParams }: { para
   const slug = lectureSlug.safeParse((await params).slug);
   if (!slug.success) notFound();
   const deck = deckInput.catch("flashcards").parse((await searchParams).deck ?? "flashcards");
-  const user = await requireUser(`/lectures/${slug.data}/flashcards${deck === "mistakes" ? "?deck=mistakes" : ""}`);
-  const lecture = await getLectureContent(slug.data);
+  const viewer = await requireViewer({ returnTo: `/lectures/${slug.data}/flashcards${deck === "mistakes" ? "?deck=mistakes" : ""}` });
+  const lecture = await getLectureContent(viewer, slug.data);
   if (!lecture) notFound();
-  const [session, mistakes] = await Promise.all([getReviewSession(user, lecture.id, deck), countMistakes(user, lecture.id)]);
+  const [session, mistakes] = await Promise.all([getReviewSession(viewer, lecture.id, deck), countMistakes(viewer, lecture.id)]);
   const sectionTitles = Object.fromEntries(lecture.sections.map((s) => [s.key, s.title]));
   return (
     <div className="space-y-5">

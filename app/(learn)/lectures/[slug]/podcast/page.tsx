@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PodcastPlayer } from "@/components/podcast/podcast-player";
 import { Alert } from "@/components/ui/alert";
-import { requireUser } from "@/lib/auth/session";
+import { requireViewer } from "@/lib/auth/viewer";
 import { getLectureContent } from "@/lib/lectures/data";
 import { lectureSlug } from "@/lib/lectures/schemas";
 import { getEpisode, getListeningProgress } from "@/lib/podcast/data";
@@ -12,15 +12,15 @@ export const metadata: Metadata = { title: "Podcast" };
 export default async function LecturePodcastPage({ params }: { params: Promise<{ slug: string }> }) {
   const slug = lectureSlug.safeParse((await params).slug);
   if (!slug.success) notFound();
-  const user = await requireUser(`/lectures/${slug.data}/podcast`);
-  const [lecture, episode] = await Promise.all([getLectureContent(slug.data), getEpisode(user, slug.data)]);
+  const viewer = await requireViewer({ returnTo: `/lectures/${slug.data}/podcast` });
+  const [lecture, episode] = await Promise.all([getLectureContent(viewer, slug.data), getEpisode(viewer, slug.data)]);
   if (!lecture) notFound();
   if (!episode) {
     return (
       <Alert>This lecture has no podcast episode yet. Its notes, quiz and flashcards are in the other tabs.</Alert>
     );
   }
-  const progress = await getListeningProgress(user, episode.id, episode.audio?.duration ?? null);
+  const progress = await getListeningProgress(viewer, episode.id, episode.audio?.duration ?? null);
   const sectionTitles = Object.fromEntries(lecture.sections.map((s) => [s.key, s.title]));
   return (
     <PodcastPlayer

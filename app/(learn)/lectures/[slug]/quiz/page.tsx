@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StartAttemptButton } from "@/components/quiz/start-attempt-button";
-import { requireUser } from "@/lib/auth/session";
+import { requireViewer } from "@/lib/auth/viewer";
+import { formatUtcMinute } from "@/lib/dates";
 import { lectureSlug } from "@/lib/lectures/schemas";
 import { getQuizOverview } from "@/lib/quiz/data";
 import { formatScore, POLICY_LABELS } from "@/lib/quiz/format";
@@ -12,11 +13,13 @@ export const metadata: Metadata = { title: "Quiz" };
 export default async function QuizPage({ params }: { params: Promise<{ slug: string }> }) {
   const slug = lectureSlug.safeParse((await params).slug);
   if (!slug.success) notFound();
-  const user = await requireUser(`/lectures/${slug.data}/quiz`);
-  const overview = await getQuizOverview(user, slug.data);
+  const viewer = await requireViewer({ returnTo: `/lectures/${slug.data}/quiz` });
+  const overview = await getQuizOverview(viewer, slug.data);
   if (!overview) notFound();
   const { quiz, slotCount, attempts, inProgress, counting, attemptsLeft, canStart } = overview;
   const submitted = attempts.filter((a) => a.status === "SUBMITTED");
+  // Closed: submitted, or its time ran out (opening it submits it).
+  const closed = attempts.filter((a) => a.state !== "OPEN");
   const base = `/lectures/${slug.data}/quiz`;
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
@@ -36,7 +39,7 @@ export default async function QuizPage({ params }: { params: Promise<{ slug: str
         </p>
         <div className="mt-6">
           {canStart ? (
-            <StartAttemptButton quizId={quiz.id} label={inProgress ? `Continue attempt ${inProgress.attemptNumber}` : submitted.length ? "Retake the quiz" : "Start the quiz"} />
+            <StartAttemptButton quizId={quiz.id} label={inProgress ? `Continue attempt ${inProgress.attemptNumber}` : closed.length ? "Retake the quiz" : "Start the quiz"} />
           ) : (
             <p className="rounded-lg bg-slate-50 p-4 text-sm text-slate-700">You have used all {quiz.attemptsAllowed} attempts at this quiz.</p>
           )}
@@ -67,12 +70,16 @@ export default async function QuizPage({ params }: { params: Promise<{ slug: str
                 <span>
                   Attempt {attempt.attemptNumber}
                   <span className="block text-xs text-slate-500">
-                    <time dateTime={(attempt.submittedAt ?? attempt.startedAt).toISOString()}>{(attempt.submittedAt ?? attempt.startedAt).toISOString().slice(0, 16).replace("T", " ")} UTC</time>
+                    <time dateTime={(attempt.submittedAt ?? attempt.startedAt).toISOString()}>{formatUtcMinute(attempt.submittedAt ?? attempt.startedAt)} UTC</time>
                   </span>
                 </span>
-                {attempt.status === "SUBMITTED" ? (
+                {attempt.state === "SUBMITTED" || attempt.state === "TIMED_OUT" ? (
                   <Link href={`${base}/attempts/${attempt.id}/results`} className="font-medium text-indigo-700 hover:underline">
                     {formatScore(attempt.score ?? 0, attempt.maxScore)}
+                  </Link>
+                ) : attempt.state === "OVERDUE" ? (
+                  <Link href={`${base}/attempts/${attempt.id}`} className="font-medium text-amber-700 hover:underline">
+                    Time up · see your score
                   </Link>
                 ) : (
                   <Link href={`${base}/attempts/${attempt.id}`} className="font-medium text-amber-700 hover:underline">

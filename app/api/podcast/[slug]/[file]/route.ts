@@ -1,8 +1,7 @@
 import { createReadStream } from "node:fs";
 import { Readable } from "node:stream";
 import parseRange from "range-parser";
-import { getCurrentUser } from "@/lib/auth/session";
-import { errorResponse } from "@/lib/errors";
+import { withViewer } from "@/lib/http/with-viewer";
 import { getEpisodeAudioFile } from "@/lib/podcast/data";
 
 export const dynamic = "force-dynamic";
@@ -11,14 +10,8 @@ export const dynamic = "force-dynamic";
  * The episode's audio for signed-in users, with byte ranges (the player seeks with them) and a
  * download variant (`?download=1`). The file name carries the build hash, so it can be cached for long.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ slug: string; file: string }> }) {
-  const { slug, file } = await params;
-  let audio;
-  try {
-    audio = await getEpisodeAudioFile(await getCurrentUser(), slug, file);
-  } catch (error) {
-    return errorResponse(error);
-  }
+export const GET = withViewer<{ slug: string; file: string }>(async (request, { viewer, params }) => {
+  const audio = await getEpisodeAudioFile(viewer, params.slug, params.file);
   const headers = new Headers({
     "Content-Type": audio.mimeType,
     "Accept-Ranges": "bytes",
@@ -40,6 +33,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   if (range) headers.set("Content-Range", `bytes ${start}-${end}/${audio.bytes}`);
   const body = request.method === "HEAD" ? null : (Readable.toWeb(createReadStream(audio.path, { start, end })) as ReadableStream<Uint8Array>);
   return new Response(body, { status: range ? 206 : 200, headers });
-}
+});
 
 export { GET as HEAD };

@@ -2,20 +2,20 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { FlashcardBrowser } from "@/components/lectures/flashcard-browser";
 import { DeckNav } from "@/components/review/deck-nav";
-import { requireUser } from "@/lib/auth/session";
+import { requireViewer } from "@/lib/auth/viewer";
 import { getLectureContent, getLectureFlashcards } from "@/lib/lectures/data";
 import { lectureSlug } from "@/lib/lectures/schemas";
-import { countMistakes } from "@/lib/review/mistakes-data";
+import { countMistakes } from "@/lib/review/data";
 
 export const metadata: Metadata = { title: "All flashcards" };
 
 export default async function LectureFlashcardsPage({ params }: { params: Promise<{ slug: string }> }) {
   const slug = lectureSlug.safeParse((await params).slug);
   if (!slug.success) notFound();
-  const user = await requireUser(`/lectures/${slug.data}/flashcards/browse`);
-  const lecture = await getLectureContent(slug.data);
+  const viewer = await requireViewer({ returnTo: `/lectures/${slug.data}/flashcards/browse` });
+  const lecture = await getLectureContent(viewer, slug.data);
   if (!lecture) notFound();
-  const [cards, mistakes] = await Promise.all([getLectureFlashcards(lecture.id), countMistakes(user, lecture.id)]);
+  const [cards, mistakes] = await Promise.all([getLectureFlashcards(viewer, lecture.id), countMistakes(viewer, lecture.id)]);
   const sectionTitles = Object.fromEntries(lecture.sections.map((s) => [s.key, s.title]));
   return (
     <div className="space-y-5">

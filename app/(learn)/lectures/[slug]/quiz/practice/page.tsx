@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StartPracticeButton } from "@/components/quiz/start-practice-button";
 import { buttonClasses } from "@/components/ui/button";
-import { requireUser } from "@/lib/auth/session";
+import { requireViewer } from "@/lib/auth/viewer";
 import { lectureSlug } from "@/lib/lectures/schemas";
 import { getQuizOverview } from "@/lib/quiz/data";
 import { getMissedQuestions } from "@/lib/quiz/practice-data";
@@ -13,10 +13,10 @@ export const metadata: Metadata = { title: "Practise my mistakes" };
 export default async function PracticeStartPage({ params }: { params: Promise<{ slug: string }> }) {
   const slug = lectureSlug.safeParse((await params).slug);
   if (!slug.success) notFound();
-  const user = await requireUser(`/lectures/${slug.data}/quiz/practice`);
-  const overview = await getQuizOverview(user, slug.data);
+  const viewer = await requireViewer({ returnTo: `/lectures/${slug.data}/quiz/practice` });
+  const overview = await getQuizOverview(viewer, slug.data);
   if (!overview) notFound();
-  const missed = await getMissedQuestions(user, overview.quiz.id);
+  const missed = await getMissedQuestions(viewer, overview.quiz.id);
   return (
     <section aria-labelledby="practice-title" className="max-w-2xl rounded-2xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
       <h2 id="practice-title" className="text-2xl font-semibold tracking-tight">

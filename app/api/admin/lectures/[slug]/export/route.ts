@@ -1,10 +1,28 @@
-import { getCurrentUser } from "@/lib/auth/session";
-import { ActionError, errorResponse, NotFoundError, UnauthenticatedError } from "@/lib/errors";
-import { getLectureBank } from "@/lib/imports/data";
-import { getBankFormat } from "@/lib/imports/formats";
-import { bankExportInput } from "@/lib/imports/schemas";
+import { ADMIN_ROLES } from "@/lib/auth/roles";
+import { getLectureBankFile } from "@/lib/bank/export/data";
+import { bankExportInput } from "@/lib/bank/export/schemas";
+import type { BankFormatName } from "@/lib/bank/formats/registry";
+import { ActionError, errorResponse, NotFoundError } from "@/lib/errors";
+import { withViewer } from "@/lib/http/with-viewer";
 
 export const dynamic = "force-dynamic";
+
+const exportBank = withViewer<{ slug: string; format: BankFormatName }>(
+  async (_request, { viewer, params }) => {
+    const file = await getLectureBankFile(viewer, params.slug, params.format);
+    if (!file) throw new NotFoundError("No such lecture.");
+    return new Response(file.text, {
+      headers: {
+        "Content-Type": file.contentType,
+        "Content-Disposition": `attachment; filename="${file.fileName}"`,
+        "Cache-Control": "private, no-store",
+        "X-Questions-Exported": String(file.exported),
+        "X-Questions-Skipped": String(file.skipped),
+      },
+    });
+  },
+  { roles: ADMIN_ROLES },
+);
 
 /** A lecture's question bank in one of the import formats (admins only). Formats that cannot hold a question leave it out and say so in a header. */
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
@@ -14,22 +32,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     const issue = input.error.issues[0]!;
     return errorResponse(issue.path[0] === "slug" ? new NotFoundError(issue.message) : new ActionError("VALIDATION", issue.message));
   }
-  try {
-    const viewer = await getCurrentUser();
-    if (!viewer) throw new UnauthenticatedError();
-    const { lectureSlug, questions } = await getLectureBank(viewer, input.data.slug);
-    const format = getBankFormat(input.data.format);
-    const { text, skipped } = format.serialize(questions);
-    return new Response(text, {
-      headers: {
-        "Content-Type": `${format.mimeType}; charset=utf-8`,
-        "Content-Disposition": `attachment; filename="${lectureSlug}-questions.${format.exportExtension}"`,
-        "Cache-Control": "private, no-store",
-        "X-Questions-Exported": String(questions.length - skipped),
-        "X-Questions-Skipped": String(skipped),
-      },
-    });
-  } catch (error) {
-    return errorResponse(error);
-  }
+  return exportBank(request, { params: Promise.resolve(input.data) });
 }

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { QuizRunner } from "@/components/quiz/quiz-runner";
-import { requireUser } from "@/lib/auth/session";
+import { TimeUpSubmission } from "@/components/quiz/time-up-submission";
+import { requireViewer } from "@/lib/auth/viewer";
 import { lectureSlug } from "@/lib/lectures/schemas";
 import { getAttemptForTaking } from "@/lib/quiz/data";
 import { attemptId as attemptIdSchema } from "@/lib/quiz/schemas";
@@ -13,10 +14,12 @@ export default async function AttemptPage({ params }: { params: Promise<{ slug: 
   const slug = lectureSlug.safeParse(raw.slug);
   const id = attemptIdSchema.safeParse(raw.attemptId);
   if (!slug.success || !id.success) notFound();
-  const user = await requireUser(`/lectures/${slug.data}/quiz/attempts/${id.data}`);
+  const viewer = await requireViewer({ returnTo: `/lectures/${slug.data}/quiz/attempts/${id.data}` });
   // Another student's attempt is simply not found (no hint that it exists).
-  const attempt = await getAttemptForTaking(user, id.data);
+  const attempt = await getAttemptForTaking(viewer, id.data);
   if (!attempt || attempt.lectureSlug !== slug.data) notFound();
-  if (attempt.status === "SUBMITTED") redirect(`/lectures/${slug.data}/quiz/attempts/${attempt.id}/results`);
+  if (attempt.state === "SUBMITTED" || attempt.state === "TIMED_OUT") redirect(`/lectures/${slug.data}/quiz/attempts/${attempt.id}/results`);
+  // Time ran out before it was submitted: this page only reads, so the step submits it (then opens the results).
+  if (attempt.state === "OVERDUE") return <TimeUpSubmission attemptId={attempt.id} attemptNumber={attempt.attemptNumber} quizTitle={attempt.quizTitle} />;
   return <QuizRunner attempt={{ ...attempt, deadlineAt: attempt.deadlineAt?.toISOString() ?? null }} />;
 }

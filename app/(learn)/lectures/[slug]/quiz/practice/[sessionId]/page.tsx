@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PracticeRunner } from "@/components/quiz/practice-runner";
-import { requireUser } from "@/lib/auth/session";
+import { requireViewer } from "@/lib/auth/viewer";
 import { lectureSlug } from "@/lib/lectures/schemas";
 import { getPracticeView } from "@/lib/quiz/practice-data";
 import { attemptId } from "@/lib/quiz/schemas";
@@ -13,8 +13,8 @@ export default async function PracticePage({ params }: { params: Promise<{ slug:
   const slug = lectureSlug.safeParse(raw.slug);
   const id = attemptId.safeParse(raw.sessionId);
   if (!slug.success || !id.success) notFound();
-  const user = await requireUser(`/lectures/${slug.data}/quiz/practice/${id.data}`);
-  const view = await getPracticeView(user, id.data);
+  const viewer = await requireViewer({ returnTo: `/lectures/${slug.data}/quiz/practice/${id.data}` });
+  const view = await getPracticeView(viewer, id.data);
   if (!view || view.lectureSlug !== slug.data) notFound();
   return <PracticeRunner key={`${view.question?.id ?? "done"}-${view.answered}`} view={view} />;
 }

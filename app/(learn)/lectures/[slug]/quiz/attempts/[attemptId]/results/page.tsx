@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { buttonClasses } from "@/components/ui/button";
-import { requireUser } from "@/lib/auth/session";
+import { requireViewer } from "@/lib/auth/viewer";
+import { formatUtcMinute } from "@/lib/dates";
 import { lectureSlug } from "@/lib/lectures/schemas";
 import { getAttemptResult } from "@/lib/quiz/data";
 import { formatScore } from "@/lib/quiz/format";
@@ -15,8 +16,8 @@ export default async function ResultsPage({ params }: { params: Promise<{ slug: 
   const slug = lectureSlug.safeParse(raw.slug);
   const id = attemptIdSchema.safeParse(raw.attemptId);
   if (!slug.success || !id.success) notFound();
-  const user = await requireUser(`/lectures/${slug.data}/quiz/attempts/${id.data}/results`);
-  const result = await getAttemptResult(user, id.data);
+  const viewer = await requireViewer({ returnTo: `/lectures/${slug.data}/quiz/attempts/${id.data}/results` });
+  const result = await getAttemptResult(viewer, id.data);
   if (!result || result.quiz.lecture.slug !== slug.data) notFound();
   const correct = result.responses.filter((r) => r.isCorrect).length;
   const base = `/lectures/${slug.data}`;
@@ -31,7 +32,7 @@ export default async function ResultsPage({ params }: { params: Promise<{ slug: 
         </h2>
         <p className="mt-2 text-slate-600">
           {correct} of {result.responses.length} questions fully right. Submitted{" "}
-          <time dateTime={result.submittedAt?.toISOString()}>{result.submittedAt?.toISOString().slice(0, 16).replace("T", " ")} UTC</time>.
+          <time dateTime={result.submittedAt?.toISOString()}>{result.submittedAt ? formatUtcMinute(result.submittedAt) : null} UTC</time>.
         </p>
         <div className="mt-5 flex flex-wrap gap-3">
           <Link href={`${base}/quiz`} className={buttonClasses("primary")}>

@@ -1,0 +1,94 @@
+import "server-only";
+// The storage engine's reading side: the running sums kept at each submission (the default view), and
+// the same sums recomputed exactly from the answers for any other view (first/last/best/all attempts,
+// cohort, dates). Both yield the rows of lib/analytics/sums.ts. No role check: the loaders check.
+import { allowLongStatements, db } from "../../db";
+import { emptyTotals, RowSet, type OptionSums, type StatRow, type TotalSums } from "../sums";
+import { isDefaultView, type StatsView } from "../view";
+import { answerGroupsSql, totalSumsSql, type AnswerGroupRow, type StatScope, type TotalSumsRow } from "./sql";
+
+export interface StatBundle {
+  source: "running" | "exact";
+  totals: TotalSums;
+  rows: StatRow[];
+}
+
+const toNumberRecord = (value: unknown): Record<string, number> =>
+  Object.fromEntries(Object.entries((value ?? {}) as Record<string, unknown>).map(([k, v]) => [k, Number(v)]));
+
+const toOptionRecord = (value: unknown): Record<string, OptionSums> =>
+  Object.fromEntries(
+    Object.entries((value ?? {}) as Record<string, { count?: unknown; sumX?: unknown; sumT?: unknown }>).map(([k, v]) => [k, { count: Number(v.count ?? 0), sumX: Number(v.sumX ?? 0), sumT: Number(v.sumT ?? 0) }]),
+  );
+
+/** The stored rows of one scope (FIRST: first attempts; ALL: every attempt), of the quiz or of one slot. */
+async function runningRows(quizId: string, scope: StatScope, slotId?: string): Promise<StatRow[]> {
+  const rows = await db.questionStat.findMany({
+    where: { quizId, scope, ...(slotId ? { slotId } : {}) },
+    select: { slotId: true, variantKey: true, n: true, sumX: true, sumX2: true, sumT: true, sumT2: true, sumXT: true, sumTimeMs: true, optionSums: true, xHist: true, rHist: true },
+  });
+  return rows.map((r) => ({
+    slotId: r.slotId,
+    variantKey: r.variantKey,
+    sums: { n: r.n, sumX: r.sumX, sumX2: r.sumX2, sumT: r.sumT, sumT2: r.sumT2, sumXT: r.sumXT },
+    sumTimeMs: r.sumTimeMs,
+    options: toOptionRecord(r.optionSums),
+    xHist: toNumberRecord(r.xHist),
+    rHist: toNumberRecord(r.rHist),
+  }));
+}
+
+/** The running sums kept at each submission. Reads one row per slot and variant, whatever the number of answers. */
+export async function loadRunningBundle(quizId: string, scope: StatScope): Promise<StatBundle> {
+  const [rows, totals] = await Promise.all([
+    runningRows(quizId, scope),
+    db.quizStat.findUnique({ where: { quizId_scope: { quizId, scope } }, select: { n: true, sumT: true, sumT2: true, sumT3: true, sumT4: true } }),
+  ]);
+  return { source: "running", totals: totals ?? emptyTotals(), rows };
+}
+
+/**
+ * The rows recomputed from the answers of the given slots: one pass over the selected answers,
+ * grouped at the finest level (variant, mark, rest score, chosen keys), each group then added to its
+ * slot and variant rows.
+ */
+async function exactRows(quizId: string, view: StatsView, slotIds: readonly string[]): Promise<StatRow[]> {
+  // The answers are aggregated in two halves of the slots, on two connections at once (a core each),
+  // each with enough memory to aggregate in a hash table rather than sort a million rows.
+  const halves = [slotIds.filter((_, i) => i % 2 === 0), slotIds.filter((_, i) => i % 2 === 1)].filter((h) => h.length > 0);
+  const aggregate = (slots: string[]) =>
+    db.$transaction(async (tx) => {
+      // One pass over every answer of the quiz: a large class takes longer than a request's statement.
+      await allowLongStatements(tx, 60_000);
+      await tx.$executeRaw`SET LOCAL work_mem = '64MB'`;
+      await tx.$executeRaw`SET LOCAL enable_sort = off`;
+      return tx.$queryRaw<AnswerGroupRow[]>(answerGroupsSql(quizId, view, slots));
+    }, { timeout: 65_000 });
+  const groups = (await Promise.all(halves.map(aggregate))).flat();
+  const rows = new RowSet();
+  for (const g of groups) rows.addAnswers(g.slot_id, g.vid, { n: g.n, x: g.x, rest: g.r, sumT: g.st, sumT2: g.st2, sumTimeMs: g.ms, chosenOptionKeys: g.keys });
+  return rows.toArray();
+}
+
+async function exactTotals(quizId: string, view: StatsView): Promise<TotalSums> {
+  const [t] = await db.$queryRaw<TotalSumsRow[]>(totalSumsSql(quizId, view));
+  return { n: t!.n, sumT: t!.s1 ?? 0, sumT2: t!.s2 ?? 0, sumT3: t!.s3 ?? 0, sumT4: t!.s4 ?? 0 };
+}
+
+/** The same sums recomputed exactly from the responses, for any view. */
+export async function computeExactBundle(quizId: string, view: StatsView): Promise<StatBundle> {
+  const slotIds = (await db.quizSlot.findMany({ where: { quizId }, orderBy: { position: "asc" }, select: { id: true } })).map((s) => s.id);
+  const [totals, rows] = await Promise.all([exactTotals(quizId, view), exactRows(quizId, view, slotIds)]);
+  return { source: "exact", totals, rows };
+}
+
+/** A view's sums: the running ones for the default view (first attempts, whole class), else exact. */
+export function loadBundle(quizId: string, view: StatsView): Promise<StatBundle> {
+  return isDefaultView(view) ? loadRunningBundle(quizId, "FIRST") : computeExactBundle(quizId, view);
+}
+
+/** One slot's rows (its slot row and its variants' rows) in a view: the slot page reads no other slot. */
+export async function loadSlotRows(quizId: string, slotId: string, view: StatsView): Promise<{ source: StatBundle["source"]; rows: StatRow[] }> {
+  if (isDefaultView(view)) return { source: "running", rows: await runningRows(quizId, "FIRST", slotId) };
+  return { source: "exact", rows: await exactRows(quizId, view, [slotId]) };
+}

@@ -1,0 +1,247 @@
+import "server-only";
+// Every raw SQL statement of class statistics, with the row type it returns. The rest of
+// lib/analytics builds on these; nothing outside lib/analytics runs them.
+import { Prisma } from "../../generated/prisma/client";
+import type { StatsView } from "../view";
+import type { StatRow, TotalSums } from "../sums";
+
+export type StatScope = "FIRST" | "ALL";
+
+// ─── the selected attempts of a view ───
+
+/** The selected attempts of a view, as SQL (a CTE body yielding id and score). */
+export function selectedAttemptsSql(quizId: string, view: StatsView): Prisma.Sql {
+  const order =
+    view.attempts === "last" ? Prisma.sql`a.attempt_number DESC` : view.attempts === "best" ? Prisma.sql`a.score DESC, a.attempt_number ASC` : Prisma.sql`a.attempt_number ASC`;
+  const cohort = view.cohortId ? Prisma.sql`AND u.cohort_id = ${view.cohortId}` : Prisma.empty;
+  const from = view.from ? Prisma.sql`AND ranked.submitted_at >= ${view.from}::timestamp` : Prisma.empty;
+  const to = view.to ? Prisma.sql`AND ranked.submitted_at < ${view.to}::timestamp` : Prisma.empty;
+  const which = view.attempts === "all" ? Prisma.empty : Prisma.sql`AND ranked.rn = 1`;
+  // The student's first / last / best attempt is chosen among all their submitted attempts, then
+  // kept if it falls in the date range.
+  return Prisma.sql`
+    SELECT ranked.id, ranked.score FROM (
+      SELECT a.id, a.score, a.submitted_at, row_number() OVER (PARTITION BY a.user_id ORDER BY ${order}) AS rn
+      FROM attempts a JOIN users u ON u.id = a.user_id
+      WHERE a.quiz_id = ${quizId} AND a.status = 'SUBMITTED' AND a.score IS NOT NULL ${cohort}
+    ) ranked WHERE TRUE ${which} ${from} ${to}`;
+}
+
+// ─── the exact recompute ───
+
+/** Answers grouped at the finest level: variant, mark x, rest score R, chosen keys; with n, ΣT, ΣT², Σ ms. */
+export interface AnswerGroupRow {
+  slot_id: string;
+  vid: string;
+  x: number;
+  r: number;
+  keys: string[];
+  n: number;
+  st: number;
+  st2: number;
+  ms: number;
+}
+
+export function answerGroupsSql(quizId: string, view: StatsView, slotIds: readonly string[]): Prisma.Sql {
+  return Prisma.sql`
+    WITH sel AS (${selectedAttemptsSql(quizId, view)})
+    SELECT r.slot_id, r.question_version_id AS vid, r.mark::float8 AS x, (sel.score - r.mark)::float8 AS r, r.chosen_option_keys AS keys,
+      count(*)::int AS n, sum(sel.score)::float8 AS st, sum(sel.score * sel.score)::float8 AS st2, sum(r.time_spent_ms)::float8 AS ms
+    FROM responses r JOIN sel ON sel.id = r.attempt_id
+    WHERE r.mark IS NOT NULL AND r.slot_id IN (${Prisma.join(slotIds)})
+    GROUP BY 1, 2, 3, 4, 5`;
+}
+
+/** The power sums of the selected attempts' totals. */
+export interface TotalSumsRow {
+  n: number;
+  s1: number | null;
+  s2: number | null;
+  s3: number | null;
+  s4: number | null;
+}
+
+export function totalSumsSql(quizId: string, view: StatsView): Prisma.Sql {
+  return Prisma.sql`
+    WITH sel AS (${selectedAttemptsSql(quizId, view)})
+    SELECT count(*)::int AS n, sum(score)::float8 AS s1, sum(score ^ 2)::float8 AS s2, sum(score ^ 3)::float8 AS s3, sum(score ^ 4)::float8 AS s4 FROM sel`;
+}
+
+// ─── one slot's answers ───
+
+/** Per variant and fifth of the class by total (q = 0 … 4): attempts (k null), and picks of option k. */
+export interface SlotQuintileRow {
+  vid: string;
+  q: number;
+  k: string | null;
+  c: number;
+}
+
+export function slotQuintilesSql(quizId: string, slotId: string, view: StatsView): Prisma.Sql {
+  return Prisma.sql`
+    WITH sel AS (${selectedAttemptsSql(quizId, view)}),
+    grouped AS (SELECT id, ntile(5) OVER (ORDER BY score) - 1 AS q FROM sel),
+    resp AS (SELECT r.question_version_id AS vid, g.q, r.chosen_option_keys AS keys FROM responses r JOIN grouped g ON g.id = r.attempt_id WHERE r.slot_id = ${slotId})
+    SELECT vid, q::int AS q, NULL AS k, count(*)::int AS c FROM resp GROUP BY vid, q
+    UNION ALL
+    SELECT vid, q::int, k, count(*)::int FROM resp, unnest(keys) AS k GROUP BY vid, q, k`;
+}
+
+export interface SlotResponseRow {
+  name: string;
+  email: string;
+  vid: string;
+  keys: string[];
+  mark: number;
+  max_mark: number;
+  score: number;
+  ms: number;
+  submitted_at: Date;
+}
+
+/** A page of a slot's answers in the view, latest first. */
+export function slotResponsesSql(quizId: string, slotId: string, view: StatsView, page: number, pageSize: number): Prisma.Sql {
+  return Prisma.sql`
+    WITH sel AS (${selectedAttemptsSql(quizId, view)})
+    SELECT u.name, u.email, r.question_version_id AS vid, r.chosen_option_keys AS keys, r.mark::float8 AS mark, r.max_mark::float8 AS max_mark, sel.score::float8 AS score, r.time_spent_ms AS ms, a.submitted_at
+    FROM responses r JOIN sel ON sel.id = r.attempt_id JOIN attempts a ON a.id = r.attempt_id JOIN users u ON u.id = a.user_id
+    WHERE r.slot_id = ${slotId} ORDER BY a.submitted_at DESC, u.name LIMIT ${pageSize} OFFSET ${page * pageSize}`;
+}
+
+export interface CountRow {
+  n: number;
+}
+
+export function slotResponseCountSql(quizId: string, slotId: string, view: StatsView): Prisma.Sql {
+  return Prisma.sql`WITH sel AS (${selectedAttemptsSql(quizId, view)}) SELECT count(*)::int AS n FROM responses r JOIN sel ON sel.id = r.attempt_id WHERE r.slot_id = ${slotId}`;
+}
+
+// ─── answer-level views ───
+
+export interface ScoreRow {
+  score: number;
+}
+
+export function selectedScoresSql(quizId: string, view: StatsView): Prisma.Sql {
+  return Prisma.sql`WITH sel AS (${selectedAttemptsSql(quizId, view)}) SELECT score::float8 AS score FROM sel`;
+}
+
+export interface MaxScoreRow {
+  max: number | null;
+}
+
+export function maxScoreSql(quizId: string): Prisma.Sql {
+  return Prisma.sql`SELECT max(max_score)::float8 AS max FROM attempts WHERE quiz_id = ${quizId}`;
+}
+
+/** Quartiles of the time spent per slot, in seconds. */
+export interface SlotTimeRow {
+  slot_id: string;
+  q1: number;
+  q2: number;
+  q3: number;
+  n: number;
+}
+
+export function slotTimesSql(quizId: string, view: StatsView): Prisma.Sql {
+  return Prisma.sql`
+    WITH sel AS (${selectedAttemptsSql(quizId, view)})
+    SELECT r.slot_id, percentile_cont(0.25) WITHIN GROUP (ORDER BY r.time_spent_ms)::float8 / 1000 AS q1,
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY r.time_spent_ms)::float8 / 1000 AS q2,
+      percentile_cont(0.75) WITHIN GROUP (ORDER BY r.time_spent_ms)::float8 / 1000 AS q3, count(*)::int AS n
+    FROM responses r JOIN sel ON sel.id = r.attempt_id GROUP BY r.slot_id`;
+}
+
+export interface RankedAttemptRow {
+  id: string;
+  score: number;
+  name: string;
+}
+
+/** The selected attempts with their students' names, highest total first. */
+export function rankedAttemptsSql(quizId: string, view: StatsView): Prisma.Sql {
+  return Prisma.sql`
+    WITH sel AS (${selectedAttemptsSql(quizId, view)})
+    SELECT sel.id, sel.score::float8 AS score, u.name FROM sel JOIN attempts a ON a.id = sel.id JOIN users u ON u.id = a.user_id ORDER BY sel.score DESC, u.name`;
+}
+
+export interface MarkFractionRow {
+  attempt_id: string;
+  slot_id: string;
+  frac: number | null;
+}
+
+/** The attempts' marks as fractions of each question's maximum. */
+export function markFractionsSql(attemptIds: readonly string[]): Prisma.Sql {
+  return Prisma.sql`
+    SELECT r.attempt_id, r.slot_id, (r.mark / NULLIF(r.max_mark, 0))::float8 AS frac FROM responses r WHERE r.attempt_id IN (${Prisma.join(attemptIds)})`;
+}
+
+export interface RightAnswerRow {
+  attempt_id: string;
+  slot_id: string;
+  right: boolean;
+}
+
+/** Whether each selected answer has full marks (for the Rasch model). */
+export function rightAnswersSql(quizId: string, view: StatsView): Prisma.Sql {
+  return Prisma.sql`
+    WITH sel AS (${selectedAttemptsSql(quizId, view)})
+    SELECT r.attempt_id, r.slot_id, (r.mark >= r.max_mark - 1e-9) AS right FROM responses r JOIN sel ON sel.id = r.attempt_id WHERE r.mark IS NOT NULL`;
+}
+
+// ─── the writer: adds rows to the stored sums ───
+
+/**
+ * Adds rows to question_stats: a new row is inserted as is, an existing one gets the sums added.
+ * The ON CONFLICT clause is mergeRows (lib/analytics/sums.ts) written in SQL, so that concurrent
+ * submissions add up under the row lock in one statement.
+ */
+export function addQuestionStatsSql(quizId: string, scope: StatScope, rows: readonly StatRow[]): Prisma.Sql {
+  const values = rows.map(
+    (row) =>
+      Prisma.sql`(gen_random_uuid()::text, ${quizId}, ${row.slotId}, ${row.variantKey}, ${row.variantKey === "" ? null : row.variantKey}, ${scope}::"AttemptScope", ${row.sums.n}, ${row.sums.sumX}::float8, ${row.sums.sumX2}::float8, ${row.sums.sumT}::float8, ${row.sums.sumT2}::float8, ${row.sums.sumXT}::float8, ${row.sumTimeMs}::float8, ${JSON.stringify(row.options)}::jsonb, ${JSON.stringify(row.xHist)}::jsonb, ${JSON.stringify(row.rHist)}::jsonb, now())`,
+  );
+  return Prisma.sql`
+    INSERT INTO question_stats (id, quiz_id, slot_id, variant_key, question_version_id, scope, n, sum_x, sum_x2, sum_t, sum_t2, sum_xt, sum_time_ms, option_sums, x_hist, r_hist, updated_at)
+    VALUES ${Prisma.join(values)}
+    ON CONFLICT (slot_id, variant_key, scope) DO UPDATE SET
+      n = question_stats.n + EXCLUDED.n,
+      sum_x = question_stats.sum_x + EXCLUDED.sum_x,
+      sum_x2 = question_stats.sum_x2 + EXCLUDED.sum_x2,
+      sum_t = question_stats.sum_t + EXCLUDED.sum_t,
+      sum_t2 = question_stats.sum_t2 + EXCLUDED.sum_t2,
+      sum_xt = question_stats.sum_xt + EXCLUDED.sum_xt,
+      sum_time_ms = question_stats.sum_time_ms + EXCLUDED.sum_time_ms,
+      option_sums = (
+        SELECT COALESCE(jsonb_object_agg(k, jsonb_build_object(
+          'count', COALESCE((question_stats.option_sums -> k ->> 'count')::float8, 0) + COALESCE((EXCLUDED.option_sums -> k ->> 'count')::float8, 0),
+          'sumX', COALESCE((question_stats.option_sums -> k ->> 'sumX')::float8, 0) + COALESCE((EXCLUDED.option_sums -> k ->> 'sumX')::float8, 0),
+          'sumT', COALESCE((question_stats.option_sums -> k ->> 'sumT')::float8, 0) + COALESCE((EXCLUDED.option_sums -> k ->> 'sumT')::float8, 0)
+        )), '{}'::jsonb)
+        FROM jsonb_object_keys(question_stats.option_sums || EXCLUDED.option_sums) AS k
+      ),
+      x_hist = (
+        SELECT jsonb_object_agg(k, COALESCE((question_stats.x_hist ->> k)::int, 0) + COALESCE((EXCLUDED.x_hist ->> k)::int, 0))
+        FROM jsonb_object_keys(question_stats.x_hist || EXCLUDED.x_hist) AS k
+      ),
+      r_hist = (
+        SELECT jsonb_object_agg(k, COALESCE((question_stats.r_hist ->> k)::int, 0) + COALESCE((EXCLUDED.r_hist ->> k)::int, 0))
+        FROM jsonb_object_keys(question_stats.r_hist || EXCLUDED.r_hist) AS k
+      ),
+      updated_at = EXCLUDED.updated_at`;
+}
+
+/** Adds power sums to quiz_stats (mergeTotals in SQL). */
+export function addQuizStatsSql(quizId: string, scope: StatScope, totals: TotalSums): Prisma.Sql {
+  return Prisma.sql`
+    INSERT INTO quiz_stats (id, quiz_id, scope, n, sum_t, sum_t2, sum_t3, sum_t4, updated_at)
+    VALUES (gen_random_uuid()::text, ${quizId}, ${scope}::"AttemptScope", ${totals.n}, ${totals.sumT}::float8, ${totals.sumT2}::float8, ${totals.sumT3}::float8, ${totals.sumT4}::float8, now())
+    ON CONFLICT (quiz_id, scope) DO UPDATE SET
+      n = quiz_stats.n + EXCLUDED.n,
+      sum_t = quiz_stats.sum_t + EXCLUDED.sum_t,
+      sum_t2 = quiz_stats.sum_t2 + EXCLUDED.sum_t2,
+      sum_t3 = quiz_stats.sum_t3 + EXCLUDED.sum_t3,
+      sum_t4 = quiz_stats.sum_t4 + EXCLUDED.sum_t4,
+      updated_at = EXCLUDED.updated_at`;
+}

@@ -1,0 +1,80 @@
+// Moodle GIFT (https://docs.moodle.org/en/GIFT_format): the parser is gift-parser.ts; the export
+// writes every type, with categories, titles, weights and feedback (GIFT has no ids, topics or marks,
+// so questions read back from it are known by their content).
+import type { ParsedQuestion } from "../types";
+import type { BankFormat } from "./bank-format";
+import { parseGift } from "./gift-parser";
+
+const GIFT_SPECIAL = /([~=#{}:\\])/g;
+
+/** Text escaped for GIFT: its special characters get a backslash, newlines become \n. */
+export function giftEscape(text: string): string {
+  return text.replace(GIFT_SPECIAL, "\\$1").replace(/\n/g, "\\n");
+}
+
+function weight(fraction: number, implied: number): string {
+  return Math.abs(fraction - implied) < 1e-9 ? "" : `%${Number((fraction * 100).toFixed(5))}%`;
+}
+
+const feedback = (text: string | undefined) => (text ? `#${giftEscape(text)}` : "");
+
+export function toGift(questions: readonly ParsedQuestion[]): string {
+  const blocks: string[] = [];
+  let category: string | undefined;
+  for (const q of questions) {
+    if (q.category !== category) {
+      category = q.category;
+      if (category) blocks.push(`$CATEGORY: ${category}`);
+    }
+    const title = q.name ? `::${giftEscape(q.name)}::` : "";
+    const general = q.generalFeedback ? ` ####${giftEscape(q.generalFeedback)}` : "";
+    let body: string;
+    switch (q.type) {
+      case "single":
+        body = q.options.map((o) => (o.correct && (o.fraction ?? 1) === 1 ? `=${giftEscape(o.text)}` : `~${weight(o.fraction ?? (o.correct ? 1 : 0), 0)}${giftEscape(o.text)}`) + feedback(o.feedback)).join(" ");
+        break;
+      case "multiple": {
+        const right = q.options.filter((o) => o.correct).length;
+        body = q.options.map((o) => `~%${Number(((o.fraction ?? (o.correct ? 1 / right : 0)) * 100).toFixed(5))}%${giftEscape(o.text)}${feedback(o.feedback)}`).join(" ");
+        break;
+      }
+      case "true-false":
+        body = `${q.answer ? "T" : "F"}${q.explanation ? `#${giftEscape(q.explanation)}` : ""}`;
+        break;
+      case "short-answer":
+        body = q.answers.map((a) => `=${weight(a.fraction, 1)}${giftEscape(a.text)}${feedback(a.feedback)}`).join(" ");
+        break;
+      case "numerical":
+        body = `#${q.answers.map((a) => `=${weight(a.fraction, 1)}${a.value}:${a.tolerance}${feedback(a.feedback)}`).join(" ")}`;
+        break;
+      case "matching":
+        body = q.pairs.map((p) => `=${giftEscape(p.prompt)} -> ${giftEscape(p.answer)}`).join(" ");
+        break;
+      case "essay":
+        body = "";
+        break;
+    }
+    blocks.push(`${title}${giftEscape(q.stem)} {${body}${general}}`);
+  }
+  return `${blocks.join("\n\n")}\n`;
+}
+
+// Every check here scans the text once. A regular expression such as /\{[^}]*\}/ restarts its
+// scan at each "{" and takes quadratic time on "a{{{{…" (hours for 5 MB), so plain searches are used.
+const hasAnswerBlock = (text: string) => {
+  const open = text.indexOf("{");
+  return open >= 0 && text.indexOf("}", open + 1) > open;
+};
+
+export const giftFormat = {
+  name: "gift",
+  label: "Moodle GIFT",
+  extension: "gift",
+  mimeType: "text/plain",
+  parse: parseGift,
+  serialize: (questions) => ({ text: toGift(questions), skipped: 0 }),
+  importExtensions: ["gift"],
+  asTxt: true,
+  sniff: { marker: hasAnswerBlock },
+  dbName: "GIFT",
+} as const satisfies BankFormat;

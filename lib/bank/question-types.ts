@@ -1,0 +1,35 @@
+// The bank's question types, by the names the files use and by the database's names, and which of
+// them a quiz can grade. Plain data, so client components may use it too.
+import type { QuestionType } from "../generated/prisma/enums";
+import type { BankQuestion } from "./schemas";
+
+export type BankQuestionType = BankQuestion["type"];
+
+/** The database's name for each type. */
+export const DB_QUESTION_TYPE: Record<BankQuestionType, QuestionType> = {
+  single: "SINGLE_CHOICE",
+  multiple: "MULTIPLE_CHOICE",
+  "true-false": "TRUE_FALSE",
+  "short-answer": "SHORT_ANSWER",
+  numerical: "NUMERICAL",
+  matching: "MATCHING",
+  essay: "ESSAY",
+};
+
+/** The files' name for each database type. */
+export const BANK_QUESTION_TYPE: Record<QuestionType, BankQuestionType> = {
+  SINGLE_CHOICE: "single",
+  MULTIPLE_CHOICE: "multiple",
+  TRUE_FALSE: "true-false",
+  SHORT_ANSWER: "short-answer",
+  NUMERICAL: "numerical",
+  MATCHING: "matching",
+  ESSAY: "essay",
+};
+
+/** The types a quiz can grade today: imported questions of these types become quiz slots; the rest stay in the bank. */
+export const QUIZ_GRADABLE_TYPES: readonly BankQuestionType[] = ["single", "multiple", "true-false"];
+
+export function isQuizGradable(type: string): boolean {
+  return (QUIZ_GRADABLE_TYPES as readonly string[]).includes(type);
+}

@@ -1,0 +1,29 @@
+// What every format's parser hands back and every serializer takes: questions in the bank's model
+// (schemas.ts), located in their file, and the problems found, each located too.
+import type { BankQuestion } from "./schemas";
+
+/** A bank question as a file gives it: the id is optional (the import gives one to those without). */
+export type ParsedQuestion = (BankQuestion extends infer Q ? (Q extends unknown ? Omit<Q, "id"> : never) : never) & { id?: string };
+
+/** A question with its key: what the importer writes and the export reads back. */
+export type KeyedQuestion = ParsedQuestion & { id: string };
+
+export interface ImportProblem {
+  /** 1-based line and column in the file. */
+  line: number;
+  column: number;
+  message: string;
+  /** The question's title or the start of its text. */
+  question: string;
+  snippet: string;
+}
+
+export interface ParsedItem {
+  line: number;
+  question: ParsedQuestion;
+}
+
+export interface ParseResult {
+  questions: ParsedItem[];
+  problems: ImportProblem[];
+}

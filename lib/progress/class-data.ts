@@ -1,0 +1,100 @@
+import "server-only";
+// The class's progress for staff, composed from the summaries each feature exposes (the roster,
+// lectures, podcast, quiz, review): this feature reads no table itself.
+import { getStudentRoster } from "../admin/roster";
+import { assertRole, STAFF_ROLES } from "../auth/roles";
+import type { Viewer } from "../auth/viewer";
+import { getClassSectionReads, getLectureOutlines } from "../lectures/summaries";
+import { getClassListening } from "../podcast/summaries";
+import { getClassAttemptSummaries } from "../quiz/summaries";
+import { getClassReviewCounts } from "../review/summaries";
+
+export interface StudentProgressRow {
+  userId: string;
+  name: string;
+  email: string;
+  cohort: string | null;
+  sectionsRead: number;
+  podcastPercent: number | null;
+  attempts: number;
+  bestPercent: number | null;
+  cardsReviewed: number;
+  lastActive: string | null;
+}
+
+export interface ClassProgress {
+  lecture: { id: string; slug: string; number: number; title: string; sectionCount: number; hasPodcast: boolean; hasQuiz: boolean };
+  students: number;
+  read: number;
+  listened: number;
+  attempted: number;
+  reviewed: number;
+  averageBestPercent: number | null;
+  rows: StudentProgressRow[];
+}
+
+export const CLASS_SORT_KEYS = ["name", "sectionsRead", "podcastPercent", "attempts", "bestPercent", "cardsReviewed", "lastActive"] as const;
+export type ClassSortKey = (typeof CLASS_SORT_KEYS)[number];
+
+/** Per lecture: how many students read, listened, attempted the quiz and reviewed cards, and each student's figures. Staff only. */
+export async function getClassProgress(viewer: Viewer, options: { sort?: ClassSortKey; dir?: "asc" | "desc" } = {}): Promise<ClassProgress[]> {
+  assertRole(viewer, STAFF_ROLES);
+  const [lectures, students, reads, listening, attempts, reviews] = await Promise.all([
+    getLectureOutlines(viewer),
+    getStudentRoster(viewer),
+    getClassSectionReads(viewer),
+    getClassListening(viewer),
+    getClassAttemptSummaries(viewer),
+    getClassReviewCounts(viewer),
+  ]);
+
+  return lectures.map((lecture) => {
+    const quizId = lecture.quiz?.id;
+    let listened = 0;
+    const rows: StudentProgressRow[] = students.map((student) => {
+      const r = reads.get(student.id, lecture.id);
+      const p = listening.get(student.id, lecture.id);
+      const a = quizId ? attempts.get(student.id, quizId) : undefined;
+      const v = reviews.get(student.id, lecture.id);
+      if (p.heardSeconds > 0) listened += 1;
+      const last = [r?.lastReadAt, p.lastListenedAt, a?.lastActiveAt, v?.lastReviewedAt].filter((d): d is Date => !!d).sort((x, y) => y.getTime() - x.getTime())[0];
+      return {
+        userId: student.id,
+        name: student.name,
+        email: student.email,
+        cohort: student.cohort,
+        sectionsRead: r?.sectionsRead ?? 0,
+        podcastPercent: p.percentHeard,
+        attempts: a?.attempts ?? 0,
+        bestPercent: a?.best === null || a?.best === undefined ? null : Math.round(a.best * 1000) / 10,
+        cardsReviewed: v?.reviews ?? 0,
+        lastActive: last?.toISOString() ?? null,
+      };
+    });
+    sortRows(rows, options.sort ?? "name", options.dir ?? (options.sort && options.sort !== "name" ? "desc" : "asc"));
+    const bests = rows.map((r) => r.bestPercent).filter((b): b is number => b !== null);
+    return {
+      lecture: { id: lecture.id, slug: lecture.slug, number: lecture.number, title: lecture.title, sectionCount: lecture.sections.length, hasPodcast: lecture.hasPodcast, hasQuiz: !!quizId },
+      students: rows.length,
+      read: rows.filter((r) => r.sectionsRead > 0).length,
+      listened,
+      attempted: rows.filter((r) => r.bestPercent !== null).length,
+      reviewed: rows.filter((r) => r.cardsReviewed > 0).length,
+      averageBestPercent: bests.length ? Math.round((bests.reduce((s, b) => s + b, 0) / bests.length) * 10) / 10 : null,
+      rows,
+    };
+  });
+}
+
+/** Sorts in place; nulls last whatever the direction, ties by name. */
+export function sortRows(rows: StudentProgressRow[], sort: ClassSortKey, dir: "asc" | "desc"): void {
+  const sign = dir === "asc" ? 1 : -1;
+  rows.sort((a, b) => {
+    const x = a[sort];
+    const y = b[sort];
+    if (x === null && y !== null) return 1;
+    if (y === null && x !== null) return -1;
+    const c = x === null || y === null ? 0 : typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y));
+    return c !== 0 ? sign * c : a.name.localeCompare(b.name);
+  });
+}

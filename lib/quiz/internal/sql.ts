@@ -1,0 +1,112 @@
+import "server-only";
+// The quiz's raw SQL, each statement with the row type it returns: the save (the benchmarked hot
+// path) and the submission's steps, written by hand to keep their round trips few. Statements only:
+// who may run them is checked by the callers, which always pass the attempt's owner (user_id).
+// Timestamps are `timestamp without time zone` columns holding UTC, as Prisma writes them: values
+// are passed as ISO strings (the cast drops the "Z") and read back as UTC instants.
+
+// One statement on the hot path. The attempt row is share-locked, so a submission in progress is
+// waited for and none can start mid-save. Every rule is a condition of the update:
+// - the student's own attempt, still open, within its time; the question in it; the chosen keys
+//   among its options, one key unless it is a multiple-answer question;
+// - optimistic concurrency: the answer must still be at the revision the page based its change on
+//   (save_seq is a revision counter the server bumps), and the request must not be one already
+//   applied (same idempotency key);
+// - time spent is the page's claim capped by the server's clock: no more than has passed since the
+//   attempt's previous save of any question (or its start). Two saves of one attempt running at the
+//   same instant (two devices) each see the same previous save; the page itself sends one at a time.
+// $1 attempt id, $2 user id, $3 chosen keys, $4 flagged, $5 idempotency key, $6 base revision,
+// $7 time spent claimed (ms), $8 position.
+export const SAVE_ANSWER_SQL = `
+WITH attempt AS (
+  SELECT a.id,
+    now() AT TIME ZONE 'UTC' AS now_utc,
+    greatest(a.started_at, (SELECT max(s.saved_at) FROM responses AS s WHERE s.attempt_id = a.id)) AS since
+  FROM attempts AS a
+  WHERE a.id = $1 AND a.user_id = $2 AND a.status = 'IN_PROGRESS'
+    AND (a.deadline_at IS NULL OR a.deadline_at > now() AT TIME ZONE 'UTC')
+  FOR SHARE OF a
+)
+UPDATE responses AS r SET
+  chosen_option_keys = $3::text[],
+  flagged = $4,
+  saved_at = attempt.now_utc,
+  last_save_key = $5,
+  save_seq = r.save_seq + 1,
+  time_spent_ms = r.time_spent_ms + greatest(0, least($7::int, floor(extract(epoch FROM attempt.now_utc - attempt.since) * 1000)))::int
+FROM attempt, question_versions AS qv
+WHERE r.attempt_id = attempt.id AND r.position = $8 AND qv.id = r.question_version_id
+  AND r.save_seq = $6::bigint AND r.last_save_key IS DISTINCT FROM $5
+  AND $3::text[] <@ r.option_order
+  AND (cardinality($3::text[]) <= 1 OR qv.type = 'MULTIPLE_CHOICE')
+RETURNING r.save_seq::text AS revision, r.saved_at AT TIME ZONE 'UTC' AS saved_at`;
+
+export interface SavedAnswerRow extends Record<string, unknown> {
+  revision: string;
+  saved_at: Date;
+}
+
+// Flips the owner's attempt to SUBMITTED, only while it is in progress: the update takes the row
+// lock, so of two concurrent submissions (or a save finding it overdue, and the sweep) one flips and
+// the others find nothing to do. It is recorded as submitted when it was, but never after its
+// deadline: an attempt closed late counts as of its deadline (attemptState reads that as
+// TIMED_OUT). $1 attempt id, $2 user id, $3 now (ISO), $4 submission key or null.
+export const FLIP_TO_SUBMITTED_SQL = `
+UPDATE attempts AS a SET
+  status = 'SUBMITTED',
+  submitted_at = least($3::timestamp, coalesce(a.deadline_at, $3::timestamp)),
+  submission_key = coalesce($4::text, a.submission_key)
+FROM quizzes AS q, lectures AS l
+WHERE a.id = $1 AND a.user_id = $2 AND a.status = 'IN_PROGRESS' AND q.id = a.quiz_id AND l.id = q.lecture_id
+RETURNING a.quiz_id AS "quizId", a.attempt_number AS "attemptNumber", a.max_score AS "maxScore",
+  (extract(epoch FROM a.submitted_at) * 1000)::float8 AS "submittedMs", q.lecture_id AS "lectureId", l.slug AS "lectureSlug"`;
+
+export interface FlippedAttemptRow {
+  quizId: string;
+  attemptNumber: number;
+  maxScore: number;
+  submittedMs: number;
+  lectureId: string;
+  lectureSlug: string;
+}
+
+// Every response of an attempt with what scoring it needs: the answer and the options' key.
+// $1 attempt id.
+export const SCORABLE_RESPONSES_SQL = `
+SELECT r.id, r.slot_id AS "slotId", r.question_version_id AS "questionVersionId", qv.question_id AS "questionId",
+  qv.type::text AS type, coalesce(r.chosen_option_keys, ARRAY[]::text[]) AS "chosenOptionKeys",
+  r.max_mark AS "maxMark", r.time_spent_ms AS "timeSpentMs",
+  (SELECT coalesce(json_agg(json_build_object('key', o.key, 'isCorrect', o.is_correct, 'fraction', o.fraction)), '[]'::json)
+     FROM question_options AS o WHERE o.question_version_id = qv.id) AS options
+FROM responses AS r JOIN question_versions AS qv ON qv.id = r.question_version_id
+WHERE r.attempt_id = $1
+ORDER BY r.position`;
+
+export interface ScorableResponseRow {
+  id: string;
+  slotId: string;
+  questionVersionId: string;
+  questionId: string;
+  type: string;
+  chosenOptionKeys: string[];
+  maxMark: number;
+  timeSpentMs: number;
+  options: { key: string; isCorrect: boolean; fraction: number }[];
+}
+
+// Stores every response's mark and the attempt's score in one statement.
+// $1 attempt id, $2 response ids, $3 marks, $4 correctness, $5 score.
+export const RECORD_MARKS_SQL = `
+WITH marked AS (
+  UPDATE responses AS r SET mark = v.mark, is_correct = v.ok
+  FROM unnest($2::text[], $3::float8[], $4::boolean[]) AS v(id, mark, ok)
+  WHERE r.id = v.id AND r.attempt_id = $1
+)
+UPDATE attempts SET score = $5::float8 WHERE id = $1`;
+
+// The owner's practice session, locked for the answer being checked. $1 session id, $2 user id.
+export const LOCK_PRACTICE_SESSION_SQL = `SELECT id FROM practice_sessions WHERE id = $1 AND user_id = $2 FOR UPDATE`;
+
+export interface LockedPracticeSessionRow {
+  id: string;
+}

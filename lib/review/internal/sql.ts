@@ -1,0 +1,188 @@
+import "server-only";
+// The review feature's raw SQL, with its row types, in one place. The FSRS state of a card is spelled
+// out once (SNAPSHOT_COLUMNS): the Prisma select, the row mapping, the SELECT, INSERT, VALUES and
+// ON CONFLICT lists are all derived from it. Only lib/review/** imports this file, and it checks
+// nothing: its callers have checked the viewer.
+import type { db } from "../../db";
+import type { DbTransaction } from "../../db-client";
+import { Prisma } from "../../generated/prisma/client";
+import type { CardSnapshot, CardState, RatingLog } from "../fsrs";
+import type { Deck } from "../queue";
+
+type Reader = typeof db | DbTransaction;
+export const CARD_KIND = { flashcards: "FLASHCARD", mistakes: "MISTAKE" } as const satisfies Record<Deck, string>;
+
+interface Column<F extends string> {
+  field: F;
+  column: string;
+  /** The PostgreSQL type a value is cast to in VALUES. */
+  type: string;
+}
+
+/** A card's FSRS state: field, column, type. Every list of these columns below comes from this one. */
+const SNAPSHOT_COLUMNS = [
+  { field: "due", column: "due", type: "timestamp" },
+  { field: "stability", column: "stability", type: "float8" },
+  { field: "difficulty", column: "difficulty", type: "float8" },
+  { field: "elapsedDays", column: "elapsed_days", type: "int" },
+  { field: "scheduledDays", column: "scheduled_days", type: "int" },
+  { field: "learningSteps", column: "learning_steps", type: "int" },
+  { field: "reps", column: "reps", type: "int" },
+  { field: "lapses", column: "lapses", type: "int" },
+  { field: "state", column: "state", type: `"CardState"` },
+  { field: "lastReview", column: "last_review", type: "timestamp" },
+] as const satisfies readonly Column<keyof CardSnapshot>[];
+
+/** A rating's log: the card before it (review_logs' FSRS columns, besides reviewed_at). */
+const LOG_COLUMNS = [
+  { field: "rating", column: "rating", type: `"Rating"` },
+  { field: "state", column: "state", type: `"CardState"` },
+  { field: "due", column: "due", type: "timestamp" },
+  { field: "stability", column: "stability", type: "float8" },
+  { field: "difficulty", column: "difficulty", type: "float8" },
+  { field: "elapsedDays", column: "elapsed_days", type: "int" },
+  { field: "lastElapsedDays", column: "last_elapsed_days", type: "int" },
+  { field: "scheduledDays", column: "scheduled_days", type: "int" },
+  { field: "learningSteps", column: "learning_steps", type: "int" },
+] as const satisfies readonly Column<keyof RatingLog>[];
+
+// Identifiers only, from the constant lists above: never user input.
+const columnList = (columns: readonly Column<string>[], prefix = "") => Prisma.raw(columns.map((c) => prefix + c.column).join(", "));
+const typedValues = <F extends string>(columns: readonly Column<F>[], values: Record<F, unknown>) =>
+  Prisma.join(columns.map((c) => Prisma.sql`${values[c.field]}::${Prisma.raw(c.type)}`));
+/** The snapshot's columns named as CardSnapshot's fields (the state as text). */
+const SNAPSHOT_FIELDS_SQL = Prisma.raw(SNAPSHOT_COLUMNS.map((c) => `${c.column}${c.field === "state" ? "::text" : ""} AS "${c.field}"`).join(", "));
+const SNAPSHOT_FROM_EXCLUDED = Prisma.raw(SNAPSHOT_COLUMNS.map((c) => `${c.column} = excluded.${c.column}`).join(", "));
+
+/** The review card columns that make up its FSRS state (and its id), for Prisma queries. */
+export const snapshotSelect = {
+  id: true,
+  ...(Object.fromEntries(SNAPSHOT_COLUMNS.map((c) => [c.field, true])) as Record<keyof CardSnapshot, true>),
+} satisfies Prisma.ReviewCardSelect;
+
+/** The FSRS state out of a row that has (at least) its columns: also the data of an update. */
+export function snapshotOf(row: CardSnapshot): CardSnapshot {
+  return Object.fromEntries(SNAPSHOT_COLUMNS.map((c) => [c.field, row[c.field]])) as unknown as CardSnapshot;
+}
+
+/** A card row read with raw SQL: its id and its FSRS state. */
+export type CardRow = CardSnapshot & { id: string };
+
+/** Creates the student's card for a flashcard, never reviewed (nothing when it exists). */
+export async function insertFlashcardCard(tx: DbTransaction, card: { id: string; userId: string; flashcardId: string; lectureId: string; snapshot: CardSnapshot }): Promise<void> {
+  await tx.$executeRaw`INSERT INTO review_cards (id, user_id, kind, flashcard_id, lecture_id, ${columnList(SNAPSHOT_COLUMNS)}, created_at, updated_at)
+    VALUES (${card.id}, ${card.userId}, 'FLASHCARD', ${card.flashcardId}, ${card.lectureId}, ${typedValues(SNAPSHOT_COLUMNS, card.snapshot)}, now(), now())
+    ON CONFLICT (user_id, flashcard_id) DO NOTHING`;
+}
+
+/** Locks and reads the student's card for an item of a deck (a flashcard's id, or a mistake card's own id). */
+export async function lockDeckCard(tx: DbTransaction, userId: string, lectureId: string, deck: Deck, itemId: string): Promise<CardRow | null> {
+  const column = deck === "flashcards" ? Prisma.sql`flashcard_id` : Prisma.sql`id`;
+  const [row] = await tx.$queryRaw<CardRow[]>`SELECT id, ${SNAPSHOT_FIELDS_SQL} FROM review_cards
+    WHERE user_id = ${userId} AND lecture_id = ${lectureId} AND kind = ${CARD_KIND[deck]}::"CardKind" AND ${column} = ${itemId} FOR UPDATE`;
+  return row ?? null;
+}
+
+/** Locks a card by id (undo: nothing rates it meanwhile). */
+export async function lockCard(tx: DbTransaction, cardId: string): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM review_cards WHERE id = ${cardId} FOR UPDATE`;
+}
+
+/** The student's mistake cards for `questionIds`. */
+export function selectMistakeCards(tx: DbTransaction, userId: string, questionIds: string[]): Promise<(CardRow & { questionId: string; state: CardState })[]> {
+  return tx.$queryRaw`SELECT id, question_id AS "questionId", ${SNAPSHOT_FIELDS_SQL}
+    FROM review_cards WHERE user_id = ${userId} AND kind = 'MISTAKE' AND question_id IN (${Prisma.join(questionIds)})`;
+}
+
+/** One mistake card after a rating, with the rating's log (the card before it, for undo). */
+export interface RatedMistake {
+  id: string;
+  questionId: string;
+  card: CardSnapshot;
+  log: RatingLog;
+  previous: Record<string, unknown>;
+  idempotencyKey: string;
+}
+
+/**
+ * Inserts or updates the mistake cards and inserts their logs, in one statement: the log rows
+ * reference cards inserted by the same statement (foreign keys are checked at its end). A log whose
+ * key exists already (a retried submission) is not written again.
+ */
+export async function upsertMistakes(tx: DbTransaction, userId: string, lectureId: string, rated: RatedMistake[], now: Date): Promise<void> {
+  const rows = rated.map(
+    (r) => Prisma.sql`(${r.id}, ${r.questionId}, ${typedValues(SNAPSHOT_COLUMNS, r.card)}, ${typedValues(LOG_COLUMNS, r.log)}, ${JSON.stringify(r.previous)}::jsonb, ${r.idempotencyKey})`,
+  );
+  await tx.$executeRaw`
+    WITH v (id, question_id, ${columnList(SNAPSHOT_COLUMNS)}, ${columnList(LOG_COLUMNS, "log_")}, previous, key) AS (VALUES ${Prisma.join(rows)}),
+    cards AS (
+      INSERT INTO review_cards (id, user_id, kind, question_id, lecture_id, ${columnList(SNAPSHOT_COLUMNS)}, created_at, updated_at)
+      SELECT id, ${userId}, 'MISTAKE', question_id, ${lectureId}, ${columnList(SNAPSHOT_COLUMNS)}, now(), now() FROM v
+      ON CONFLICT (id) DO UPDATE SET ${SNAPSHOT_FROM_EXCLUDED}, updated_at = now()
+      RETURNING id
+    )
+    INSERT INTO review_logs (id, user_id, review_card_id, ${columnList(LOG_COLUMNS)}, reviewed_at, previous_card, idempotency_key)
+    SELECT 'rl_' || md5(v.key), ${userId}, v.id, ${columnList(LOG_COLUMNS, "v.log_")}, ${now}::timestamp, v.previous, v.key
+    FROM v JOIN cards ON cards.id = v.id
+    ON CONFLICT (idempotency_key) DO NOTHING`;
+}
+
+/** One deck of one lecture, counted for a student (see deckCountsOf in ../summaries.ts). */
+export interface DeckCountRow {
+  lectureId: string;
+  deck: Deck;
+  total: number;
+  dueToday: number;
+  learning: number;
+  learned: number;
+  new: number;
+  /** Ratings of new flashcards today that were not undone (0 for the mistakes deck). */
+  newSeenToday: number;
+}
+
+/**
+ * Every lecture's two decks counted for a student in one grouped statement. The decks are those
+ * the review session shows (lib/review/data.ts loadDeck): a lecture's current flashcards (NEW
+ * without a card of the student's), and the student's mistake cards whose question has a version.
+ */
+export function selectDeckCounts(reader: Reader, userId: string, dayStart: Date, dayEnd: Date): Promise<DeckCountRow[]> {
+  return reader.$queryRaw<DeckCountRow[]>`
+    WITH deck_cards AS (
+      SELECT 'flashcards' AS deck, f.lecture_id, coalesce(c.state, 'NEW') AS state, c.due
+      FROM flashcards f LEFT JOIN review_cards c ON c.flashcard_id = f.id AND c.user_id = ${userId}
+      WHERE f.retired_at IS NULL
+      UNION ALL
+      SELECT 'mistakes', c.lecture_id, c.state, c.due FROM review_cards c
+      WHERE c.user_id = ${userId} AND c.kind = 'MISTAKE' AND c.question_id IS NOT NULL
+        AND EXISTS (SELECT 1 FROM question_versions v WHERE v.question_id = c.question_id)
+    ),
+    new_seen AS (
+      SELECT c.lecture_id, count(*)::int AS n FROM review_logs l JOIN review_cards c ON c.id = l.review_card_id
+      WHERE l.user_id = ${userId} AND l.state = 'NEW' AND l.undone_at IS NULL AND l.reviewed_at >= ${dayStart}::timestamp AND c.kind = 'FLASHCARD'
+      GROUP BY c.lecture_id
+    )
+    SELECT d.lecture_id AS "lectureId", d.deck,
+      count(*)::int AS total,
+      (count(*) FILTER (WHERE d.state <> 'NEW' AND d.due < ${dayEnd}::timestamp))::int AS "dueToday",
+      (count(*) FILTER (WHERE d.state IN ('LEARNING', 'RELEARNING')))::int AS learning,
+      (count(*) FILTER (WHERE d.state = 'REVIEW'))::int AS learned,
+      (count(*) FILTER (WHERE d.state = 'NEW'))::int AS new,
+      coalesce(max(s.n), 0)::int AS "newSeenToday"
+    FROM deck_cards d LEFT JOIN new_seen s ON s.lecture_id = d.lecture_id AND d.deck = 'flashcards'
+    GROUP BY d.lecture_id, d.deck`;
+}
+
+/** Flashcard reviews (not undone) per student and lecture, for the class progress page. */
+export interface ReviewCountRow {
+  userId: string;
+  lectureId: string;
+  reviews: number;
+  lastReviewedAt: Date;
+}
+
+export function selectFlashcardReviewCounts(reader: Reader): Promise<ReviewCountRow[]> {
+  return reader.$queryRaw<ReviewCountRow[]>`
+    SELECT l.user_id AS "userId", c.lecture_id AS "lectureId", count(*)::int AS reviews, max(l.reviewed_at) AS "lastReviewedAt"
+    FROM review_logs l JOIN review_cards c ON c.id = l.review_card_id
+    WHERE l.undone_at IS NULL AND c.kind = 'FLASHCARD' GROUP BY l.user_id, c.lecture_id`;
+}

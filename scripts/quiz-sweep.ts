@@ -1,0 +1,39 @@
+// npm run quiz:sweep [-- --quiz <quizId>] — submits every quiz attempt whose time limit has passed
+// and that nobody has touched since (its student left), as of its deadline, with the answers saved
+// before it, so the class statistics and mistakes queues count it. Pages never do this (they only
+// read); run it on a schedule (cron) or by hand. Safe to run at any time and more than once: an
+// attempt is submitted once, whoever gets there first (its student, an instructor's sweep, this).
+// Runs with the react-server condition (like bench:analytics): the data layer is server-only code.
+import { resolveDatabase } from "./lib/database";
+
+function quizIdFrom(args: string[]): string | undefined {
+  const index = args.indexOf("--quiz");
+  if (index === -1) return undefined;
+  const value = args[index + 1];
+  if (!value || value.startsWith("--")) throw new Error("Give the quiz's id after --quiz.");
+  return value;
+}
+
+async function main(): Promise<void> {
+  const quizId = quizIdFrom(process.argv.slice(2));
+  const database = await resolveDatabase();
+  process.env.DATABASE_URL = database.url;
+  process.env.DATABASE_POOL_SIZE ??= "2";
+  // Imported once DATABASE_URL is set: the data layer reads the environment on first use.
+  const { recordId } = await import("../lib/quiz/schemas");
+  if (quizId !== undefined && !recordId.safeParse(quizId).success) throw new Error(`"${quizId}" is not a quiz id.`);
+  const { db } = await import("../lib/db");
+  const { sweepOverdueAttemptsUnchecked } = await import("../lib/quiz/submission/internal/sweep");
+  try {
+    const closed = await sweepOverdueAttemptsUnchecked(quizId === undefined ? {} : { quizId });
+    console.log(`Submitted ${closed} overdue attempt${closed === 1 ? "" : "s"}${quizId ? ` of quiz ${quizId}` : ""}.`);
+  } finally {
+    await db.$disconnect();
+    await database.embedded?.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
