@@ -4,7 +4,7 @@ import "server-only";
 // the viewer and its params, and turns expected failures the handler throws (not found, validation,
 // a busy database) into their HTTP answers. Anything unexpected is rethrown to Next.js.
 import { assertRole } from "../auth/roles";
-import { getCurrentUser } from "../auth/session";
+import { getRequestUser } from "../auth/session";
 import type { Viewer } from "../auth/viewer";
 import { errorJsonResponse, errorResponse } from "../errors";
 import type { Role } from "../generated/prisma/enums";
@@ -31,7 +31,7 @@ export function withViewer<P = Record<string, never>>(
   return async (request, context) => {
     const route = new URL(request.url).pathname;
     try {
-      const viewer = await getCurrentUser();
+      const viewer = await getRequestUser(request);
       assertRole(viewer, options.roles ?? ["STUDENT", "INSTRUCTOR", "ADMIN"]);
       return await handler(request, { viewer, params: await context.params });
     } catch (error) {

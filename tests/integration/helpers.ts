@@ -1,6 +1,9 @@
+import { encode } from "next-auth/jwt";
+import { SESSION_MAX_AGE_SECONDS, startSession } from "@/lib/auth/internal/session-store";
 import { hashPassword } from "@/lib/auth/password";
 import type { SessionUser } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
+import { getAuthSecret } from "@/lib/env";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 let counter = 0;
@@ -13,4 +16,14 @@ export async function createUser(role: Role = "STUDENT", password = "a long test
     select: { id: true, email: true, name: true, role: true, cohortId: true },
   });
   return { ...user, password };
+}
+
+/**
+ * The Cookie header a browser signed in as `user` sends: a live server-side session and next-auth's
+ * own encoding of the token the app's jwt callback makes ({ sub, sid }), with the app's secret.
+ */
+export async function sessionCookieFor(user: Pick<SessionUser, "id">): Promise<string> {
+  const sessionId = await startSession(user.id, "vitest");
+  const token = await encode({ token: { sub: user.id, sid: sessionId }, secret: getAuthSecret(), maxAge: SESSION_MAX_AGE_SECONDS });
+  return `next-auth.session-token=${token}`;
 }

@@ -1,7 +1,7 @@
 // The import upload routes read nothing before the session and the role are checked, refuse a body
 // that says it is too large before reading it, and stop reading one that turns out too large.
 import path from "node:path";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { POST as previewRoute } from "@/app/api/admin/imports/preview/route";
 import type { SessionUser } from "@/lib/auth/roles";
 import { uploadRoute } from "@/lib/bank/import/http";
@@ -10,12 +10,8 @@ import { MAX_UPLOAD_BODY_BYTES, UPLOAD_TOO_LARGE_MESSAGE } from "@/lib/bank/impo
 import { loadContentTree } from "@/lib/content/load";
 import { readContentTree } from "@/lib/content/read";
 import { db } from "@/lib/db";
-import { createUser } from "./helpers";
+import { createUser, sessionCookieFor } from "./helpers";
 
-// The session is read from a cookie, which needs a Next.js request: here the signed-in user is given
-// instead, and everything after it (withViewer, the upload route, the data layer) is the real code.
-const session = vi.hoisted(() => ({ viewer: null as SessionUser | null }));
-vi.mock("@/lib/auth/session", async (importOriginal) => ({ ...(await importOriginal<typeof import("@/lib/auth/session")>()), getCurrentUser: async () => session.viewer }));
 
 const CHUNK = 64 * 1024;
 const MB40 = 40 * 1024 * 1024;
@@ -38,17 +34,16 @@ function countingBody(size: number) {
   return { stream, counter };
 }
 
-function post(body: ReadableStream<Uint8Array> | FormData, headers: Record<string, string> = {}) {
-  return new Request("http://localhost/api/admin/imports/preview", { method: "POST", body, headers, duplex: "half" } as RequestInit);
+/** A POST to the preview route from a browser signed in as `viewer` (or signed out). */
+async function post(body: ReadableStream<Uint8Array> | FormData, headers: Record<string, string> = {}, viewer: SessionUser | null = null) {
+  const cookie = viewer ? { Cookie: await sessionCookieFor(viewer) } : {};
+  return new Request("http://localhost/api/admin/imports/preview", { method: "POST", body, headers: { ...headers, ...cookie }, duplex: "half" } as RequestInit);
 }
 
 const noParams = { params: Promise.resolve({}) };
 
-/** app/api/admin/imports/preview/route.ts, for `viewer`. */
-const preview = (request: Request, viewer: SessionUser | null) => {
-  session.viewer = viewer;
-  return previewRoute(request, noParams);
-};
+/** app/api/admin/imports/preview/route.ts, as `viewer` calls it. */
+const preview = async (request: Promise<Request>) => previewRoute(await request, noParams);
 
 let lectureId = "";
 
@@ -60,7 +55,7 @@ beforeAll(async () => {
 describe("the import upload route", () => {
   it("answers 401 to a signed-out 40 MB upload without reading it", async () => {
     const { stream, counter } = countingBody(MB40);
-    const response = await preview(post(stream, { "Content-Type": "multipart/form-data; boundary=x" }), null);
+    const response = await preview(post(stream, { "Content-Type": "multipart/form-data; boundary=x" }, null));
     expect(response.status).toBe(401);
     expect(await response.json()).toEqual({ message: "Please sign in to continue." });
     expect(counter.pulled).toBe(0);
@@ -68,14 +63,14 @@ describe("the import upload route", () => {
 
   it("answers 403 to a student without reading the upload", async () => {
     const { stream, counter } = countingBody(MB40);
-    const response = await preview(post(stream, { "Content-Type": "multipart/form-data; boundary=x" }), await createUser("STUDENT"));
+    const response = await preview(post(stream, { "Content-Type": "multipart/form-data; boundary=x" }, await createUser("STUDENT")));
     expect(response.status).toBe(403);
     expect(counter.pulled).toBe(0);
   });
 
   it("answers 413 to a declared length over the limit without reading it", async () => {
     const { stream, counter } = countingBody(MB40);
-    const response = await preview(post(stream, { "Content-Type": "multipart/form-data; boundary=x", "Content-Length": String(MB40) }), await createUser("ADMIN"));
+    const response = await preview(post(stream, { "Content-Type": "multipart/form-data; boundary=x", "Content-Length": String(MB40) }, await createUser("ADMIN")));
     expect(response.status).toBe(413);
     expect(await response.json()).toEqual({ message: UPLOAD_TOO_LARGE_MESSAGE });
     expect(counter.pulled).toBe(0);
@@ -86,7 +81,7 @@ describe("the import upload route", () => {
     ["a Content-Length that lies", { "Content-Length": "1000" }],
   ])("stops reading a 40 MB body with %s once it passes the cap", async (_, lengthHeader: Record<string, string>) => {
     const { stream, counter } = countingBody(MB40);
-    const response = await preview(post(stream, { "Content-Type": "multipart/form-data; boundary=x", ...lengthHeader }), await createUser("ADMIN"));
+    const response = await preview(post(stream, { "Content-Type": "multipart/form-data; boundary=x", ...lengthHeader }, await createUser("ADMIN")));
     expect(response.status).toBe(413);
     expect(await response.json()).toEqual({ message: UPLOAD_TOO_LARGE_MESSAGE });
     expect(counter.pulled).toBeGreaterThan(MAX_UPLOAD_BODY_BYTES);
@@ -97,7 +92,7 @@ describe("the import upload route", () => {
     const form = new FormData();
     form.set("file", new File(["::Q1:: Which format is column-major? {=Parquet ~CSV}"], "bank.gift"));
     form.set("lectureId", lectureId);
-    const response = await preview(post(form), await createUser("ADMIN"));
+    const response = await preview(post(form, {}, await createUser("ADMIN")));
     expect(response.status).toBe(200);
     const body = (await response.json()) as { format: string; problems: unknown[]; items: { name: string; type: string; outcome: string }[] };
     expect(body.format).toBe("gift");
@@ -110,8 +105,7 @@ describe("the import upload route", () => {
     form.set("file", new File(["::Q1:: Which format is column-major? {=Parquet ~CSV}"], "bank.gift"));
     form.set("lectureId", lectureId);
     const lockTimeout = Object.assign(new Error("canceling statement due to lock timeout"), { code: "55P03", severity: "ERROR" });
-    session.viewer = await createUser("ADMIN");
-    const response = await uploadRoute(importUploadInput, async () => Promise.reject(lockTimeout))(post(form), noParams);
+    const response = await uploadRoute(importUploadInput, async () => Promise.reject(lockTimeout))(await post(form, {}, await createUser("ADMIN")), noParams);
     expect(response.status).toBe(503);
     expect(response.headers.get("retry-after")).toBe("5");
     expect(await response.json()).toEqual({ message: "The server is busy; please retry in a moment." });
@@ -119,7 +113,7 @@ describe("the import upload route", () => {
 
   it("answers 400 to a body that is not a multipart form", async () => {
     const { stream } = countingBody(1000);
-    const response = await preview(post(stream, { "Content-Type": "multipart/form-data; boundary=x" }), await createUser("ADMIN"));
+    const response = await preview(post(stream, { "Content-Type": "multipart/form-data; boundary=x" }, await createUser("ADMIN")));
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({ message: "Send the file as a multipart form." });
   });

@@ -1,9 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getAudio } from "@/app/api/podcast/[slug]/[file]/route";
-import type { Viewer } from "@/lib/auth/viewer";
 import { loadContentTree } from "@/lib/content/load";
 import { readContentTree } from "@/lib/content/read";
 import type { PodcastFile } from "@/lib/content/schemas";
@@ -11,11 +10,8 @@ import { getCourseHome } from "@/lib/course/data";
 import { db } from "@/lib/db";
 import { getEpisode, getEpisodeAudioFile, getListeningProgress, saveListeningProgress } from "@/lib/podcast/data";
 import { scriptHash, type TimingFile } from "@/lib/podcast/timing-file";
-import { createUser } from "./helpers";
+import { createUser, sessionCookieFor } from "./helpers";
 
-// The audio route reads the session through withViewer; here the test decides who is signed in.
-const session = vi.hoisted(() => ({ viewer: null as Viewer | null }));
-vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.viewer }));
 
 // Beta's fixture episode has two lines in one chapter. Its "built audio" here is a timing file of a
 // 100-second episode and a dummy MP3, in a podcast directory of the test's own.
@@ -116,28 +112,28 @@ describe("the podcast episode", () => {
 });
 
 describe("the audio route", () => {
-  const audio = (file: string, headers: Record<string, string> = {}) =>
-    getAudio(new Request(`http://localhost/api/podcast/beta/${file}`, { headers }), { params: Promise.resolve({ slug: "beta", file }) });
+  /** The route, as a browser with `cookie` (signed in, or not when empty) asks for `file`. */
+  const audio = (file: string, cookie: string, headers: Record<string, string> = {}) =>
+    getAudio(new Request(`http://localhost/api/podcast/beta/${file}`, { headers: cookie ? { ...headers, cookie } : headers }), { params: Promise.resolve({ slug: "beta", file }) });
 
   it("answers 401 when signed out, 404 for anything but the current file, and serves the file and byte ranges", async () => {
     writeTiming();
-    session.viewer = null;
-    const anonymous = await audio("episode-aaaaaaaaaaaa.mp3");
+    const anonymous = await audio("episode-aaaaaaaaaaaa.mp3", "");
     expect(anonymous.status).toBe(401);
     expect(await anonymous.text()).toBe("Please sign in to continue.");
-    session.viewer = await createUser();
-    const missing = await audio("timing.json");
+    const cookie = await sessionCookieFor(await createUser());
+    expect((await audio("episode-aaaaaaaaaaaa.mp3", "next-auth.session-token=forged")).status).toBe(401);
+    const missing = await audio("timing.json", cookie);
     expect(missing.status).toBe(404);
     expect(await missing.text()).toBe("This audio file does not exist (the episode may have been rebuilt). Reload the page.");
-    const whole = await audio("episode-aaaaaaaaaaaa.mp3");
+    const whole = await audio("episode-aaaaaaaaaaaa.mp3", cookie);
     expect(whole.status).toBe(200);
     expect(whole.headers.get("content-length")).toBe("4");
     expect(await whole.text()).toBe("ID3\u0000");
-    const part = await audio("episode-aaaaaaaaaaaa.mp3", { range: "bytes=1-2" });
+    const part = await audio("episode-aaaaaaaaaaaa.mp3", cookie, { range: "bytes=1-2" });
     expect(part.status).toBe(206);
     expect(part.headers.get("content-range")).toBe("bytes 1-2/4");
     expect(await part.text()).toBe("D3");
-    session.viewer = null;
   });
 });
 
