@@ -1,7 +1,7 @@
 // npm run quiz:sweep [-- --quiz <quizId>] — submits every quiz attempt whose time limit has passed
 // and that nobody has touched since (its student left), as of its deadline, with the answers saved
-// before it, so the class statistics and mistakes queues count it. Pages never do this (they only
-// read); run it on a schedule (cron) or by hand. Safe to run at any time and more than once: an
+// before it, so the class statistics and mistakes queues count it. Student pages only read, and the
+// instructor pages submit at most a few dozen per view; run this on a schedule (cron) or by hand. Safe to run at any time and more than once: an
 // attempt is submitted once, whoever gets there first (its student, an instructor's sweep, this).
 // Runs with the react-server condition (like bench:analytics): the data layer is server-only code.
 import { resolveDatabase } from "./lib/database";

@@ -27,8 +27,11 @@ export const BANK_QUESTION_TYPE: Record<QuestionType, BankQuestionType> = {
   ESSAY: "essay",
 };
 
-/** The types a quiz can grade today: imported questions of these types become quiz slots; the rest stay in the bank. */
-export const QUIZ_GRADABLE_TYPES: readonly BankQuestionType[] = ["single", "multiple", "true-false"];
+/** The types scored automatically by the options chosen (the database's names): all a quiz can grade today. */
+export const CHOICE_TYPES = ["SINGLE_CHOICE", "MULTIPLE_CHOICE", "TRUE_FALSE"] as const satisfies readonly QuestionType[];
+
+/** The same by the files' names: imported questions of these types become quiz slots; the rest stay in the bank. */
+export const QUIZ_GRADABLE_TYPES: readonly BankQuestionType[] = CHOICE_TYPES.map((type) => BANK_QUESTION_TYPE[type]);
 
 export function isQuizGradable(type: string): boolean {
   return (QUIZ_GRADABLE_TYPES as readonly string[]).includes(type);

@@ -1,8 +1,7 @@
 // Scoring, grade policy and the deterministic per-attempt shuffle. Pure functions, no database.
+import { CHOICE_TYPES } from "../bank/question-types";
 import { seededRandom, seededShuffle } from "../random";
 
-/** The question types scored automatically by the options chosen. */
-export const CHOICE_TYPES = ["SINGLE_CHOICE", "MULTIPLE_CHOICE", "TRUE_FALSE"] as const;
 
 export type ChoiceType = (typeof CHOICE_TYPES)[number];
 

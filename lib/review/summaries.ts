@@ -15,7 +15,7 @@ export interface LectureDecks {
   mistakes: DeckCounts;
 }
 
-const EMPTY: DeckCounts = { total: 0, dueToday: 0, learning: 0, learned: 0, new: 0, newLeftToday: 0 };
+const EMPTY: Readonly<DeckCounts> = Object.freeze({ total: 0, dueToday: 0, learning: 0, learned: 0, new: 0, newLeftToday: 0 });
 
 function deckCountsOf(row: DeckCountRow | undefined, deck: Deck): DeckCounts {
   if (!row) return EMPTY;

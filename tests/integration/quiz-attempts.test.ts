@@ -7,6 +7,7 @@ import { getAttemptForTaking, getAttemptResult, getQuizOverview } from "@/lib/qu
 import { saveAnswer } from "@/lib/quiz/answer-save";
 import { startOrResumeAttempt } from "@/lib/quiz/attempt-start";
 import { submitAttempt } from "@/lib/quiz/submission/submit";
+import { sweepOverdueAttemptsUnchecked } from "@/lib/quiz/submission/internal/sweep";
 import { sweepOverdueAttempts } from "@/lib/quiz/submission/sweep";
 import { createUser } from "./helpers";
 
@@ -208,6 +209,13 @@ describe("taking a quiz", () => {
     expect(await stored(third)).toMatchObject({ status: "IN_PROGRESS" }); // not overdue: untouched
     expect(await sweepOverdueAttempts(instructor, {})).toBe(0);
     await submitAttempt(student, third, key());
+
+    // A sweep is bounded (a page's by PAGE_SWEEP_LIMIT): past its limit, the rest wait for the next one.
+    const abandoned = await Promise.all(Array.from({ length: 3 }, async () => startOrResumeAttempt(await createUser(), quizId)));
+    for (const id of abandoned) await expire(id);
+    expect(await sweepOverdueAttemptsUnchecked({ quizId }, new Date(), 2)).toBe(2);
+    expect((await Promise.all(abandoned.map(stored))).filter((a) => a.status === "IN_PROGRESS")).toHaveLength(1);
+    expect(await sweepOverdueAttempts(instructor, { quizId })).toBe(1);
   });
 
   it("allows the quiz's number of attempts and reports the grade that counts", async () => {

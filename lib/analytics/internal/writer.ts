@@ -7,12 +7,16 @@ import type { DbTransaction } from "../../db-client";
 import { attemptSums, sortRows, type ScoredResponse, type StatRow, type TotalSums } from "../sums";
 import { addQuestionStatsSql, addQuizStatsSql, type StatScope } from "./sql";
 
+/** Rows per upsert: a statement holds at most 65,535 parameters, 16 a row. */
+const ROWS_PER_STATEMENT = 2_000;
+
 /**
  * Adds rows and totals to one scope of a quiz's stored sums. Rows are written in a fixed order (slot,
  * then variant), so concurrent writers lock them in the same order and cannot deadlock.
  */
 export async function addStatistics(tx: DbTransaction, quizId: string, scope: StatScope, rows: readonly StatRow[], totals: TotalSums): Promise<void> {
-  if (rows.length > 0) await tx.$executeRaw(addQuestionStatsSql(quizId, scope, sortRows([...rows])));
+  const sorted = sortRows([...rows]);
+  for (let start = 0; start < sorted.length; start += ROWS_PER_STATEMENT) await tx.$executeRaw(addQuestionStatsSql(quizId, scope, sorted.slice(start, start + ROWS_PER_STATEMENT)));
   if (totals.n > 0) await tx.$executeRaw(addQuizStatsSql(quizId, scope, totals));
 }
 
