@@ -32,19 +32,31 @@ export default defineConfig([
   {
     // Quiz calls analytics, never the reverse.
     files: ["lib/analytics/**"],
-    rules: { "no-restricted-imports": restrict({ group: ["**/quiz", "**/quiz/**", "@/lib/quiz/**"], message: "Class statistics do not depend on the quiz: the quiz calls lib/analytics." }) },
+    rules: {
+      "no-restricted-imports": restrict({
+        group: ["**/quiz", "**/quiz/**", "@/lib/quiz/**"],
+        message: "Class statistics do not depend on the quiz: the quiz calls lib/analytics.",
+      }),
+    },
   },
   {
     // Content depends on the bank, never the reverse.
     files: ["lib/bank/**"],
-    rules: { "no-restricted-imports": restrict({ group: ["**/content", "**/content/**", "@/lib/content/**"], message: "The bank does not depend on the course content: lib/content uses lib/bank." }) },
+    rules: {
+      "no-restricted-imports": restrict({
+        group: ["**/content", "**/content/**", "@/lib/content/**"],
+        message: "The bank does not depend on the course content: lib/content uses lib/bank.",
+      }),
+    },
   },
   {
     // Progress composes the summaries each feature exposes; it never queries tables itself.
     files: ["lib/progress/**"],
-    rules: { "no-restricted-imports": restrict(
+    rules: {
+      "no-restricted-imports": restrict(
         { ...databaseClient, group: [...databaseClient.group, "../db", "../db-client", "../../db", "../../db-client"] },
         { ...internals, group: [...internals.group, "**/internal", "**/internal/**"] },
-      ), },
+      ),
+    },
   },
 ]);

@@ -24,9 +24,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
           {children}
         </main>
-        <footer className="border-t border-slate-200 py-6 text-center text-xs text-slate-500">
-          AI/ML Systems Fundamentals · an open-source course module
-        </footer>
+        <footer className="border-t border-slate-200 py-6 text-center text-xs text-slate-500">AI/ML Systems Fundamentals · an open-source course module</footer>
       </body>
     </html>
   );

@@ -17,8 +17,7 @@ function Welcome({ lectures }: { lectures: Awaited<ReturnType<typeof getPublicLe
       <p className="text-sm font-medium uppercase tracking-wide text-indigo-700">Online course</p>
       <h1 className="mt-2 text-4xl font-semibold tracking-tight text-slate-900 sm:text-5xl">AI/ML Systems Fundamentals</h1>
       <p className="mx-auto mt-4 max-w-2xl text-lg text-slate-600">
-        Study notes, a podcast episode for every lecture, quizzes that explain every answer, and flashcards that come back
-        just before you would forget them.
+        Study notes, a podcast episode for every lecture, quizzes that explain every answer, and flashcards that come back just before you would forget them.
       </p>
       <div className="mt-8 flex justify-center gap-3">
         <Link href="/sign-up" className={buttonClasses("primary", "px-6 py-3 text-base")}>

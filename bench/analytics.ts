@@ -68,7 +68,9 @@ async function prepare(quizId: string, slots: { id: string; position: number }[]
           WHERE s.quiz_id = '${quizId}' AND s.retired_at IS NULL GROUP BY s.id, s.max_mark, v.position, qv.id) versions`);
       await tx.$executeRawUnsafe(`CREATE TEMP TABLE bench_counts ON COMMIT DROP AS SELECT slot_id, count(*)::int AS nv FROM bench_versions GROUP BY slot_id`);
       // Cohorts: a few groups of the class, a little apart in ability, so a cohort's view differs from the whole class's.
-      await tx.$executeRawUnsafe(`INSERT INTO cohorts (id, name) SELECT 'bench-c' || c, 'Bench cohort ' || chr(64 + c) FROM generate_series(1, ${COHORTS}) AS c`);
+      await tx.$executeRawUnsafe(
+        `INSERT INTO cohorts (id, name) SELECT 'bench-c' || c, 'Bench cohort ' || chr(64 + c) FROM generate_series(1, ${COHORTS}) AS c`,
+      );
       await tx.$executeRawUnsafe(`CREATE TEMP TABLE bench_people ON COMMIT DROP AS
         SELECT 'bench-u' || i AS user_id, 'bench-c' || (1 + i % ${COHORTS}) AS cohort_id,
           sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random()) + 0.8 * ((i % ${COHORTS}) - (${COHORTS} - 1) / 2.0) / ${COHORTS} AS theta,
@@ -112,7 +114,9 @@ async function prepare(quizId: string, slots: { id: string; position: number }[]
           CASE WHEN x.skipped THEN NULL ELSE x.started_at + random() * (x.submitted_at - x.started_at) END,
           CASE WHEN x.skipped THEN 0 ELSE 1 END
         FROM placed x JOIN bench_versions v ON v.slot_id = x.slot_id AND v.k = x.k`);
-      await tx.$executeRawUnsafe(`UPDATE attempts a SET score = s.total FROM (SELECT attempt_id, sum(mark) AS total FROM responses GROUP BY attempt_id) s WHERE s.attempt_id = a.id AND a.user_id LIKE 'bench-u%'`);
+      await tx.$executeRawUnsafe(
+        `UPDATE attempts a SET score = s.total FROM (SELECT attempt_id, sum(mark) AS total FROM responses GROUP BY attempt_id) s WHERE s.attempt_id = a.id AND a.user_id LIKE 'bench-u%'`,
+      );
     },
     { timeout: 600_000, maxWait: 60_000 },
   );
@@ -131,12 +135,16 @@ async function time<T>(run: () => Promise<T>): Promise<[number, T]> {
 }
 
 async function main(): Promise<void> {
-  if (!process.env.DATABASE_URL) throw new Error("Set DATABASE_URL to a PostgreSQL database of the benchmark's own: it writes thousands of users and a million answers.");
+  if (!process.env.DATABASE_URL)
+    throw new Error("Set DATABASE_URL to a PostgreSQL database of the benchmark's own: it writes thousands of users and a million answers.");
   process.env.DATABASE_POOL_SIZE ||= "10";
   await generateClientIfMissing();
   await migrateDatabase(process.env.DATABASE_URL, { skipWhenCurrent: true });
   await loadContentTree(db, readContentTree(path.join(projectRoot, "content")));
-  const quiz = await db.quiz.findUniqueOrThrow({ where: { key: "l01-quiz" }, select: { id: true, slots: { where: { retiredAt: null }, orderBy: { position: "asc" }, select: { id: true, position: true } } } });
+  const quiz = await db.quiz.findUniqueOrThrow({
+    where: { key: "l01-quiz" },
+    select: { id: true, slots: { where: { retiredAt: null }, orderBy: { position: "asc" }, select: { id: true, position: true } } },
+  });
   const existing = await db.attempt.count({ where: { quizId: quiz.id } });
   if (existing > 0) throw new Error(`The quiz already has ${existing} attempts in this database: give the benchmark an empty database of its own.`);
   const instructor = { id: "bench-instructor", email: "bench-instructor@example.com", name: "Bench Instructor", role: "INSTRUCTOR" as const, cohortId: null };
@@ -152,7 +160,9 @@ async function main(): Promise<void> {
   const attempts = await db.attempt.count({ where: { quizId: quiz.id } });
   console.log(`  ${attempts} attempts, ${answers} answers`);
   // What the class looks like: every variant answered, some questions left blank, a few cohorts.
-  const [shape] = await db.$queryRawUnsafe<{ variants: number; answered_variants: number; min_variant_share: number | null; unanswered: number; cohorts: number }[]>(`
+  const [shape] = await db.$queryRawUnsafe<
+    { variants: number; answered_variants: number; min_variant_share: number | null; unanswered: number; cohorts: number }[]
+  >(`
     WITH per_variant AS (
       SELECT v.slot_id, qv.id AS vid, (SELECT count(*) FROM responses r WHERE r.slot_id = v.slot_id AND r.question_version_id = qv.id) AS n
       FROM quiz_slot_variants v JOIN quiz_slots s ON s.id = v.slot_id AND s.quiz_id = '${quiz.id}' AND s.retired_at IS NULL
@@ -206,11 +216,19 @@ async function main(): Promise<void> {
     const p = Math.min(0.999, Math.max(0.001, (s.facility ?? 0) / 100));
     return Math.log((1 - p) / p);
   });
-  const [raschMs, rasch] = await time(() => getRaschDifficulties(instructor, quiz.id, dashboard.slots.map((s) => s.slotId)));
+  const [raschMs, rasch] = await time(() =>
+    getRaschDifficulties(
+      instructor,
+      quiz.id,
+      dashboard.slots.map((s) => s.slotId),
+    ),
+  );
   const raschDifficulty = dashboard.slots.map((s) => rasch.get(s.slotId)?.difficulty ?? 0);
   const spearmanFacility = spearman(fromFacility, simulated)!;
   const spearmanRasch = spearman(raschDifficulty, simulated)!;
-  console.log(`  Spearman with the simulated difficulties: facility-derived ${spearmanFacility.toFixed(4)}, Rasch ${spearmanRasch.toFixed(4)} (Rasch on first attempts in ${round(raschMs)} ms)`);
+  console.log(
+    `  Spearman with the simulated difficulties: facility-derived ${spearmanFacility.toFixed(4)}, Rasch ${spearmanRasch.toFixed(4)} (Rasch on first attempts in ${round(raschMs)} ms)`,
+  );
   console.log(
     JSON.stringify({
       default_p50_ms: round(p50),

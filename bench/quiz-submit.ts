@@ -40,7 +40,8 @@ function actionIds(): Record<string, string> {
   };
   const ids: Record<string, string> = {};
   for (const [id, entry] of Object.entries(manifest.node)) if (entry.filename === "lib/quiz/actions.ts" && entry.exportedName) ids[entry.exportedName] = id;
-  for (const name of ["startAttemptAction", "saveAnswerAction", "submitAttemptAction"]) if (!ids[name]) throw new Error(`No server action ${name} in the build.`);
+  for (const name of ["startAttemptAction", "saveAnswerAction", "submitAttemptAction"])
+    if (!ids[name]) throw new Error(`No server action ${name} in the build.`);
   return ids;
 }
 
@@ -93,17 +94,30 @@ async function main(): Promise<void> {
   const passwordHash = await hashPassword(PASSWORD);
   const emails = Array.from({ length: STUDENTS }, (_, i) => `bench-${run}-${i}@example.com`);
   await db.user.createMany({ data: emails.map((email, i) => ({ email, name: `Bench ${i}`, passwordHash })) });
-  const quiz = await db.quiz.findFirstOrThrow({ where: { lecture: { slug: LECTURE } }, select: { id: true, _count: { select: { slots: { where: { retiredAt: null } } } } } });
+  const quiz = await db.quiz.findFirstOrThrow({
+    where: { lecture: { slug: LECTURE } },
+    select: { id: true, _count: { select: { slots: { where: { retiredAt: null } } } } },
+  });
   const questionCount = quiz._count.slots;
   await db.$disconnect();
 
   const servers = ports.map((port) =>
     // BENCH_NODE_ARGS passes flags to the app's Node.js, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it.
-    spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? []), path.join(projectRoot, "node_modules/next/dist/bin/next"), "start", "--port", String(port)], {
-      cwd: projectRoot,
-      env: { ...env, NEXTAUTH_URL: `http://localhost:${port}` },
-      stdio: ["ignore", "ignore", "inherit"],
-    }),
+    spawn(
+      process.execPath,
+      [
+        ...(process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? []),
+        path.join(projectRoot, "node_modules/next/dist/bin/next"),
+        "start",
+        "--port",
+        String(port),
+      ],
+      {
+        cwd: projectRoot,
+        env: { ...env, NEXTAUTH_URL: `http://localhost:${port}` },
+        stdio: ["ignore", "ignore", "inherit"],
+      },
+    ),
   );
   const bases = ports.map((port) => `http://127.0.0.1:${port}`);
   try {
@@ -121,7 +135,8 @@ async function main(): Promise<void> {
 
     // Sessions are signed cookies: one signed in on one replica works on any other.
     const cookies: string[] = [];
-    for (let i = 0; i < emails.length; i += 10) cookies.push(...(await Promise.all(emails.slice(i, i + 10).map((email, j) => signIn(bases[(i + j) % bases.length]!, email)))));
+    for (let i = 0; i < emails.length; i += 10)
+      cookies.push(...(await Promise.all(emails.slice(i, i + 10).map((email, j) => signIn(bases[(i + j) % bases.length]!, email)))));
 
     const latencies: number[] = [];
     let errors = 0;
@@ -182,7 +197,9 @@ async function main(): Promise<void> {
       concurrency: CONCURRENCY,
       seconds: Math.round(seconds * 10) / 10,
     };
-    console.log(`quiz-submit: ${figures.students} students × (${questionCount} saves + 1 submit), ${CONCURRENCY} at a time, ${REPLICAS} app process(es) with ${POOL_SIZE} connections each`);
+    console.log(
+      `quiz-submit: ${figures.students} students × (${questionCount} saves + 1 submit), ${CONCURRENCY} at a time, ${REPLICAS} app process(es) with ${POOL_SIZE} connections each`,
+    );
     console.log(`  ${figures.requests} saves and submits in ${figures.seconds} s → ${figures.rps} requests/s`);
     console.log(`  latency p50 ${figures.p50_ms} ms, p95 ${figures.p95_ms} ms, p99 ${figures.p99_ms} ms; errors ${errors}`);
     for (const sample of errorSamples) console.log(`  error: ${sample}`);

@@ -24,7 +24,9 @@ const serverEnvSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     DATABASE_URL: z
-      .string({ error: "DATABASE_URL is not set. Start the app with `npm start` (it starts the embedded database) or set DATABASE_URL to a PostgreSQL server." })
+      .string({
+        error: "DATABASE_URL is not set. Start the app with `npm start` (it starts the embedded database) or set DATABASE_URL to a PostgreSQL server.",
+      })
       .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// connection string"),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     DATABASE_STATEMENT_TIMEOUT_MS: milliseconds(DATABASE_TIMEOUT_DEFAULTS.statementTimeoutMs),

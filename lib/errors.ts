@@ -82,7 +82,11 @@ export const HTTP_STATUS: Record<ActionErrorCode, number> = {
 
 /** A route's answer to an expected failure (its message as plain text); anything else is rethrown. */
 export function errorResponse(error: unknown, context: { route?: string; requestId?: string } = {}): Response {
-  return expectedFailureResponse(error, context, (message, init) => new Response(message, { ...init, headers: { ...init.headers, "Content-Type": "text/plain; charset=utf-8" } }));
+  return expectedFailureResponse(
+    error,
+    context,
+    (message, init) => new Response(message, { ...init, headers: { ...init.headers, "Content-Type": "text/plain; charset=utf-8" } }),
+  );
 }
 
 /** The same for routes that answer JSON ({ message }): the upload routes, read by a script. */

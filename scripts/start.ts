@@ -57,7 +57,8 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`PORT must be a port number, got "${process.env.PORT}".`);
   // Without DATABASE_URL the embedded database is used (resolveDatabase): a local setup.
   const launch = nextLaunch(mode, port, { embedded: !process.env.DATABASE_URL, env: process.env });
-  if (!(await isPortFree(port, launch.hostname))) fail(`Port ${port} is already in use. Stop whatever is using it, or choose another port: PORT=3001 npm ${mode === "dev" ? "run dev" : "start"}`);
+  if (!(await isPortFree(port, launch.hostname)))
+    fail(`Port ${port} is already in use. Stop whatever is using it, or choose another port: PORT=3001 npm ${mode === "dev" ? "run dev" : "start"}`);
 
   let database: ResolvedDatabase | null = null;
   let next: ChildProcess | null = null;
@@ -87,14 +88,18 @@ async function main(): Promise<void> {
     let authSecret = process.env.AUTH_SECRET;
     if (!authSecret) {
       if (database.embedded || mode === "dev") authSecret = loadOrCreateLocalAuthSecret();
-      else fail("AUTH_SECRET is not set. With DATABASE_URL the app runs as a real deployment: set AUTH_SECRET to at least 32 random characters (for example `openssl rand -base64 32`), the same on every replica.");
+      else
+        fail(
+          "AUTH_SECRET is not set. With DATABASE_URL the app runs as a real deployment: set AUTH_SECRET to at least 32 random characters (for example `openssl rand -base64 32`), the same on every replica.",
+        );
     }
 
     await migrateDatabase(database.url, { skipWhenCurrent: true });
     const demoAccounts = wantsDemoAccounts(database);
     await seedDatabase(database.url, { demoAccounts });
     const podcasts = await buildPodcasts({ quiet: true });
-    if ("missing" in podcasts) console.log(`Podcast audio not built (${podcasts.missing.join(" and ")} not found): the podcast tab shows the transcript. ${PODCAST_TOOLS_HINT}`);
+    if ("missing" in podcasts)
+      console.log(`Podcast audio not built (${podcasts.missing.join(" and ")} not found): the podcast tab shows the transcript. ${PODCAST_TOOLS_HINT}`);
 
     const env: NodeJS.ProcessEnv = {
       ...process.env,

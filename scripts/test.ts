@@ -30,7 +30,9 @@ async function endToEnd(): Promise<number> {
   // The podcast tests play the real episode: build it (skipped when unchanged).
   const podcasts = await buildPodcasts({ quiet: true });
   if ("missing" in podcasts) {
-    console.error(`\nEnd-to-end tests play the lecture's podcast, and ${podcasts.missing.join(" and ")} ${podcasts.missing.length > 1 ? "are" : "is"} missing. ${PODCAST_TOOLS_HINT}\n`);
+    console.error(
+      `\nEnd-to-end tests play the lecture's podcast, and ${podcasts.missing.join(" and ")} ${podcasts.missing.length > 1 ? "are" : "is"} missing. ${PODCAST_TOOLS_HINT}\n`,
+    );
     return 1;
   }
   const env: NodeJS.ProcessEnv = {

@@ -19,7 +19,10 @@ export default async function InstructorPage() {
       <div>
         <h1 className="text-3xl font-semibold tracking-tight">Instructor</h1>
         <p className="mt-1 text-slate-600">
-          Question difficulty for each quiz, live as students submit. <Link href="/instructor/progress" className="font-medium text-indigo-700 underline underline-offset-2">Class progress</Link>
+          Question difficulty for each quiz, live as students submit.{" "}
+          <Link href="/instructor/progress" className="font-medium text-indigo-700 underline underline-offset-2">
+            Class progress
+          </Link>
         </p>
       </div>
       {quizzes.length === 0 ? (
@@ -29,11 +32,21 @@ export default async function InstructorPage() {
           caption="Quizzes, with how many students submitted a first attempt and how many attempts were submitted in all."
           head={
             <>
-              <th scope="col" className="px-4 py-2">Quiz</th>
-              <th scope="col" className="px-4 py-2">Lecture</th>
-              <th scope="col" className="px-4 py-2 text-right">Questions</th>
-              <th scope="col" className="px-4 py-2 text-right">Students</th>
-              <th scope="col" className="px-4 py-2 text-right">Attempts</th>
+              <th scope="col" className="px-4 py-2">
+                Quiz
+              </th>
+              <th scope="col" className="px-4 py-2">
+                Lecture
+              </th>
+              <th scope="col" className="px-4 py-2 text-right">
+                Questions
+              </th>
+              <th scope="col" className="px-4 py-2 text-right">
+                Students
+              </th>
+              <th scope="col" className="px-4 py-2 text-right">
+                Attempts
+              </th>
             </>
           }
         >
@@ -48,7 +61,9 @@ export default async function InstructorPage() {
                 {q.lecture.number}. {q.lecture.title}
               </td>
               <td className="px-4 py-2 text-right tabular-nums">{q.slots}</td>
-              <td className="px-4 py-2 text-right tabular-nums" data-testid="quiz-students">{q.students}</td>
+              <td className="px-4 py-2 text-right tabular-nums" data-testid="quiz-students">
+                {q.students}
+              </td>
               <td className="px-4 py-2 text-right tabular-nums">{q.attempts}</td>
             </tr>
           ))}

@@ -7,7 +7,7 @@ import { createCohortAction } from "@/lib/admin/actions";
 
 export function CreateCohortForm() {
   const [result, formAction, pending] = useActionState(resilient(createCohortAction), null);
-  const error = result && !result.ok ? result.fieldErrors?.name?.join(" ") ?? result.message : null;
+  const error = result && !result.ok ? (result.fieldErrors?.name?.join(" ") ?? result.message) : null;
   return (
     <form action={formAction} className="flex flex-wrap items-end gap-2">
       <div>

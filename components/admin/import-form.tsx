@@ -31,7 +31,13 @@ function upload<T>(url: string, data: FormData, onProgress: (fraction: number) =
 const OUTCOME_LABELS = { created: "new", "new-version": "changed (new version)", unchanged: "unchanged" } as const;
 
 /** Upload → preview (the dry run) → apply. The preview lists every problem with its place in the file. */
-export function ImportForm({ lectures, formats }: { lectures: { id: string; slug: string; number: number; title: string }[]; formats: { label: string; extensions: string[] }[] }) {
+export function ImportForm({
+  lectures,
+  formats,
+}: {
+  lectures: { id: string; slug: string; number: number; title: string }[];
+  formats: { label: string; extensions: string[] }[];
+}) {
   const router = useRouter();
   const form = useRef<HTMLFormElement>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
@@ -68,11 +74,28 @@ export function ImportForm({ lectures, formats }: { lectures: { id: string; slug
 
   return (
     <div className="space-y-4">
-      <form ref={form} onSubmit={(e) => { e.preventDefault(); void run("preview"); }} onChange={() => setPreview(null)} className="grid gap-4 rounded-xl border border-slate-200 bg-white p-5 sm:grid-cols-2" aria-label="Import a question bank">
+      <form
+        ref={form}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run("preview");
+        }}
+        onChange={() => setPreview(null)}
+        className="grid gap-4 rounded-xl border border-slate-200 bg-white p-5 sm:grid-cols-2"
+        aria-label="Import a question bank"
+      >
         <label className="flex flex-col gap-1 text-sm sm:col-span-2">
           <span className="font-medium">Question bank file</span>
-          <input type="file" name="file" required accept={[...new Set(formats.flatMap((f) => f.extensions))].map((ext) => `.${ext}`).join(",")} className="rounded-md border border-slate-300 px-2 py-1.5" />
-          <span className="text-xs text-slate-600">{formats.map((f) => `${f.label} (${f.extensions.map((ext) => `.${ext}`).join(" or ")})`).join(", ")}; UTF-8, up to 5 MB and 2,000 questions.</span>
+          <input
+            type="file"
+            name="file"
+            required
+            accept={[...new Set(formats.flatMap((f) => f.extensions))].map((ext) => `.${ext}`).join(",")}
+            className="rounded-md border border-slate-300 px-2 py-1.5"
+          />
+          <span className="text-xs text-slate-600">
+            {formats.map((f) => `${f.label} (${f.extensions.map((ext) => `.${ext}`).join(" or ")})`).join(", ")}; UTF-8, up to 5 MB and 2,000 questions.
+          </span>
         </label>
         <label className="flex flex-col gap-1 text-sm">
           <span className="font-medium">Lecture</span>
@@ -95,7 +118,9 @@ export function ImportForm({ lectures, formats }: { lectures: { id: string; slug
       </form>
       {pending ? (
         <div className="space-y-1" data-testid="upload-progress">
-          <p className="text-xs text-slate-600">{progress < 1 ? `Uploading… ${Math.round(progress * 100)}%` : pending === "preview" ? "Checking every question…" : "Importing…"}</p>
+          <p className="text-xs text-slate-600">
+            {progress < 1 ? `Uploading… ${Math.round(progress * 100)}%` : pending === "preview" ? "Checking every question…" : "Importing…"}
+          </p>
           <ProgressBar value={Math.round(progress * 100)} total={100} label="Upload" />
         </div>
       ) : null}
@@ -126,9 +151,15 @@ export function ImportForm({ lectures, formats }: { lectures: { id: string; slug
               caption="Problems: nothing is imported until they are fixed, unless you import only the valid questions."
               head={
                 <>
-                  <th scope="col" className="py-1 pr-3">Line</th>
-                  <th scope="col" className="py-1 pr-3">Question</th>
-                  <th scope="col" className="py-1">Problem</th>
+                  <th scope="col" className="py-1 pr-3">
+                    Line
+                  </th>
+                  <th scope="col" className="py-1 pr-3">
+                    Question
+                  </th>
+                  <th scope="col" className="py-1">
+                    Problem
+                  </th>
                 </>
               }
             >
@@ -151,10 +182,18 @@ export function ImportForm({ lectures, formats }: { lectures: { id: string; slug
               caption="Questions that would be imported"
               head={
                 <>
-                  <th scope="col" className="py-1 pr-3">Question</th>
-                  <th scope="col" className="py-1 pr-3">Type</th>
-                  <th scope="col" className="py-1 pr-3">Category</th>
-                  <th scope="col" className="py-1">Result</th>
+                  <th scope="col" className="py-1 pr-3">
+                    Question
+                  </th>
+                  <th scope="col" className="py-1 pr-3">
+                    Type
+                  </th>
+                  <th scope="col" className="py-1 pr-3">
+                    Category
+                  </th>
+                  <th scope="col" className="py-1">
+                    Result
+                  </th>
                 </>
               }
             >
@@ -172,7 +211,12 @@ export function ImportForm({ lectures, formats }: { lectures: { id: string; slug
             </Table>
           ) : null}
           <div className="flex flex-wrap gap-3">
-            <Button type="button" disabled={preview.problems.length > 0 || preview.items.length === 0} pending={pending === "apply"} onClick={() => void run("apply")}>
+            <Button
+              type="button"
+              disabled={preview.problems.length > 0 || preview.items.length === 0}
+              pending={pending === "apply"}
+              onClick={() => void run("apply")}
+            >
               Apply the import
             </Button>
             {preview.problems.length > 0 && preview.items.length > 0 ? (

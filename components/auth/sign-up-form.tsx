@@ -14,7 +14,7 @@ export function SignUpForm() {
   const router = useRouter();
   const [result, setResult] = useState<ActionResult<{ email: string }> | null>(null);
   const [pending, startTransition] = useTransition();
-  const fieldErrors = result && !result.ok ? result.fieldErrors ?? {} : {};
+  const fieldErrors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -14,7 +14,10 @@ export function CourseHome({ user, courses, progress }: { user: Viewer; courses:
       <div>
         <h1 className="text-3xl font-semibold tracking-tight">Welcome, {firstName}</h1>
         <p className="mt-1 text-slate-600">
-          Your lectures and your progress on each. <Link href="/progress" className="font-medium text-indigo-700 underline underline-offset-2">See all your progress</Link>
+          Your lectures and your progress on each.{" "}
+          <Link href="/progress" className="font-medium text-indigo-700 underline underline-offset-2">
+            See all your progress
+          </Link>
         </p>
       </div>
       {empty ? null : <NextStepCard step={progress.nextStep} compact />}
@@ -58,7 +61,9 @@ export function CourseHome({ user, courses, progress }: { user: Viewer; courses:
                     {lecture.podcast ? (
                       <p className="mt-3 flex justify-between text-xs text-slate-600">
                         <span>Podcast</span>
-                        <span data-testid="podcast-progress">{lecture.podcast.percentHeard === null ? "transcript only" : `${lecture.podcast.percentHeard}% heard`}</span>
+                        <span data-testid="podcast-progress">
+                          {lecture.podcast.percentHeard === null ? "transcript only" : `${lecture.podcast.percentHeard}% heard`}
+                        </span>
                       </p>
                     ) : null}
                     <LectureBrief progress={byLecture.get(lecture.id)} flashcardCount={lecture.flashcardCount} />

@@ -30,11 +30,19 @@ export function ClassProgressView({ lectures, sort, dir, page = 0 }: { lectures:
       {lectures.length === 0 ? <p className="text-slate-600">No lectures yet.</p> : null}
       {pages > 1 ? (
         <nav aria-label="Pages of students" className="flex items-center gap-3 text-sm">
-          {current > 0 ? <Link href={pageHref(current - 1)} className="text-indigo-700 underline">Previous {CLASS_PAGE_SIZE}</Link> : null}
+          {current > 0 ? (
+            <Link href={pageHref(current - 1)} className="text-indigo-700 underline">
+              Previous {CLASS_PAGE_SIZE}
+            </Link>
+          ) : null}
           <span>
             Page {current + 1} of {pages}
           </span>
-          {current + 1 < pages ? <Link href={pageHref(current + 1)} className="text-indigo-700 underline">Next {CLASS_PAGE_SIZE}</Link> : null}
+          {current + 1 < pages ? (
+            <Link href={pageHref(current + 1)} className="text-indigo-700 underline">
+              Next {CLASS_PAGE_SIZE}
+            </Link>
+          ) : null}
         </nav>
       ) : null}
       {lectures.map((lecture) => (
@@ -60,13 +68,25 @@ export function ClassProgressView({ lectures, sort, dir, page = 0 }: { lectures:
               caption={
                 <>
                   {lecture.students} students, sorted by {COLUMNS.find((c) => c.key === sort)!.label.toLowerCase()} ({SORT_DIRECTION_WORDS[dir]})
-                  {lecture.rows.length > CLASS_PAGE_SIZE ? `, showing ${current * CLASS_PAGE_SIZE + 1}–${Math.min(lecture.rows.length, (current + 1) * CLASS_PAGE_SIZE)}` : ""}. Select a column heading to sort by it.
+                  {lecture.rows.length > CLASS_PAGE_SIZE
+                    ? `, showing ${current * CLASS_PAGE_SIZE + 1}–${Math.min(lecture.rows.length, (current + 1) * CLASS_PAGE_SIZE)}`
+                    : ""}
+                  . Select a column heading to sort by it.
                 </>
               }
               head={COLUMNS.map((column) => {
                 const active = column.key === sort;
                 const nextDir = active ? (dir === "asc" ? "desc" : "asc") : column.numeric || column.key === "lastActive" ? "desc" : "asc";
-                return <SortableHeader key={column.key} label={column.label} direction={active ? dir : null} href={`/instructor/progress?sort=${column.key}&dir=${nextDir}`} numeric={column.numeric} className="px-4 py-2" />;
+                return (
+                  <SortableHeader
+                    key={column.key}
+                    label={column.label}
+                    direction={active ? dir : null}
+                    href={`/instructor/progress?sort=${column.key}&dir=${nextDir}`}
+                    numeric={column.numeric}
+                    className="px-4 py-2"
+                  />
+                );
               })}
             >
               {lecture.rows.slice(current * CLASS_PAGE_SIZE, (current + 1) * CLASS_PAGE_SIZE).map((row) => (

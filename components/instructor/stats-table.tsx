@@ -105,7 +105,12 @@ export function StatsTable({ slots, quizId, query, caption }: { slots: SlotStat[
                 {slot.title}
               </Link>
               {slot.variants.length > 1 ? (
-                <button type="button" onClick={() => toggle(slot.slotId)} aria-expanded={open.has(slot.slotId)} className="mt-1 block text-xs font-medium text-indigo-700 hover:underline">
+                <button
+                  type="button"
+                  onClick={() => toggle(slot.slotId)}
+                  aria-expanded={open.has(slot.slotId)}
+                  className="mt-1 block text-xs font-medium text-indigo-700 hover:underline"
+                >
                   {open.has(slot.slotId) ? "Hide" : "Show"} {slot.variants.length} variants
                 </button>
               ) : null}
@@ -132,7 +137,15 @@ export function StatsTable({ slots, quizId, query, caption }: { slots: SlotStat[
   );
 }
 
-function SortHeader({ column, sort, onSort }: { column: (typeof COLUMNS)[number]; sort: { key: SortKey; dir: SortDirection }; onSort: (s: { key: SortKey; dir: SortDirection }) => void }) {
+function SortHeader({
+  column,
+  sort,
+  onSort,
+}: {
+  column: (typeof COLUMNS)[number];
+  sort: { key: SortKey; dir: SortDirection };
+  onSort: (s: { key: SortKey; dir: SortDirection }) => void;
+}) {
   const active = sort.key === column.key;
   return (
     <SortableHeader

@@ -7,7 +7,12 @@ const LABELS = { first: "First attempts", last: "Last attempts", best: "Best att
 export function ViewFilter({ action, view, cohorts }: { action: string; view: StatsView; cohorts: { id: string; name: string }[] }) {
   const day = (d: Date | null | undefined, shift = 0) => (d ? formatUtcDay(new Date(d.getTime() - shift)) : "");
   return (
-    <form action={action} method="get" className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4" aria-label="Which attempts count">
+    <form
+      action={action}
+      method="get"
+      className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4"
+      aria-label="Which attempts count"
+    >
       <label className="flex flex-col gap-1 text-sm">
         <span className="font-medium">Attempts that count</span>
         <select name="attempts" defaultValue={view.attempts} className="rounded-md border border-slate-300 px-2 py-1.5">

@@ -26,29 +26,26 @@ export function NotesReader({ sections, initialRead }: { sections: ReaderSection
     readRef.current = read;
   }, [read]);
 
-  const markRead = useCallback(
-    async (section: ReaderSection) => {
-      if (readRef.current.has(section.id) || inFlight.current.has(section.id)) return;
-      inFlight.current.add(section.id);
-      setRead((previous) => new Set(previous).add(section.id));
-      try {
-        const result = await markSectionRead(null, { sectionId: section.id });
-        if (!result.ok) throw new Error(result.message);
-        setError(null);
-        setAnnouncement(`“${section.title}” marked as read: ${result.data.read} of ${result.data.total} sections.`);
-      } catch (failure) {
-        setRead((previous) => {
-          const next = new Set(previous);
-          next.delete(section.id);
-          return next;
-        });
-        setError(failure instanceof Error && failure.message && !/fetch/i.test(failure.message) ? failure.message : NETWORK_ERROR_MESSAGE);
-      } finally {
-        inFlight.current.delete(section.id);
-      }
-    },
-    [],
-  );
+  const markRead = useCallback(async (section: ReaderSection) => {
+    if (readRef.current.has(section.id) || inFlight.current.has(section.id)) return;
+    inFlight.current.add(section.id);
+    setRead((previous) => new Set(previous).add(section.id));
+    try {
+      const result = await markSectionRead(null, { sectionId: section.id });
+      if (!result.ok) throw new Error(result.message);
+      setError(null);
+      setAnnouncement(`“${section.title}” marked as read: ${result.data.read} of ${result.data.total} sections.`);
+    } catch (failure) {
+      setRead((previous) => {
+        const next = new Set(previous);
+        next.delete(section.id);
+        return next;
+      });
+      setError(failure instanceof Error && failure.message && !/fetch/i.test(failure.message) ? failure.message : NETWORK_ERROR_MESSAGE);
+    } finally {
+      inFlight.current.delete(section.id);
+    }
+  }, []);
 
   // Reading by scrolling: once the reader has scrolled, a section whose end stays in view for a moment is read.
   useEffect(() => {
@@ -58,11 +55,14 @@ export function NotesReader({ sections, initialRead }: { sections: ReaderSection
     let scrolled = false;
     const start = (id: string) => {
       if (!scrolled || timers.has(id) || readRef.current.has(id)) return;
-      timers.set(id, window.setTimeout(() => {
-        timers.delete(id);
-        const section = byId.get(id);
-        if (section && visible.has(id)) void markRead(section);
-      }, DWELL_MS));
+      timers.set(
+        id,
+        window.setTimeout(() => {
+          timers.delete(id);
+          const section = byId.get(id);
+          if (section && visible.has(id)) void markRead(section);
+        }, DWELL_MS),
+      );
     };
     const observer = new IntersectionObserver((entries) => {
       for (const entry of entries) {
@@ -138,9 +138,7 @@ export function NotesReader({ sections, initialRead }: { sections: ReaderSection
                     {section.title}
                   </a>
                 </h2>
-                {isRead ? (
-                  <span className="shrink-0 rounded-full bg-emerald-50 px-2.5 py-1 text-xs font-medium text-emerald-700">Read</span>
-                ) : null}
+                {isRead ? <span className="shrink-0 rounded-full bg-emerald-50 px-2.5 py-1 text-xs font-medium text-emerald-700">Read</span> : null}
               </header>
               <div className="notes-prose" dangerouslySetInnerHTML={{ __html: section.html }} />
               <footer data-section-end={section.id} className="mt-6 flex items-center justify-end border-t border-slate-100 pt-4">
@@ -172,7 +170,10 @@ function TableOfContents({ sections, read }: { sections: ReaderSection[]; read: 
       {sections.map((section, index) => (
         <li key={section.id}>
           <a href={`#${section.key}`} className="flex items-start gap-2 rounded-md px-2 py-1 text-slate-700 hover:bg-slate-100">
-            <span aria-hidden="true" className={`mt-0.5 inline-block size-4 shrink-0 rounded-full border text-center text-[10px] leading-[14px] ${read.has(section.id) ? "border-emerald-600 bg-emerald-600 text-white" : "border-slate-300 text-transparent"}`}>
+            <span
+              aria-hidden="true"
+              className={`mt-0.5 inline-block size-4 shrink-0 rounded-full border text-center text-[10px] leading-[14px] ${read.has(section.id) ? "border-emerald-600 bg-emerald-600 text-white" : "border-slate-300 text-transparent"}`}
+            >
               ✓
             </span>
             <span>

@@ -38,12 +38,22 @@ export function MyProgressView({ progress }: { progress: MyProgress }) {
             <StatTile label="Notes" value={`${lecture.sectionsRead} / ${lecture.sectionCount} sections`} testId="figure-notes">
               <ProgressBar value={lecture.sectionsRead} total={lecture.sectionCount} label="Sections read" className="mt-2" />
             </StatTile>
-            <StatTile label="Podcast" value={!lecture.hasPodcast ? "No episode" : lecture.podcastPercent === null ? "Transcript only" : `${lecture.podcastPercent}% heard`} testId="figure-podcast">
+            <StatTile
+              label="Podcast"
+              value={!lecture.hasPodcast ? "No episode" : lecture.podcastPercent === null ? "Transcript only" : `${lecture.podcastPercent}% heard`}
+              testId="figure-podcast"
+            >
               {lecture.podcastPercent !== null ? <ProgressBar value={lecture.podcastPercent} total={100} label="Podcast heard" className="mt-2" /> : null}
             </StatTile>
             <StatTile
               label="Quiz"
-              value={!lecture.quiz ? "No quiz" : lecture.quiz.bestPercent === null ? "Not taken" : `Best ${lecture.quiz.bestPercent}% · last ${lecture.quiz.lastPercent}%`}
+              value={
+                !lecture.quiz
+                  ? "No quiz"
+                  : lecture.quiz.bestPercent === null
+                    ? "Not taken"
+                    : `Best ${lecture.quiz.bestPercent}% · last ${lecture.quiz.lastPercent}%`
+              }
               testId="figure-quiz"
             >
               {lecture.quiz ? (
@@ -65,7 +75,9 @@ export function MyProgressView({ progress }: { progress: MyProgress }) {
             caption={
               <>
                 Mastery by topic
-                <span className="block text-xs font-normal text-slate-600">From your quiz answers (recent ones count more) and how well you recall its cards today. It fades when a topic is not practised.</span>
+                <span className="block text-xs font-normal text-slate-600">
+                  From your quiz answers (recent ones count more) and how well you recall its cards today. It fades when a topic is not practised.
+                </span>
               </>
             }
             head={

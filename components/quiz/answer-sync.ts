@@ -67,7 +67,12 @@ export class AnswerSync {
   private settledListeners: (() => void)[] = [];
 
   constructor(private readonly options: AnswerSyncOptions) {
-    this.questions = options.questions.map((q) => ({ position: q.position, stored: { chosen: q.chosen, flagged: q.flagged }, revision: q.revision, waiting: null }));
+    this.questions = options.questions.map((q) => ({
+      position: q.position,
+      stored: { chosen: q.chosen, flagged: q.flagged },
+      revision: q.revision,
+      waiting: null,
+    }));
   }
 
   /** The student left question `index` with `answer` after `timeSpentMs` on it: save it (eventually). */

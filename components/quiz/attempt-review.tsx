@@ -25,7 +25,8 @@ export function AttemptReview({
       </h2>
       {unanswered.length > 0 ? (
         <p className="mt-3 rounded-lg bg-amber-50 p-3 text-sm text-amber-900" data-testid="unanswered-warning">
-          {unanswered.length === 1 ? "1 question is" : `${unanswered.length} questions are`} not answered: {unanswered.join(", ")}. Unanswered questions score zero.
+          {unanswered.length === 1 ? "1 question is" : `${unanswered.length} questions are`} not answered: {unanswered.join(", ")}. Unanswered questions score
+          zero.
         </p>
       ) : (
         <p className="mt-3 text-sm text-emerald-800">Every question has an answer.</p>

@@ -96,7 +96,15 @@ export function PracticeRunner({ view }: { view: View }) {
                 <label
                   key={option.key}
                   className={`flex cursor-pointer items-start gap-3 rounded-lg border p-3 ${
-                    feedback ? (right ? "border-emerald-400 bg-emerald-50" : checked ? "border-red-300 bg-red-50" : "border-slate-200") : checked ? "border-indigo-500 bg-indigo-50" : "border-slate-200 hover:bg-slate-50"
+                    feedback
+                      ? right
+                        ? "border-emerald-400 bg-emerald-50"
+                        : checked
+                          ? "border-red-300 bg-red-50"
+                          : "border-slate-200"
+                      : checked
+                        ? "border-indigo-500 bg-indigo-50"
+                        : "border-slate-200 hover:bg-slate-50"
                   }`}
                 >
                   <input
@@ -104,7 +112,9 @@ export function PracticeRunner({ view }: { view: View }) {
                     name="answer"
                     value={option.key}
                     checked={checked}
-                    onChange={(e) => setChosen((prev) => (multiple ? (e.target.checked ? [...prev, option.key] : prev.filter((k) => k !== option.key)) : [option.key]))}
+                    onChange={(e) =>
+                      setChosen((prev) => (multiple ? (e.target.checked ? [...prev, option.key] : prev.filter((k) => k !== option.key)) : [option.key]))
+                    }
                     className="mt-1 size-4 accent-indigo-600"
                   />
                   <span>

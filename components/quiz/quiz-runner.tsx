@@ -132,7 +132,11 @@ export function QuizRunner({ attempt }: Props) {
             {attempt.quizTitle} · attempt {attempt.attemptNumber}
           </span>
           {remaining !== null ? (
-            <span role="timer" aria-live="off" className={`rounded-full px-3 py-1 font-medium ${remaining < 60 ? "bg-red-50 text-red-800" : "bg-slate-100 text-slate-800"}`}>
+            <span
+              role="timer"
+              aria-live="off"
+              className={`rounded-full px-3 py-1 font-medium ${remaining < 60 ? "bg-red-50 text-red-800" : "bg-slate-100 text-slate-800"}`}
+            >
               Time left {formatDuration(remaining)}
             </span>
           ) : null}
@@ -192,7 +196,12 @@ export function QuizRunner({ attempt }: Props) {
                 <Button type="button" variant="secondary" disabled={index === 0} onClick={() => go(index - 1)}>
                   Previous
                 </Button>
-                <Button type="button" variant="ghost" aria-pressed={answer.flagged} onClick={() => setAnswers((previous) => replaceAt(previous, index, { ...answer, flagged: !answer.flagged }))}>
+                <Button
+                  type="button"
+                  variant="ghost"
+                  aria-pressed={answer.flagged}
+                  onClick={() => setAnswers((previous) => replaceAt(previous, index, { ...answer, flagged: !answer.flagged }))}
+                >
                   {answer.flagged ? "Flagged" : "Flag for review"}
                 </Button>
               </div>

@@ -4,7 +4,8 @@ import { useEffect, useRef, useState } from "react";
 import { saveAnswerAction } from "@/lib/quiz/actions";
 import { AnswerSync, type Answer, type AnswerSyncOptions, type FlushResult, type SyncStatus } from "./answer-sync";
 
-export const newRequestKey = () => (typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`);
+export const newRequestKey = () =>
+  typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 
 interface Handlers {
   onStale: (index: number, stored: Answer) => void;

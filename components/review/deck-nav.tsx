@@ -20,7 +20,9 @@ export function DeckNav({ lectureSlug, current, mistakes }: { lectureSlug: strin
           className={`rounded-full border px-3 py-1.5 text-sm font-medium ${item.view === current ? "border-indigo-600 bg-indigo-600 text-white" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50"}`}
         >
           {item.label}
-          {item.detail ? <span className={`ml-1.5 rounded-full px-1.5 text-xs ${item.view === current ? "bg-indigo-500" : "bg-slate-100"}`}>{item.detail}</span> : null}
+          {item.detail ? (
+            <span className={`ml-1.5 rounded-full px-1.5 text-xs ${item.view === current ? "bg-indigo-500" : "bg-slate-100"}`}>{item.detail}</span>
+          ) : null}
         </Link>
       ))}
     </nav>

@@ -173,14 +173,24 @@ export function ReviewSession({ initial, lectureSlug, sectionTitles }: { initial
       {error ? <Alert tone="error">{error}</Alert> : null}
 
       {card ? (
-        <section aria-labelledby="card-front" className="rounded-2xl border border-slate-200 bg-white shadow-sm" data-testid="review-card" data-item={card.itemId}>
+        <section
+          aria-labelledby="card-front"
+          className="rounded-2xl border border-slate-200 bg-white shadow-sm"
+          data-testid="review-card"
+          data-item={card.itemId}
+        >
           <div className="flex items-center justify-between border-b border-slate-100 px-5 py-2 text-xs text-slate-600">
             <span>
               {STATE_LABELS[card.state]}
               {card.topic ? ` · ${card.topic}` : null}
             </span>
             {lastLogId ? (
-              <button type="button" onClick={() => void undo()} disabled={pending !== null} className="rounded px-2 py-1 font-medium text-indigo-700 hover:bg-indigo-50 disabled:opacity-50">
+              <button
+                type="button"
+                onClick={() => void undo()}
+                disabled={pending !== null}
+                className="rounded px-2 py-1 font-medium text-indigo-700 hover:bg-indigo-50 disabled:opacity-50"
+              >
                 Undo last rating <kbd className="ml-1 rounded border border-slate-300 px-1 font-mono">U</kbd>
               </button>
             ) : null}
@@ -197,7 +207,10 @@ export function ReviewSession({ initial, lectureSlug, sectionTitles }: { initial
               </ul>
             ) : null}
             {flipped ? (
-              <div className="mx-auto mt-6 max-w-2xl border-t border-dashed border-slate-300 pt-6 text-center motion-safe:animate-[fade-in_150ms_ease-out]" data-testid="card-back">
+              <div
+                className="mx-auto mt-6 max-w-2xl border-t border-dashed border-slate-300 pt-6 text-center motion-safe:animate-[fade-in_150ms_ease-out]"
+                data-testid="card-back"
+              >
                 <p className="sr-only">Answer:</p>
                 <p className="whitespace-pre-line text-lg text-slate-800">{card.back}</p>
                 {card.explanation ? <p className="mt-3 text-sm text-slate-600">{card.explanation}</p> : null}
@@ -233,7 +246,12 @@ export function ReviewSession({ initial, lectureSlug, sectionTitles }: { initial
               </div>
             ) : (
               <div className="flex justify-center">
-                <button ref={flipButton} type="button" onClick={flip} className="inline-flex items-center gap-2 rounded-xl bg-indigo-600 px-6 py-2.5 text-sm font-semibold text-white hover:bg-indigo-700">
+                <button
+                  ref={flipButton}
+                  type="button"
+                  onClick={flip}
+                  className="inline-flex items-center gap-2 rounded-xl bg-indigo-600 px-6 py-2.5 text-sm font-semibold text-white hover:bg-indigo-700"
+                >
                   Show answer <kbd className="rounded bg-indigo-500 px-1.5 font-mono text-xs">Space</kbd>
                 </button>
               </div>
@@ -260,7 +278,12 @@ export function ReviewSession({ initial, lectureSlug, sectionTitles }: { initial
                   : "Nothing is due now."}
           </p>
           {lastLogId ? (
-            <button type="button" onClick={() => void undo()} disabled={pending !== null} className="mt-4 rounded-lg border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50">
+            <button
+              type="button"
+              onClick={() => void undo()}
+              disabled={pending !== null}
+              className="mt-4 rounded-lg border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50"
+            >
               Undo last rating
             </button>
           ) : null}
@@ -268,9 +291,10 @@ export function ReviewSession({ initial, lectureSlug, sectionTitles }: { initial
       )}
 
       <p className="text-xs text-slate-600">
-        Keys: <kbd className="rounded border border-slate-300 px-1 font-mono">Space</kbd> or <kbd className="rounded border border-slate-300 px-1 font-mono">Enter</kbd> show the answer,{" "}
-        <kbd className="rounded border border-slate-300 px-1 font-mono">1</kbd>–<kbd className="rounded border border-slate-300 px-1 font-mono">4</kbd> rate Again, Hard, Good, Easy,{" "}
-        <kbd className="rounded border border-slate-300 px-1 font-mono">U</kbd> undo the last rating.
+        Keys: <kbd className="rounded border border-slate-300 px-1 font-mono">Space</kbd> or{" "}
+        <kbd className="rounded border border-slate-300 px-1 font-mono">Enter</kbd> show the answer,{" "}
+        <kbd className="rounded border border-slate-300 px-1 font-mono">1</kbd>–<kbd className="rounded border border-slate-300 px-1 font-mono">4</kbd> rate
+        Again, Hard, Good, Easy, <kbd className="rounded border border-slate-300 px-1 font-mono">U</kbd> undo the last rating.
       </p>
       <p className="sr-only" role="status" aria-live="polite" data-testid="review-announcer">
         {announcement}

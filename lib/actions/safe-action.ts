@@ -10,8 +10,7 @@ import { log, logEnabled, requestIdFrom, serializeError, type LogLevel } from ".
 import { nulByteFieldErrors } from "./input-guard";
 
 export type ActionResult<T = undefined> =
-  | { ok: true; data: T; message?: string }
-  | { ok: false; code: ActionErrorCode; message: string; fieldErrors?: Record<string, string[]> };
+  { ok: true; data: T; message?: string } | { ok: false; code: ActionErrorCode; message: string; fieldErrors?: Record<string, string[]> };
 
 /** What a form-bound action receives: FormData from a <form>, or a plain object when called from code. */
 export type ActionInput = FormData | Record<string, unknown>;
@@ -71,12 +70,20 @@ async function settle<T>(context: CallContext, run: () => Promise<T | ActionResu
   // a success is a debug line, and the save path runs hundreds of times a second.
   const logLine = async (level: LogLevel, msg: string, outcome: string, extra: Record<string, unknown> = {}) => {
     if (!logEnabled(level)) return;
-    const fields = { requestId: await currentRequestId(), action: context.action, userId: context.userId, outcome, durationMs: Math.round(performance.now() - started), ...extra };
+    const fields = {
+      requestId: await currentRequestId(),
+      action: context.action,
+      userId: context.userId,
+      outcome,
+      durationMs: Math.round(performance.now() - started),
+      ...extra,
+    };
     log[level](msg, fields);
   };
   try {
     const returned = await run();
-    const result: ActionResult<T> = returned && typeof returned === "object" && "ok" in returned ? (returned as ActionResult<T>) : { ok: true, data: returned as T };
+    const result: ActionResult<T> =
+      returned && typeof returned === "object" && "ok" in returned ? (returned as ActionResult<T>) : { ok: true, data: returned as T };
     // A success is an access-log line (debug: one per save would cost the quiz's hot path a tenth
     // of its CPU in writes); a refusal is worth seeing by default.
     await logLine(result.ok ? "debug" : "info", "action", result.ok ? "ok" : result.code);
@@ -120,10 +127,7 @@ export function authedAction<S extends z.ZodType, T>(
 }
 
 /** The same wrapper for the few actions that anyone may call (sign-up). */
-export function publicAction<S extends z.ZodType, T>(
-  options: ActionOptions & { schema: S },
-  handler: (input: z.output<S>) => Promise<T | ActionResult<T>>,
-) {
+export function publicAction<S extends z.ZodType, T>(options: ActionOptions & { schema: S }, handler: (input: z.output<S>) => Promise<T | ActionResult<T>>) {
   const action = nameOf(options, handler);
   return async (_previous: ActionResult<T> | null, input: ActionInput): Promise<ActionResult<T>> =>
     settle({ action }, async () => {

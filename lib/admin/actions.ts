@@ -6,15 +6,18 @@ import { ADMIN_ROLES, ROLE_LABELS } from "../auth/roles";
 import { createCohort, setUserDisabled, updateUserAccess } from "./data";
 import { createCohortInput, setUserDisabledInput, updateUserAccessInput } from "./schemas";
 
-export const updateUserAccessAction = authedAction({ name: "admin.updateUserAccess", schema: updateUserAccessInput, roles: ADMIN_ROLES }, async (input, user) => {
-  const updated = await updateUserAccess(user, input);
-  revalidatePath("/admin/users");
-  return {
-    ok: true as const,
-    data: { id: updated.id },
-    message: `Saved: ${updated.name} is now ${ROLE_LABELS[updated.role].toLowerCase()}${updated.cohort ? ` in ${updated.cohort.name}` : ""}.`,
-  };
-});
+export const updateUserAccessAction = authedAction(
+  { name: "admin.updateUserAccess", schema: updateUserAccessInput, roles: ADMIN_ROLES },
+  async (input, user) => {
+    const updated = await updateUserAccess(user, input);
+    revalidatePath("/admin/users");
+    return {
+      ok: true as const,
+      data: { id: updated.id },
+      message: `Saved: ${updated.name} is now ${ROLE_LABELS[updated.role].toLowerCase()}${updated.cohort ? ` in ${updated.cohort.name}` : ""}.`,
+    };
+  },
+);
 
 export const setUserDisabledAction = authedAction({ name: "admin.setUserDisabled", schema: setUserDisabledInput, roles: ADMIN_ROLES }, async (input, user) => {
   const updated = await setUserDisabled(user, input);

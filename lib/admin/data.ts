@@ -27,9 +27,7 @@ export async function listUsers(actor: Viewer, filter: UserListFilter = {}) {
   const page = filter.page ?? 1;
   const where: Prisma.UserWhereInput = {
     ...(filter.role ? { role: filter.role } : {}),
-    ...(filter.q
-      ? { OR: [{ email: { contains: filter.q, mode: "insensitive" } }, { name: { contains: filter.q, mode: "insensitive" } }] }
-      : {}),
+    ...(filter.q ? { OR: [{ email: { contains: filter.q, mode: "insensitive" } }, { name: { contains: filter.q, mode: "insensitive" } }] } : {}),
   };
   const [users, total] = await Promise.all([
     db.user.findMany({

@@ -14,6 +14,10 @@ export interface RosterStudent {
 /** Every student, by name. Staff only. */
 export async function getStudentRoster(viewer: Viewer): Promise<RosterStudent[]> {
   assertRole(viewer, STAFF_ROLES);
-  const students = await db.user.findMany({ where: { role: "STUDENT" }, orderBy: { name: "asc" }, select: { id: true, name: true, email: true, cohort: { select: { name: true } } } });
+  const students = await db.user.findMany({
+    where: { role: "STUDENT" },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, email: true, cohort: { select: { name: true } } },
+  });
   return students.map(({ cohort, ...student }) => ({ ...student, cohort: cohort?.name ?? null }));
 }

@@ -30,12 +30,7 @@ export const userListFilter = z.object({
   // Control characters (a NUL byte would make PostgreSQL fail the query) and invisible characters
   // cannot be part of a name or an email, so they are dropped from the search text; a search left
   // empty, or longer than any name, is no search.
-  q: z
-    .string()
-    .transform(normalizeName)
-    .pipe(z.string().min(1).max(100))
-    .optional()
-    .catch(undefined),
+  q: z.string().transform(normalizeName).pipe(z.string().min(1).max(100)).optional().catch(undefined),
   role: z.enum(ROLES).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
 });

@@ -45,7 +45,11 @@ export async function getScoreDistribution(viewer: Viewer, quizId: string, view:
 }
 
 /** Time spent per slot: quartiles over the selected attempts' answers, in seconds. */
-export async function getTimePerQuestion(viewer: Viewer, quizId: string, view: StatsView = DEFAULT_VIEW): Promise<Map<string, { q1: number; median: number; q3: number; n: number }>> {
+export async function getTimePerQuestion(
+  viewer: Viewer,
+  quizId: string,
+  view: StatsView = DEFAULT_VIEW,
+): Promise<Map<string, { q1: number; median: number; q3: number; n: number }>> {
   assertRole(viewer, STAFF_ROLES);
   const rows = await db.$queryRaw<SlotTimeRow[]>(slotTimesSql(quizId, view));
   return new Map(rows.map((r) => [r.slot_id, { q1: r.q1, median: r.q2, q3: r.q3, n: r.n }]));
@@ -85,7 +89,12 @@ const raschCache = ttlCache<Map<string, RaschItem & { shown: boolean }>>(120_000
  * Rasch difficulty of each slot (full marks = right), from the selected attempts' answers. Computed
  * on request and kept two minutes per quiz and view (it reads every answer).
  */
-export async function getRaschDifficulties(viewer: Viewer, quizId: string, slotIds: string[], view: StatsView = DEFAULT_VIEW): Promise<Map<string, RaschItem & { shown: boolean }>> {
+export async function getRaschDifficulties(
+  viewer: Viewer,
+  quizId: string,
+  slotIds: string[],
+  view: StatsView = DEFAULT_VIEW,
+): Promise<Map<string, RaschItem & { shown: boolean }>> {
   assertRole(viewer, STAFF_ROLES);
   const cacheKey = JSON.stringify([quizId, view.attempts, view.cohortId ?? null, view.from?.toISOString() ?? null, view.to?.toISOString() ?? null, slotIds]);
   return raschCache.get(cacheKey, async () => {
@@ -100,6 +109,8 @@ export async function getRaschDifficulties(viewer: Viewer, quizId: string, slotI
       row[j] = r.right ? 1 : 0;
     }
     const result = estimateRasch([...matrix.values()]);
-    return new Map(slotIds.map((id, i) => [id, { ...result.items[i]!, shown: result.items[i]!.n >= RASCH_MIN_RESPONSES && result.items[i]!.difficulty !== null }]));
+    return new Map(
+      slotIds.map((id, i) => [id, { ...result.items[i]!, shown: result.items[i]!.n >= RASCH_MIN_RESPONSES && result.items[i]!.difficulty !== null }]),
+    );
   });
 }

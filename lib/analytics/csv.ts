@@ -6,7 +6,10 @@ import type { QuizDashboard } from "./describe";
 import { FLAG_MIN_RESPONSES, POOR_DISCRIMINATION, TOO_EASY_FACILITY, TOO_HARD_FACILITY } from "./flags";
 
 export const GLOSSARY: [string, string][] = [
-  ["s", "number of attempts selected (first, last, best or all; cohort and dates as filtered). x = mark on the question, T = attempt total, R = T − x. Variances divide by s − 1."],
+  [
+    "s",
+    "number of attempts selected (first, last, best or all; cohort and dates as filtered). x = mark on the question, T = attempt total, R = T − x. Variances divide by s − 1.",
+  ],
   ["n", "attempts that answered the question (the slot row counts every variant)"],
   ["facility_pct", "100 × mean(x) / maximum mark"],
   ["facility_low_pct / facility_high_pct", "95% Wilson score interval for facility"],
@@ -16,7 +19,10 @@ export const GLOSSARY: [string, string][] = [
   ["discriminative_efficiency", "100 × cov(x, R) / covmax, covmax = the covariance of x and R each sorted ascending"],
   ["mean_time_s", "mean seconds spent on the question"],
   ["option_<L>_count / option_<L>_pb", "answers choosing option L, and the corrected point-biserial of choosing it against R"],
-  ["flags", `too easy (facility ≥ ${TOO_EASY_FACILITY}%), too hard (≤ ${TOO_HARD_FACILITY}%), poor discrimination (< ${POOR_DISCRIMINATION}), a distractor attracts strong students (a wrong option with point-biserial > 0.05 chosen by ≥ 5%), possible wrong key (the key's point-biserial < 0 while such a distractor exists), option nobody picks; none below ${FLAG_MIN_RESPONSES} answers`],
+  [
+    "flags",
+    `too easy (facility ≥ ${TOO_EASY_FACILITY}%), too hard (≤ ${TOO_HARD_FACILITY}%), poor discrimination (< ${POOR_DISCRIMINATION}), a distractor attracts strong students (a wrong option with point-biserial > 0.05 chosen by ≥ 5%), possible wrong key (the key's point-biserial < 0 while such a distractor exists), option nobody picks; none below ${FLAG_MIN_RESPONSES} answers`,
+  ],
   ["quiz: alpha", "Cronbach's α = p/(p − 1) · (1 − Σ var xᵢ / var T), p = number of questions"],
   ["quiz: error_ratio_pct / standard_error", "100 × √(1 − α); standard error = √(1 − α) × SD(T)"],
   ["quiz: skewness / kurtosis", "k₃ / k₂^1.5 and k₄ / k₂² from the k-statistics of T (Moodle's definitions)"],
@@ -70,7 +76,17 @@ export function dashboardCsv(dashboard: QuizDashboard): string {
   const s = dashboard.summary;
   records.push([]);
   records.push(["quiz", "attempts", "mean", "sd", "skewness", "kurtosis", "alpha", "error_ratio_pct", "standard_error"]);
-  records.push([dashboard.quiz.title, s.attempts, num(s.mean), num(s.sd), num(s.skewness), num(s.kurtosis), num(s.alpha), num(s.errorRatio), num(s.standardError)]);
+  records.push([
+    dashboard.quiz.title,
+    s.attempts,
+    num(s.mean),
+    num(s.sd),
+    num(s.skewness),
+    num(s.kurtosis),
+    num(s.alpha),
+    num(s.errorRatio),
+    num(s.standardError),
+  ]);
   records.push([]);
   records.push(["glossary", "definition"]);
   for (const entry of GLOSSARY) records.push(entry);

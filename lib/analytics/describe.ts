@@ -95,21 +95,34 @@ function describeRow(row: StatRow | undefined, title: string, variantKey: string
   const disc = discriminationIndex(sums);
   const optionStats: OptionStat[] = options.map((o, i) => {
     const s = row?.options[o.key] ?? emptyOptionSums();
-    return { key: o.key, label: OPTION_LABELS[i] ?? o.key, text: o.text, correct: o.isCorrect, count: s.count, share: sums.n ? s.count / sums.n : null, pointBiserial: optionPointBiserial(sums, s) };
+    return {
+      key: o.key,
+      label: OPTION_LABELS[i] ?? o.key,
+      text: o.text,
+      correct: o.isCorrect,
+      count: s.count,
+      share: sums.n ? s.count / sums.n : null,
+      pointBiserial: optionPointBiserial(sums, s),
+    };
   });
   return {
     variantKey,
     title,
     n: sums.n,
     facility: fac,
-    facilityInterval: fac === null ? null : (wilsonInterval(fac / 100, sums.n)?.map((v) => v * 100) as [number, number] | undefined) ?? null,
+    facilityInterval: fac === null ? null : ((wilsonInterval(fac / 100, sums.n)?.map((v) => v * 100) as [number, number] | undefined) ?? null),
     sd: markSdPercent(sums, maxMark),
     discrimination: disc,
-    discriminationInterval: disc === null ? null : (fisherInterval(disc / 100, sums.n)?.map((v) => v * 100) as [number, number] | undefined) ?? null,
+    discriminationInterval: disc === null ? null : ((fisherInterval(disc / 100, sums.n)?.map((v) => v * 100) as [number, number] | undefined) ?? null),
     efficiency: row ? discriminativeEfficiency(sums, row.xHist, row.rHist) : null,
     meanTimeSeconds: sums.n ? row!.sumTimeMs / sums.n / 1000 : null,
     options: optionStats,
-    flags: questionFlags({ n: sums.n, facility: fac, discrimination: disc, options: optionStats.map((o) => ({ key: o.key, label: o.label, correct: o.correct, count: o.count, pointBiserial: o.pointBiserial })) }),
+    flags: questionFlags({
+      n: sums.n,
+      facility: fac,
+      discrimination: disc,
+      options: optionStats.map((o) => ({ key: o.key, label: o.label, correct: o.correct, count: o.count, pointBiserial: o.pointBiserial })),
+    }),
   };
 }
 
@@ -127,7 +140,8 @@ export function describeSlot(slot: SlotStructure, rows: ReadonlyMap<string, Stat
     ...slotRow,
     // A slot's options differ between variants: its option figures are per variant.
     options: shown.length === 1 ? slotRow.options : [],
-    flags: shown.length === 1 ? slotRow.flags : questionFlags({ n: slotRow.n, facility: slotRow.facility, discrimination: slotRow.discrimination, options: [] }),
+    flags:
+      shown.length === 1 ? slotRow.flags : questionFlags({ n: slotRow.n, facility: slotRow.facility, discrimination: slotRow.discrimination, options: [] }),
     slotId: slot.id,
     position: slot.position,
     key: slot.key,

@@ -47,11 +47,13 @@ export function questionFlags(input: FlagInput): Flag[] {
   const add = (kind: FlagKind, detail: string) => flags.push({ kind, label: FLAG_LABELS[kind], detail });
   if (input.facility !== null && input.facility >= TOO_EASY_FACILITY) add("too-easy", `facility ${pct(input.facility)} ≥ ${TOO_EASY_FACILITY}%`);
   if (input.facility !== null && input.facility <= TOO_HARD_FACILITY) add("too-hard", `facility ${pct(input.facility)} ≤ ${TOO_HARD_FACILITY}%`);
-  if (input.discrimination !== null && input.discrimination < POOR_DISCRIMINATION) add("poor-discrimination", `discrimination ${pct(input.discrimination)} < ${POOR_DISCRIMINATION}%`);
+  if (input.discrimination !== null && input.discrimination < POOR_DISCRIMINATION)
+    add("poor-discrimination", `discrimination ${pct(input.discrimination)} < ${POOR_DISCRIMINATION}%`);
   const strong = input.options.filter(
     (o) => !o.correct && o.pointBiserial !== null && o.pointBiserial > STRONG_DISTRACTOR_POINT_BISERIAL && o.count / input.n >= STRONG_DISTRACTOR_MIN_SHARE,
   );
-  for (const o of strong) add("strong-distractor", `option ${o.label}: point-biserial ${o.pointBiserial!.toFixed(2)}, chosen by ${pct((100 * o.count) / input.n)}`);
+  for (const o of strong)
+    add("strong-distractor", `option ${o.label}: point-biserial ${o.pointBiserial!.toFixed(2)}, chosen by ${pct((100 * o.count) / input.n)}`);
   const keys = input.options.filter((o) => o.correct);
   if (strong.length > 0 && keys.some((o) => o.pointBiserial !== null && o.pointBiserial < WRONG_KEY_POINT_BISERIAL)) {
     add("possible-wrong-key", `the keyed answer correlates negatively with the rest of the quiz while option ${strong[0]!.label} correlates positively`);

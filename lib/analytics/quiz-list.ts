@@ -21,10 +21,23 @@ export async function getInstructorQuizzes(viewer: Viewer): Promise<InstructorQu
   const [quizzes, firsts] = await Promise.all([
     db.quiz.findMany({
       orderBy: [{ lecture: { number: "asc" } }, { createdAt: "asc" }],
-      select: { id: true, title: true, lecture: { select: { number: true, title: true } }, stats: { where: { scope: "ALL" }, select: { n: true } }, _count: { select: { slots: { where: { retiredAt: null } } } } },
+      select: {
+        id: true,
+        title: true,
+        lecture: { select: { number: true, title: true } },
+        stats: { where: { scope: "ALL" }, select: { n: true } },
+        _count: { select: { slots: { where: { retiredAt: null } } } },
+      },
     }),
     db.quizStat.findMany({ where: { scope: "FIRST" }, select: { quizId: true, n: true } }),
   ]);
   const students = new Map(firsts.map((f) => [f.quizId, f.n]));
-  return quizzes.map((q) => ({ id: q.id, title: q.title, lecture: q.lecture, slots: q._count.slots, attempts: q.stats[0]?.n ?? 0, students: students.get(q.id) ?? 0 }));
+  return quizzes.map((q) => ({
+    id: q.id,
+    title: q.title,
+    lecture: q.lecture,
+    slots: q._count.slots,
+    attempts: q.stats[0]?.n ?? 0,
+    students: students.get(q.id) ?? 0,
+  }));
 }

@@ -20,7 +20,17 @@ export interface SlotDetail {
     /** quintiles[q] for q = 0 (lowest fifth of totals) … 4 (highest): attempts in it, and picks per option key. */
     quintiles: { attempts: number; picks: Record<string, number> }[];
   }[];
-  responses: { name: string; email: string; variantKey: string; chosen: string[]; mark: number; maxMark: number; total: number; seconds: number; submittedAt: string }[];
+  responses: {
+    name: string;
+    email: string;
+    variantKey: string;
+    chosen: string[];
+    mark: number;
+    maxMark: number;
+    total: number;
+    seconds: number;
+    submittedAt: string;
+  }[];
   responseCount: number;
 }
 
@@ -35,13 +45,25 @@ export interface SlotStatistics {
  * A live slot of the quiz in a view, with a page of its answers (latest first); null when the quiz
  * or the slot does not exist, or the slot is retired.
  */
-export async function getSlotStatistics(viewer: Viewer, quizId: string, slotId: string, view: StatsView = DEFAULT_VIEW, page = 0, pageSize = SLOT_PAGE_SIZE): Promise<SlotStatistics | null> {
+export async function getSlotStatistics(
+  viewer: Viewer,
+  quizId: string,
+  slotId: string,
+  view: StatsView = DEFAULT_VIEW,
+  page = 0,
+  pageSize = SLOT_PAGE_SIZE,
+): Promise<SlotStatistics | null> {
   assertRole(viewer, STAFF_ROLES);
   const quiz = await quizStructure(quizId);
   const slot = quiz?.slots.find((s) => s.id === slotId);
   if (!quiz || !slot) return null;
   const [sums, detail] = await Promise.all([loadSlotRows(quizId, slotId, view), loadSlotDetail(quizId, slotId, view, page, pageSize)]);
-  return { quiz: { id: quiz.id, title: quiz.title, lectureTitle: quiz.lecture.title }, source: sums.source, slot: describeSlot(slot, indexRows(sums.rows)), detail };
+  return {
+    quiz: { id: quiz.id, title: quiz.title, lectureTitle: quiz.lecture.title },
+    source: sums.source,
+    slot: describeSlot(slot, indexRows(sums.rows)),
+    detail,
+  };
 }
 
 /** A slot's options by score group (quintiles of the attempt total) and the answers behind them. */
@@ -56,14 +78,28 @@ async function loadSlotDetail(quizId: string, slotId: string, view: StatsView, p
   const byVariant = new Map<string, SlotDetail["variants"][number]>();
   for (const row of quintiles) {
     let variant = byVariant.get(row.vid);
-    if (!variant) byVariant.set(row.vid, (variant = { variantKey: row.vid, stem: stems.get(row.vid) ?? "", quintiles: Array.from({ length: 5 }, () => ({ attempts: 0, picks: {} })) }));
+    if (!variant)
+      byVariant.set(
+        row.vid,
+        (variant = { variantKey: row.vid, stem: stems.get(row.vid) ?? "", quintiles: Array.from({ length: 5 }, () => ({ attempts: 0, picks: {} })) }),
+      );
     const group = variant.quintiles[row.q]!;
     if (row.k === null) group.attempts = row.c;
     else group.picks[row.k] = row.c;
   }
   return {
     variants: [...byVariant.values()],
-    responses: responses.map((r) => ({ name: r.name, email: r.email, variantKey: r.vid, chosen: r.keys, mark: r.mark, maxMark: r.max_mark, total: r.score, seconds: r.ms / 1000, submittedAt: r.submitted_at.toISOString() })),
+    responses: responses.map((r) => ({
+      name: r.name,
+      email: r.email,
+      variantKey: r.vid,
+      chosen: r.keys,
+      mark: r.mark,
+      maxMark: r.max_mark,
+      total: r.score,
+      seconds: r.ms / 1000,
+      submittedAt: r.submitted_at.toISOString(),
+    })),
     responseCount: count[0]?.n ?? 0,
   };
 }

@@ -241,7 +241,7 @@ export function spearman(a: readonly number[], b: readonly number[]): number | n
   const rank = (values: readonly number[]) => {
     const order = values.map((v, i) => [v, i] as const).sort((x, y) => x[0] - y[0]);
     const ranks = new Array<number>(values.length);
-    for (let i = 0; i < order.length; ) {
+    for (let i = 0; i < order.length;) {
       let j = i;
       while (j + 1 < order.length && order[j + 1]![0] === order[i]![0]) j++;
       for (let k = i; k <= j; k++) ranks[order[k]![1]] = (i + j) / 2 + 1;
@@ -254,9 +254,22 @@ export function spearman(a: readonly number[], b: readonly number[]): number | n
   const n = a.length;
   const sa = ra.reduce((s, v) => s + v, 0);
   const sb = rb.reduce((s, v) => s + v, 0);
-  const c = covariance(n, sa, sb, ra.reduce((s, v, i) => s + v * rb[i]!, 0));
-  const va = variance(n, sa, ra.reduce((s, v) => s + v * v, 0));
-  const vb = variance(n, sb, rb.reduce((s, v) => s + v * v, 0));
+  const c = covariance(
+    n,
+    sa,
+    sb,
+    ra.reduce((s, v, i) => s + v * rb[i]!, 0),
+  );
+  const va = variance(
+    n,
+    sa,
+    ra.reduce((s, v) => s + v * v, 0),
+  );
+  const vb = variance(
+    n,
+    sb,
+    rb.reduce((s, v) => s + v * v, 0),
+  );
   if (c === null || !va || !vb) return null;
   return c / Math.sqrt(va * vb);
 }

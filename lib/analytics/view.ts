@@ -17,4 +17,3 @@ export const DEFAULT_VIEW: StatsView = { attempts: "first" };
 export function isDefaultView(view: StatsView): boolean {
   return view.attempts === "first" && !view.cohortId && !view.from && !view.to;
 }
-

@@ -41,7 +41,10 @@ export function refuseBadCallbackUrl(request: Request): Response | null {
     return value !== null && value !== "" && !isHttpUrl(value, base);
   });
   if (bad.length === 0) return null;
-  const response = Response.json({ message: "The sign-in return address saved in your browser was not valid and has been cleared. Try again." }, { status: 400 });
+  const response = Response.json(
+    { message: "The sign-in return address saved in your browser was not valid and has been cleared. Try again." },
+    { status: 400 },
+  );
   for (const name of bad) response.headers.append("Set-Cookie", `${name}=; Path=/; Max-Age=0; SameSite=Lax${name.startsWith("__Secure-") ? "; Secure" : ""}`);
   return response;
 }

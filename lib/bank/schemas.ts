@@ -43,7 +43,8 @@ export const singleChoiceQuestion = z
   .strictObject({ ...questionBase, type: z.literal("single"), options: z.array(option).min(2, "needs at least two options") })
   .superRefine((q, ctx) => {
     const correct = q.options.filter((o) => o.correct).length;
-    if (correct !== 1) ctx.addIssue({ code: "custom", path: ["options"], message: `a single-answer question needs exactly one correct option, found ${correct}` });
+    if (correct !== 1)
+      ctx.addIssue({ code: "custom", path: ["options"], message: `a single-answer question needs exactly one correct option, found ${correct}` });
   });
 
 export const multipleChoiceQuestion = z
@@ -65,7 +66,16 @@ export const shortAnswerQuestion = z.strictObject({
 export const numericalQuestion = z.strictObject({
   ...questionBase,
   type: z.literal("numerical"),
-  answers: z.array(z.strictObject({ value: z.number(), tolerance: z.number().min(0).default(0), fraction: z.number().min(0).max(1).default(1), feedback: z.string().optional() })).min(1),
+  answers: z
+    .array(
+      z.strictObject({
+        value: z.number(),
+        tolerance: z.number().min(0).default(0),
+        fraction: z.number().min(0).max(1).default(1),
+        feedback: z.string().optional(),
+      }),
+    )
+    .min(1),
 });
 
 export const matchingQuestion = z.strictObject({
@@ -96,7 +106,8 @@ export const questionBankFile = z
     const seen = new Map<string, number>();
     bank.questions.forEach((q, index) => {
       const first = seen.get(q.id);
-      if (first !== undefined) ctx.addIssue({ code: "custom", path: ["questions", index, "id"], message: `duplicate question id "${q.id}" (first used by questions[${first}])` });
+      if (first !== undefined)
+        ctx.addIssue({ code: "custom", path: ["questions", index, "id"], message: `duplicate question id "${q.id}" (first used by questions[${first}])` });
       else seen.set(q.id, index);
     });
   });

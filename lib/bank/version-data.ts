@@ -83,7 +83,10 @@ export function toVersionData(question: BankQuestion): VersionData {
       }));
       break;
     case "short-answer":
-      data = { caseSensitive: question.caseSensitive, answers: question.answers.map((a) => ({ text: normalise(a.text), fraction: a.fraction, feedback: a.feedback ?? "" })) };
+      data = {
+        caseSensitive: question.caseSensitive,
+        answers: question.answers.map((a) => ({ text: normalise(a.text), fraction: a.fraction, feedback: a.feedback ?? "" })),
+      };
       break;
     case "numerical":
       data = { answers: question.answers.map((a) => ({ value: a.value, tolerance: a.tolerance, fraction: a.fraction, feedback: a.feedback ?? "" })) };
@@ -147,13 +150,35 @@ export function fromVersionData({ externalKey, category, topic, version: v }: St
   switch (type) {
     case "single":
     case "multiple":
-      return { ...base, type, options: v.options.map((o) => ({ text: o.text, correct: o.isCorrect, fraction: o.fraction, ...(o.feedback ? { feedback: o.feedback } : {}) })) };
+      return {
+        ...base,
+        type,
+        options: v.options.map((o) => ({ text: o.text, correct: o.isCorrect, fraction: o.fraction, ...(o.feedback ? { feedback: o.feedback } : {}) })),
+      };
     case "true-false":
       return { ...base, type, answer: v.options.find((o) => o.isCorrect)?.text === "True" };
     case "short-answer":
-      return { ...base, type, caseSensitive: Boolean(data.caseSensitive), answers: (data.answers as { text: string; fraction: number; feedback: string }[]).map((a) => ({ text: a.text, fraction: a.fraction, ...(a.feedback ? { feedback: a.feedback } : {}) })) };
+      return {
+        ...base,
+        type,
+        caseSensitive: Boolean(data.caseSensitive),
+        answers: (data.answers as { text: string; fraction: number; feedback: string }[]).map((a) => ({
+          text: a.text,
+          fraction: a.fraction,
+          ...(a.feedback ? { feedback: a.feedback } : {}),
+        })),
+      };
     case "numerical":
-      return { ...base, type, answers: (data.answers as { value: number; tolerance: number; fraction: number; feedback: string }[]).map((a) => ({ value: a.value, tolerance: a.tolerance, fraction: a.fraction, ...(a.feedback ? { feedback: a.feedback } : {}) })) };
+      return {
+        ...base,
+        type,
+        answers: (data.answers as { value: number; tolerance: number; fraction: number; feedback: string }[]).map((a) => ({
+          value: a.value,
+          tolerance: a.tolerance,
+          fraction: a.fraction,
+          ...(a.feedback ? { feedback: a.feedback } : {}),
+        })),
+      };
     case "matching":
       return { ...base, type, pairs: data.pairs as { prompt: string; answer: string }[] };
     case "essay":

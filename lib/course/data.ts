@@ -72,5 +72,8 @@ export async function getCourseHome(viewer: Viewer, now = new Date()): Promise<C
  * viewer, on purpose: it is what the landing page shows to anyone, and nothing in it is per user.
  */
 export async function getPublicLectureList() {
-  return db.lecture.findMany({ orderBy: { number: "asc" }, select: { number: true, title: true, summary: true, _count: { select: { sections: { where: { retiredAt: null } } } } } });
+  return db.lecture.findMany({
+    orderBy: { number: "asc" },
+    select: { number: true, title: true, summary: true, _count: { select: { sections: { where: { retiredAt: null } } } } },
+  });
 }

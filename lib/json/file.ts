@@ -48,7 +48,9 @@ export function parseJsonFile<S extends z.ZodType>(text: string, file: string, s
   if (errors.length > 0 || !root) {
     return {
       // Only the first syntax error: the ones after it are usually its echoes.
-      problems: errors.slice(0, 1).map((error) => ({ file, ...lineAndColumn(stripped, error.offset), message: `invalid JSON: ${humanise(printParseErrorCode(error.error))}` })),
+      problems: errors
+        .slice(0, 1)
+        .map((error) => ({ file, ...lineAndColumn(stripped, error.offset), message: `invalid JSON: ${humanise(printParseErrorCode(error.error))}` })),
     };
   }
   const parsed = schema.safeParse(JSON.parse(stripped));

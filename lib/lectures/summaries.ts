@@ -45,7 +45,10 @@ export async function getLectureOutlines(viewer: Viewer): Promise<LectureOutline
       summary: true,
       sections: { where: { retiredAt: null }, orderBy: { position: "asc" }, select: { id: true, key: true, title: true } },
       quizzes: { orderBy: { createdAt: "asc" }, take: 1, select: { id: true, attemptsAllowed: true } },
-      topics: { orderBy: { key: "asc" }, select: { key: true, name: true, questions: { select: { versions: { orderBy: { version: "desc" }, take: 1, select: { sectionKey: true } } } } } },
+      topics: {
+        orderBy: { key: "asc" },
+        select: { key: true, name: true, questions: { select: { versions: { orderBy: { version: "desc" }, take: 1, select: { sectionKey: true } } } } },
+      },
       podcast: { select: { id: true } },
     },
   });
@@ -65,7 +68,10 @@ export interface SectionReads {
 
 export async function getSectionReads(viewer: Viewer): Promise<SectionReads> {
   assertRole(viewer, ROLES);
-  const reads = await db.sectionRead.findMany({ where: { userId: viewer.id, section: { retiredAt: null } }, select: { sectionId: true, section: { select: { lectureId: true } } } });
+  const reads = await db.sectionRead.findMany({
+    where: { userId: viewer.id, section: { retiredAt: null } },
+    select: { sectionId: true, section: { select: { lectureId: true } } },
+  });
   const ids = new Set(reads.map((r) => r.sectionId));
   const perLecture = new Map<string, number>();
   for (const read of reads) perLecture.set(read.section.lectureId, (perLecture.get(read.section.lectureId) ?? 0) + 1);

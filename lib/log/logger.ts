@@ -38,7 +38,11 @@ export function serializeError(error: unknown, depth = 0): LogFields {
   const code = (error as { code?: unknown }).code;
   if (typeof code === "string" || typeof code === "number") fields.code = code;
   // Three frames locate the throw; a full minified stack per line is what made the old logs unreadable.
-  if (error.stack) fields.stack = error.stack.split("\n").slice(1, 4).map((frame) => frame.trim());
+  if (error.stack)
+    fields.stack = error.stack
+      .split("\n")
+      .slice(1, 4)
+      .map((frame) => frame.trim());
   const cause = (error as { cause?: unknown }).cause ?? (error as { meta?: { driverAdapterError?: unknown } }).meta?.driverAdapterError;
   if (cause !== undefined && depth < 3) fields.cause = serializeError(cause, depth + 1);
   return fields;

@@ -62,21 +62,32 @@ export async function getEpisode(viewer: Viewer, lectureSlug: string): Promise<E
       end: timing?.lines[i]?.end ?? null,
     })),
     audio: timing
-      ? { url: audioUrl(lectureSlug, timing), downloadUrl: `${audioUrl(lectureSlug, timing)}?download=1`, duration: timing.duration, bytes: timing.audioBytes, mimeType: timing.mimeType }
+      ? {
+          url: audioUrl(lectureSlug, timing),
+          downloadUrl: `${audioUrl(lectureSlug, timing)}?download=1`,
+          duration: timing.duration,
+          bytes: timing.audioBytes,
+          mimeType: timing.mimeType,
+        }
       : null,
     audioProblem: "problem" in match ? match.problem : null,
   };
 }
 
 /** The file to serve for `/api/podcast/<slug>/<file>`: only the current build's audio, to signed-in users. */
-export async function getEpisodeAudioFile(viewer: Viewer, lectureSlug: string, file: string): Promise<{ path: string; bytes: number; mimeType: string; downloadName: string }> {
+export async function getEpisodeAudioFile(
+  viewer: Viewer,
+  lectureSlug: string,
+  file: string,
+): Promise<{ path: string; bytes: number; mimeType: string; downloadName: string }> {
   assertRole(viewer, ROLES);
   // Both come from the URL: anything that is not a slug cannot name an episode (nor reach the query).
   if (!lectureSlugSchema.safeParse(lectureSlug).success) throw new NotFoundError("This lecture has no podcast episode.");
   const episode = await fetchEpisode(lectureSlug);
   if (!episode) throw new NotFoundError("This lecture has no podcast episode.");
   const match = matchingTiming(lectureSlug, episode.script);
-  if (!("timing" in match) || match.timing.audioFile !== file) throw new NotFoundError("This audio file does not exist (the episode may have been rebuilt). Reload the page.");
+  if (!("timing" in match) || match.timing.audioFile !== file)
+    throw new NotFoundError("This audio file does not exist (the episode may have been rebuilt). Reload the page.");
   return {
     path: path.join(episodeDir(lectureSlug), file),
     bytes: match.timing.audioBytes,
@@ -95,7 +106,10 @@ export interface ListeningProgress {
 /** The viewer's own place in an episode (zeros before they first listen). */
 export async function getListeningProgress(viewer: Viewer, episodeId: string, duration: number | null): Promise<ListeningProgress> {
   assertRole(viewer, ROLES);
-  const row = await db.podcastProgress.findUnique({ where: { userId_episodeId: { userId: viewer.id, episodeId } }, select: { positionSeconds: true, heardSeconds: true } });
+  const row = await db.podcastProgress.findUnique({
+    where: { userId_episodeId: { userId: viewer.id, episodeId } },
+    select: { positionSeconds: true, heardSeconds: true },
+  });
   return { position: row?.positionSeconds ?? 0, heardSeconds: row?.heardSeconds ?? 0, percentHeard: percentHeard(row?.heardSeconds ?? 0, duration) };
 }
 

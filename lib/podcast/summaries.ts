@@ -20,7 +20,9 @@ export async function getPodcastHeard(viewer: Viewer): Promise<{ get(lectureId: 
     select: { lectureId: true, lecture: { select: { slug: true } }, progress: { where: { userId: viewer.id }, select: { heardSeconds: true } } },
   });
   const durations = await episodeDurations(episodes.map((e) => e.lecture.slug));
-  const heard = new Map(episodes.map((e) => [e.lectureId, { percentHeard: percentHeard(e.progress[0]?.heardSeconds ?? 0, durations.get(e.lecture.slug) ?? null) }]));
+  const heard = new Map(
+    episodes.map((e) => [e.lectureId, { percentHeard: percentHeard(e.progress[0]?.heardSeconds ?? 0, durations.get(e.lecture.slug) ?? null) }]),
+  );
   return { get: (lectureId) => heard.get(lectureId) ?? null };
 }
 
@@ -34,7 +36,10 @@ export interface StudentListening {
 /** Every student's listening in every lecture's episode (`get(userId, lectureId)`, zeros before they listen). Staff only. */
 export async function getClassListening(viewer: Viewer): Promise<{ get(userId: string, lectureId: string): StudentListening }> {
   assertRole(viewer, STAFF_ROLES);
-  const [rows, episodes] = await Promise.all([selectClassListening(db), db.podcastEpisode.findMany({ select: { lectureId: true, lecture: { select: { slug: true } } } })]);
+  const [rows, episodes] = await Promise.all([
+    selectClassListening(db),
+    db.podcastEpisode.findMany({ select: { lectureId: true, lecture: { select: { slug: true } } } }),
+  ]);
   const durations = await episodeDurations(episodes.map((e) => e.lecture.slug));
   const slugs = new Map(episodes.map((e) => [e.lectureId, e.lecture.slug]));
   const byKey = new Map(rows.map((row) => [`${row.userId}|${row.lectureId}`, row]));
@@ -45,7 +50,11 @@ export async function getClassListening(viewer: Viewer): Promise<{ get(userId: s
       const heardSeconds = row?.heardSeconds ?? 0;
       // The class table has always shown the plain share, without the student page's "the last two
       // seconds count as heard" (percentHeard in ./timing.ts).
-      return { heardSeconds, percentHeard: duration ? Math.min(100, Math.floor((heardSeconds / duration) * 100)) : null, lastListenedAt: row?.updatedAt ?? null };
+      return {
+        heardSeconds,
+        percentHeard: duration ? Math.min(100, Math.floor((heardSeconds / duration) * 100)) : null,
+        lastListenedAt: row?.updatedAt ?? null,
+      };
     },
   };
 }

@@ -110,7 +110,8 @@ export function layoutEpisode(lines: { chapter: string; samples: number }[], sam
     cursor += gap;
     if (newChapter) {
       if (chapters.length > 0) chapters[chapters.length - 1]!.end = round3(cursor / sampleRate);
-      if (chapters.some((c) => c.key === line.chapter)) throw new Error(`line ${i + 1}: chapter "${line.chapter}" resumes after another chapter; keep a chapter's lines together`);
+      if (chapters.some((c) => c.key === line.chapter))
+        throw new Error(`line ${i + 1}: chapter "${line.chapter}" resumes after another chapter; keep a chapter's lines together`);
       chapters.push({ key: line.chapter, start: round3(cursor / sampleRate), end: 0 });
     }
     const start = cursor;

@@ -57,7 +57,9 @@ export async function getClassProgress(viewer: Viewer, options: { sort?: ClassSo
       const a = quizId ? attempts.get(student.id, quizId) : undefined;
       const v = reviews.get(student.id, lecture.id);
       if (p.heardSeconds > 0) listened += 1;
-      const last = [r?.lastReadAt, p.lastListenedAt, a?.lastActiveAt, v?.lastReviewedAt].filter((d): d is Date => !!d).sort((x, y) => y.getTime() - x.getTime())[0];
+      const last = [r?.lastReadAt, p.lastListenedAt, a?.lastActiveAt, v?.lastReviewedAt]
+        .filter((d): d is Date => !!d)
+        .sort((x, y) => y.getTime() - x.getTime())[0];
       return {
         userId: student.id,
         name: student.name,
@@ -74,7 +76,15 @@ export async function getClassProgress(viewer: Viewer, options: { sort?: ClassSo
     sortRows(rows, options.sort ?? "name", options.dir ?? (options.sort && options.sort !== "name" ? "desc" : "asc"));
     const bests = rows.map((r) => r.bestPercent).filter((b): b is number => b !== null);
     return {
-      lecture: { id: lecture.id, slug: lecture.slug, number: lecture.number, title: lecture.title, sectionCount: lecture.sections.length, hasPodcast: lecture.hasPodcast, hasQuiz: !!quizId },
+      lecture: {
+        id: lecture.id,
+        slug: lecture.slug,
+        number: lecture.number,
+        title: lecture.title,
+        sectionCount: lecture.sections.length,
+        hasPodcast: lecture.hasPodcast,
+        hasQuiz: !!quizId,
+      },
       students: rows.length,
       read: rows.filter((r) => r.sectionsRead > 0).length,
       listened,

@@ -38,24 +38,50 @@ export function chooseNextStep(lectures: readonly LectureFigures[]): NextStep {
   const rules: ((l: LectureFigures) => NextStep | null)[] = [
     (l) =>
       l.mistakesDueNow > 0
-        ? { kind: "review-mistakes", title: `Review ${plural(l.mistakesDueNow, "missed question")}`, detail: `Questions you got wrong in Lecture ${l.number}'s quiz are due again.`, href: `${base(l)}/flashcards?deck=mistakes`, lectureSlug: l.slug }
+        ? {
+            kind: "review-mistakes",
+            title: `Review ${plural(l.mistakesDueNow, "missed question")}`,
+            detail: `Questions you got wrong in Lecture ${l.number}'s quiz are due again.`,
+            href: `${base(l)}/flashcards?deck=mistakes`,
+            lectureSlug: l.slug,
+          }
         : null,
     (l) =>
       l.flashcardsDueNow > 0
-        ? { kind: "review-cards", title: `Review ${plural(l.flashcardsDueNow, "due flashcard")}`, detail: `Lecture ${l.number}: reviewing now, as they come due, is what makes them stick.`, href: `${base(l)}/flashcards`, lectureSlug: l.slug }
+        ? {
+            kind: "review-cards",
+            title: `Review ${plural(l.flashcardsDueNow, "due flashcard")}`,
+            detail: `Lecture ${l.number}: reviewing now, as they come due, is what makes them stick.`,
+            href: `${base(l)}/flashcards`,
+            lectureSlug: l.slug,
+          }
         : null,
     (l) => {
       const unread = l.sections.find((s) => !s.read);
       return unread && l.quiz && l.quiz.attempts === 0
-        ? { kind: "read-section", title: `Read “${unread.title}”`, detail: `Lecture ${l.number}: ${l.sections.filter((s) => s.read).length} of ${l.sections.length} sections read.`, href: `${base(l)}#${unread.key}`, lectureSlug: l.slug }
+        ? {
+            kind: "read-section",
+            title: `Read “${unread.title}”`,
+            detail: `Lecture ${l.number}: ${l.sections.filter((s) => s.read).length} of ${l.sections.length} sections read.`,
+            href: `${base(l)}#${unread.key}`,
+            lectureSlug: l.slug,
+          }
         : null;
     },
     (l) =>
       l.quiz && l.quiz.attempts === 0 && l.quiz.canAttempt
-        ? { kind: "take-quiz", title: `Take Lecture ${l.number}'s quiz`, detail: "You have read the notes: see what stuck.", href: `${base(l)}/quiz`, lectureSlug: l.slug }
+        ? {
+            kind: "take-quiz",
+            title: `Take Lecture ${l.number}'s quiz`,
+            detail: "You have read the notes: see what stuck.",
+            href: `${base(l)}/quiz`,
+            lectureSlug: l.slug,
+          }
         : null,
     (l) => {
-      const weakest = l.topics.filter((t) => t.mastery !== null && t.mastery < STRONG_MASTERY).sort((a, b) => a.mastery! - b.mastery! || a.name.localeCompare(b.name))[0];
+      const weakest = l.topics
+        .filter((t) => t.mastery !== null && t.mastery < STRONG_MASTERY)
+        .sort((a, b) => a.mastery! - b.mastery! || a.name.localeCompare(b.name))[0];
       return weakest
         ? {
             kind: "strengthen-topic",
@@ -68,15 +94,35 @@ export function chooseNextStep(lectures: readonly LectureFigures[]): NextStep {
     },
     (l) => {
       const unread = l.sections.find((s) => !s.read);
-      return unread ? { kind: "read-section", title: `Read “${unread.title}”`, detail: `Lecture ${l.number}: ${plural(l.sections.filter((s) => !s.read).length, "section")} left to read.`, href: `${base(l)}#${unread.key}`, lectureSlug: l.slug } : null;
+      return unread
+        ? {
+            kind: "read-section",
+            title: `Read “${unread.title}”`,
+            detail: `Lecture ${l.number}: ${plural(l.sections.filter((s) => !s.read).length, "section")} left to read.`,
+            href: `${base(l)}#${unread.key}`,
+            lectureSlug: l.slug,
+          }
+        : null;
     },
     (l) =>
       l.newCardsLeftToday > 0
-        ? { kind: "learn-cards", title: "Learn new flashcards", detail: `Lecture ${l.number}: up to ${plural(l.newCardsLeftToday, "new card")} today.`, href: `${base(l)}/flashcards`, lectureSlug: l.slug }
+        ? {
+            kind: "learn-cards",
+            title: "Learn new flashcards",
+            detail: `Lecture ${l.number}: up to ${plural(l.newCardsLeftToday, "new card")} today.`,
+            href: `${base(l)}/flashcards`,
+            lectureSlug: l.slug,
+          }
         : null,
     (l) =>
       l.podcastPercent !== null && l.podcastPercent < 100
-        ? { kind: "listen", title: `Listen to Lecture ${l.number}'s podcast`, detail: `${l.podcastPercent}% heard so far.`, href: `${base(l)}/podcast`, lectureSlug: l.slug }
+        ? {
+            kind: "listen",
+            title: `Listen to Lecture ${l.number}'s podcast`,
+            detail: `${l.podcastPercent}% heard so far.`,
+            href: `${base(l)}/podcast`,
+            lectureSlug: l.slug,
+          }
         : null,
   ];
   for (const rule of rules) {

@@ -34,4 +34,6 @@ export const startPracticeAction = authedAction({ name: "quiz.startPractice", sc
   redirect(`/lectures/${slug}/quiz/practice/${sessionId}`);
 });
 
-export const answerPracticeAction = authedAction({ name: "quiz.answerPractice", schema: answerPracticeInput }, (input, viewer) => answerPracticeQuestion(viewer, input));
+export const answerPracticeAction = authedAction({ name: "quiz.answerPractice", schema: answerPracticeInput }, (input, viewer) =>
+  answerPracticeQuestion(viewer, input),
+);

@@ -61,7 +61,8 @@ async function explainUnsavedAnswer(viewer: Viewer, input: SaveAnswerInput, chos
   if (reason) throw new AttemptClosedError(reason);
   if (!response) throw new NotFoundError("That question is not part of this attempt.");
   if (chosen.some((key) => !response.optionOrder.includes(key))) throw new ActionError("VALIDATION", "That answer is not one of the question's options.");
-  if (response.questionVersion.type !== "MULTIPLE_CHOICE" && chosen.length > 1) throw new ActionError("VALIDATION", "Choose only one answer for this question.");
+  if (response.questionVersion.type !== "MULTIPLE_CHOICE" && chosen.length > 1)
+    throw new ActionError("VALIDATION", "Choose only one answer for this question.");
   const revision = Number(response.saveSeq);
   // The same request again (its reply was lost): it was applied, so it succeeded; nothing changes.
   if (response.lastSaveKey === input.idempotencyKey) return { status: "saved", revision, savedAt: (response.savedAt ?? new Date()).toISOString() };

@@ -38,7 +38,17 @@ export async function startOrResumeAttempt(viewer: Viewer, quizId: string): Prom
               maxMark: true,
               variants: {
                 orderBy: { position: "asc" },
-                select: { question: { select: { versions: { orderBy: { version: "desc" }, take: 1, select: { id: true, options: { orderBy: { position: "asc" }, select: { key: true } } } } } } },
+                select: {
+                  question: {
+                    select: {
+                      versions: {
+                        orderBy: { version: "desc" },
+                        take: 1,
+                        select: { id: true, options: { orderBy: { position: "asc" }, select: { key: true } } },
+                      },
+                    },
+                  },
+                },
               },
             },
           },

@@ -154,7 +154,12 @@ export async function getAttemptResult(viewer: Viewer, attemptId: string) {
         maxMark: r.maxMark,
         isCorrect: r.isCorrect ?? false,
         timeSpentMs: r.timeSpentMs,
-        options: r.optionOrder.map((key) => ({ key, text: byKey.get(key)?.text ?? "", isCorrect: byKey.get(key)?.isCorrect ?? false, chosen: r.chosenOptionKeys.includes(key) })),
+        options: r.optionOrder.map((key) => ({
+          key,
+          text: byKey.get(key)?.text ?? "",
+          isCorrect: byKey.get(key)?.isCorrect ?? false,
+          chosen: r.chosenOptionKeys.includes(key),
+        })),
       };
     }),
   };

@@ -26,7 +26,10 @@ export async function getMissedQuestions(viewer: Viewer, quizId: string): Promis
     const seen = latest.get(r.slotId);
     if (!seen || seen.attempt.attemptNumber < r.attempt.attemptNumber) latest.set(r.slotId, r);
   }
-  return [...latest.values()].filter((r) => !r.isCorrect).sort((a, b) => a.position - b.position).map((r) => r.questionVersionId);
+  return [...latest.values()]
+    .filter((r) => !r.isCorrect)
+    .sort((a, b) => a.position - b.position)
+    .map((r) => r.questionVersionId);
 }
 
 /** Resumes the unfinished practice on this quiz, or starts one over the missed questions. */
@@ -36,7 +39,10 @@ export async function startPracticeSession(viewer: Viewer, quizId: string): Prom
   if (open) return open.id;
   const missed = await getMissedQuestions(viewer, quizId);
   if (missed.length === 0) throw new ActionError("CONFLICT", "Nothing to practise: you got every question right in your latest attempt.");
-  const session = await db.practiceSession.create({ data: { userId: viewer.id, quizId, state: startPractice(missed) as unknown as Prisma.InputJsonValue }, select: { id: true } });
+  const session = await db.practiceSession.create({
+    data: { userId: viewer.id, quizId, state: startPractice(missed) as unknown as Prisma.InputJsonValue },
+    select: { id: true },
+  });
   return session.id;
 }
 
@@ -51,7 +57,10 @@ export async function getPracticeView(viewer: Viewer, sessionId: string) {
   const state = session.state as unknown as PracticeState;
   const currentId = state.queue[0];
   const version = currentId
-    ? await db.questionVersion.findUnique({ where: { id: currentId }, select: { id: true, type: true, stem: true, options: { orderBy: { position: "asc" }, select: { key: true, text: true } } } })
+    ? await db.questionVersion.findUnique({
+        where: { id: currentId },
+        select: { id: true, type: true, stem: true, options: { orderBy: { position: "asc" }, select: { key: true, text: true } } },
+      })
     : null;
   return {
     id: session.id,
@@ -78,13 +87,27 @@ export async function answerPracticeQuestion(viewer: Viewer, input: { sessionId:
     if (state.queue[0] !== input.questionVersionId) throw new ActionError("CONFLICT", "That question was already answered. Continue with the next one.");
     const version = await tx.questionVersion.findUniqueOrThrow({
       where: { id: input.questionVersionId },
-      select: { type: true, explanation: true, sectionKey: true, questionId: true, question: { select: { lectureId: true } }, options: { select: { key: true, isCorrect: true, fraction: true } } },
+      select: {
+        type: true,
+        explanation: true,
+        sectionKey: true,
+        questionId: true,
+        question: { select: { lectureId: true } },
+        options: { select: { key: true, isCorrect: true, fraction: true } },
+      },
     });
     const { isCorrect } = isChoiceType(version.type) ? scoreChoice(version.type, version.options, input.chosen, 1) : { isCorrect: false };
     // Practice feeds the mistakes queue like the quiz does (the session's lock and queue check above
     // make each answer count once).
     if (version.question.lectureId) {
-      await recordQuizOutcomes(tx, viewer.id, version.question.lectureId, [{ questionId: version.questionId, correct: isCorrect }], new Date(), `practice:${input.sessionId}:${randomUUID()}`);
+      await recordQuizOutcomes(
+        tx,
+        viewer.id,
+        version.question.lectureId,
+        [{ questionId: version.questionId, correct: isCorrect }],
+        new Date(),
+        `practice:${input.sessionId}:${randomUUID()}`,
+      );
     }
     const next = answerPractice(state, input.questionVersionId, isCorrect);
     await tx.practiceSession.update({

@@ -12,7 +12,10 @@ export function attemptPath(lectureSlug: string, attemptId: string): string {
 /** The page of one of the viewer's attempts. */
 export async function getAttemptRoute(viewer: Viewer, attemptId: string): Promise<string> {
   assertRole(viewer, ROLES);
-  const attempt = await db.attempt.findFirst({ where: { id: attemptId, userId: viewer.id }, select: { quiz: { select: { lecture: { select: { slug: true } } } } } });
+  const attempt = await db.attempt.findFirst({
+    where: { id: attemptId, userId: viewer.id },
+    select: { quiz: { select: { lecture: { select: { slug: true } } } } },
+  });
   if (!attempt) throw new NotFoundError("That attempt does not exist.");
   return attemptPath(attempt.quiz.lecture.slug, attemptId);
 }

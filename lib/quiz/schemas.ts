@@ -24,7 +24,12 @@ export const saveAnswerInput = z.object({
   chosen: z.array(optionKey).max(26).default([]),
   flagged: z.boolean().default(false),
   /** Milliseconds the page says were spent on the question since its last save; the server caps it by its own clock. */
-  timeSpentMs: z.coerce.number().int().min(0).max(6 * 60 * 60 * 1000).default(0),
+  timeSpentMs: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(6 * 60 * 60 * 1000)
+    .default(0),
   /** One per save request: a retry with the same key changes nothing. */
   idempotencyKey,
   /**
@@ -45,8 +50,7 @@ export type SaveAnswerInput = z.output<typeof saveAnswerInput>;
  * time is up) is the failure code ATTEMPT_CLOSED instead: the page stops saving and refreshes.
  */
 export type SaveOutcome =
-  | { status: "saved"; revision: number; savedAt: string }
-  | { status: "stale"; revision: number; chosen: string[]; flagged: boolean; savedAt: string | null };
+  { status: "saved"; revision: number; savedAt: string } | { status: "stale"; revision: number; chosen: string[]; flagged: boolean; savedAt: string | null };
 
 export const answerPracticeInput = z.object({
   sessionId: recordId,

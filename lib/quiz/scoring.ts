@@ -2,7 +2,6 @@
 import { CHOICE_TYPES } from "../bank/question-types";
 import { seededRandom, seededShuffle } from "../random";
 
-
 export type ChoiceType = (typeof CHOICE_TYPES)[number];
 
 export function isChoiceType(type: string): type is ChoiceType {
@@ -33,7 +32,13 @@ export function scoreChoice(type: ChoiceType, options: ScoredOption[], chosen: r
   const picked = [...new Set(chosen)].filter((key) => byKey.has(key));
   if (picked.length === 0) return { mark: 0, isCorrect: false };
   if (type !== "MULTIPLE_CHOICE" && picked.length > 1) return { mark: 0, isCorrect: false };
-  const credit = Math.min(1, Math.max(0, picked.reduce((sum, key) => sum + byKey.get(key)!.fraction, 0)));
+  const credit = Math.min(
+    1,
+    Math.max(
+      0,
+      picked.reduce((sum, key) => sum + byKey.get(key)!.fraction, 0),
+    ),
+  );
   const correctKeys = options.filter((o) => o.isCorrect).map((o) => o.key);
   const isCorrect = picked.length === correctKeys.length && correctKeys.every((key) => picked.includes(key));
   // Round away floating-point dust (1/3 + 1/3 + 1/3) so that marks add up exactly.
@@ -70,7 +75,13 @@ export interface SlotPlan<V> {
 }
 
 /** What one attempt shows for a slot: which variant, and the order of its options. */
-export function planSlot<V>(attemptSeed: number, slotIndex: number, variants: readonly V[], optionKeys: (variant: V) => string[], shuffleOptions: boolean): SlotPlan<V> {
+export function planSlot<V>(
+  attemptSeed: number,
+  slotIndex: number,
+  variants: readonly V[],
+  optionKeys: (variant: V) => string[],
+  shuffleOptions: boolean,
+): SlotPlan<V> {
   const seed = slotSeed(attemptSeed, slotIndex);
   const random = seededRandom(seed);
   const variant = variants[Math.floor(random() * variants.length)]!;

@@ -22,7 +22,14 @@ export async function addImportedSlots(tx: DbTransaction, quizId: string, entrie
   let position = (last._max.position ?? -1) + 1;
   for (const entry of entries) {
     const slot = await tx.quizSlot.create({
-      data: { quizId, source: "IMPORT", key: `${IMPORTED_SLOT_KEY_PREFIX}${entry.questionKey}`.slice(0, 120), position: position++, note: entry.note, maxMark: entry.maxMark },
+      data: {
+        quizId,
+        source: "IMPORT",
+        key: `${IMPORTED_SLOT_KEY_PREFIX}${entry.questionKey}`.slice(0, 120),
+        position: position++,
+        note: entry.note,
+        maxMark: entry.maxMark,
+      },
       select: { id: true },
     });
     await tx.quizSlotVariant.create({ data: { slotId: slot.id, questionId: entry.questionId, position: 0 } });

@@ -21,7 +21,11 @@ const NO_ATTEMPTS: AttemptSummary = { attemptsUsed: 0, bestPercent: null, lastPe
 /** The viewer's attempts at every quiz, from one query. `get` answers every quiz id. */
 export async function getAttemptSummaries(viewer: Viewer): Promise<{ get(quizId: string): AttemptSummary }> {
   assertRole(viewer, ROLES);
-  const attempts = await db.attempt.findMany({ where: { userId: viewer.id }, orderBy: { attemptNumber: "asc" }, select: { quizId: true, status: true, score: true, maxScore: true } });
+  const attempts = await db.attempt.findMany({
+    where: { userId: viewer.id },
+    orderBy: { attemptNumber: "asc" },
+    select: { quizId: true, status: true, score: true, maxScore: true },
+  });
   const byQuiz = new Map<string, typeof attempts>();
   for (const attempt of attempts) byQuiz.set(attempt.quizId, [...(byQuiz.get(attempt.quizId) ?? []), attempt]);
   const summaries = new Map(
@@ -49,7 +53,12 @@ export async function getTopicAnswers(viewer: Viewer): Promise<TopicAnswer[]> {
   assertRole(viewer, ROLES);
   const responses = await db.response.findMany({
     where: { attempt: { userId: viewer.id, status: "SUBMITTED" } },
-    select: { mark: true, maxMark: true, attempt: { select: { submittedAt: true } }, questionVersion: { select: { question: { select: { topic: { select: { key: true } } } } } } },
+    select: {
+      mark: true,
+      maxMark: true,
+      attempt: { select: { submittedAt: true } },
+      questionVersion: { select: { question: { select: { topic: { select: { key: true } } } } } },
+    },
   });
   return responses.flatMap((r) => {
     const topic = r.questionVersion.question.topic?.key;

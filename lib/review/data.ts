@@ -54,31 +54,80 @@ async function loadDeck(reader: Reader, userId: string, lectureId: string, deck:
     const cards = await reader.flashcard.findMany({
       where: { lectureId, retiredAt: null },
       orderBy: { position: "asc" },
-      select: { id: true, position: true, front: true, back: true, sectionKey: true, topic: { select: { name: true } }, reviewCards: { where: { userId }, select: snapshotSelect } },
+      select: {
+        id: true,
+        position: true,
+        front: true,
+        back: true,
+        sectionKey: true,
+        topic: { select: { name: true } },
+        reviewCards: { where: { userId }, select: snapshotSelect },
+      },
     });
     return cards.map((card) => {
       const row = card.reviewCards[0];
       const snapshot = row ? snapshotOf(row) : newCard(now);
-      return { itemId: card.id, position: card.position, state: snapshot.state, due: snapshot.due, snapshot, front: card.front, options: [], back: card.back, explanation: "", sectionKey: card.sectionKey, topic: card.topic?.name ?? null };
+      return {
+        itemId: card.id,
+        position: card.position,
+        state: snapshot.state,
+        due: snapshot.due,
+        snapshot,
+        front: card.front,
+        options: [],
+        back: card.back,
+        explanation: "",
+        sectionKey: card.sectionKey,
+        topic: card.topic?.name ?? null,
+      };
     });
   }
   const rows = await reader.reviewCard.findMany({
     where: { userId, lectureId, kind: "MISTAKE", questionId: { not: null } },
     orderBy: { createdAt: "asc" },
-    select: { ...snapshotSelect, question: { select: { latestVersion: true, topic: { select: { name: true } }, versions: { orderBy: { version: "desc" }, take: 1, select: { stem: true, explanation: true, sectionKey: true, options: { orderBy: { position: "asc" }, select: { text: true, isCorrect: true } } } } } } },
+    select: {
+      ...snapshotSelect,
+      question: {
+        select: {
+          latestVersion: true,
+          topic: { select: { name: true } },
+          versions: {
+            orderBy: { version: "desc" },
+            take: 1,
+            select: { stem: true, explanation: true, sectionKey: true, options: { orderBy: { position: "asc" }, select: { text: true, isCorrect: true } } },
+          },
+        },
+      },
+    },
   });
   return rows.flatMap((row, position) => {
     const version = row.question?.versions[0];
     if (!version) return [];
     const snapshot = snapshotOf(row);
     const correct = version.options.filter((o) => o.isCorrect).map((o) => o.text);
-    return [{ itemId: row.id, position, state: snapshot.state, due: snapshot.due, snapshot, front: version.stem, options: version.options.map((o) => o.text), back: correct.join("\n"), explanation: version.explanation, sectionKey: version.sectionKey, topic: row.question?.topic?.name ?? null }];
+    return [
+      {
+        itemId: row.id,
+        position,
+        state: snapshot.state,
+        due: snapshot.due,
+        snapshot,
+        front: version.stem,
+        options: version.options.map((o) => o.text),
+        back: correct.join("\n"),
+        explanation: version.explanation,
+        sectionKey: version.sectionKey,
+        topic: row.question?.topic?.name ?? null,
+      },
+    ];
   });
 }
 
 /** New cards first seen today (ratings of a NEW card that were not undone). */
 async function newSeenToday(reader: Reader, userId: string, lectureId: string, deck: Deck, now: Date): Promise<number> {
-  return reader.reviewLog.count({ where: { userId, state: "NEW", undoneAt: null, reviewedAt: { gte: startOfDay(now) }, reviewCard: { lectureId, kind: CARD_KIND[deck] } } });
+  return reader.reviewLog.count({
+    where: { userId, state: "NEW", undoneAt: null, reviewedAt: { gte: startOfDay(now) }, reviewCard: { lectureId, kind: CARD_KIND[deck] } },
+  });
 }
 
 function toItem(card: DeckCard, now: Date): ReviewItem {
@@ -86,7 +135,17 @@ function toItem(card: DeckCard, now: Date): ReviewItem {
   const shown = Object.fromEntries(
     Object.entries(previews).map(([rating, { due, label }]) => [rating, { label, description: describeInterval(due.getTime() - now.getTime()) }]),
   ) as ReviewItem["previews"];
-  return { itemId: card.itemId, state: card.state, front: card.front, options: card.options, back: card.back, explanation: card.explanation, sectionKey: card.sectionKey, topic: card.topic, previews: shown };
+  return {
+    itemId: card.itemId,
+    state: card.state,
+    front: card.front,
+    options: card.options,
+    back: card.back,
+    explanation: card.explanation,
+    sectionKey: card.sectionKey,
+    topic: card.topic,
+    previews: shown,
+  };
 }
 
 /**
@@ -96,12 +155,21 @@ function toItem(card: DeckCard, now: Date): ReviewItem {
 export async function getReviewSession(viewer: Viewer, lectureId: string, deck: Deck, options: { now?: Date; prefer?: string } = {}): Promise<ReviewSession> {
   assertRole(viewer, ROLES);
   const now = options.now ?? new Date();
-  const [cards, seen] = await Promise.all([loadDeck(db, viewer.id, lectureId, deck, now), deck === "flashcards" ? newSeenToday(db, viewer.id, lectureId, deck, now) : 0]);
+  const [cards, seen] = await Promise.all([
+    loadDeck(db, viewer.id, lectureId, deck, now),
+    deck === "flashcards" ? newSeenToday(db, viewer.id, lectureId, deck, now) : 0,
+  ]);
   const newLeft = newAllowance(seen);
   const queue = buildQueue(cards, now, newLeft, options.prefer);
   const byId = new Map(cards.map((c) => [c.itemId, c]));
   const current = queue.current ? byId.get(queue.current)! : null;
-  return { lectureId, deck, counts: countDeck(cards, newLeft, now), current: current ? toItem(current, now) : null, nextDue: queue.nextDue?.toISOString() ?? null };
+  return {
+    lectureId,
+    deck,
+    counts: countDeck(cards, newLeft, now),
+    current: current ? toItem(current, now) : null,
+    nextDue: queue.nextDue?.toISOString() ?? null,
+  };
 }
 
 /** How many questions are in the viewer's mistakes queue for a lecture (for the deck switcher). */
@@ -111,7 +179,14 @@ export async function countMistakes(viewer: Viewer, lectureId: string): Promise<
 }
 
 /** Locks the viewer's card for an item of a deck, creating a flashcard's card on its first rating. */
-async function lockItem(tx: DbTransaction, userId: string, lectureId: string, deck: Deck, itemId: string, now: Date): Promise<{ id: string; snapshot: CardSnapshot }> {
+async function lockItem(
+  tx: DbTransaction,
+  userId: string,
+  lectureId: string,
+  deck: Deck,
+  itemId: string,
+  now: Date,
+): Promise<{ id: string; snapshot: CardSnapshot }> {
   if (deck === "flashcards") {
     const flashcard = await tx.flashcard.findFirst({ where: { id: itemId, lectureId, retiredAt: null }, select: { id: true } });
     if (!flashcard) throw new NotFoundError("That flashcard is no longer in this lecture. Reload the page.");
@@ -123,7 +198,15 @@ async function lockItem(tx: DbTransaction, userId: string, lectureId: string, de
 }
 
 /** Applies one rating to a locked card and logs it (with the card before, for undo). */
-async function applyRating(tx: DbTransaction, userId: string, cardId: string, before: CardSnapshot, rating: Rating, now: Date, idempotencyKey: string): Promise<string> {
+async function applyRating(
+  tx: DbTransaction,
+  userId: string,
+  cardId: string,
+  before: CardSnapshot,
+  rating: Rating,
+  now: Date,
+  idempotencyKey: string,
+): Promise<string> {
   const { card, log } = rate(before, rating, now);
   await tx.reviewCard.update({ where: { id: cardId }, data: snapshotOf(card) });
   const created = await tx.reviewLog.create({
@@ -145,7 +228,8 @@ export async function rateReviewCard(viewer: Viewer, input: RateCardInput, now =
     // Checked under the card's lock: two deliveries of one request cannot both rate.
     const existing = await tx.reviewLog.findUnique({ where: { idempotencyKey: key }, select: { id: true, userId: true, reviewCardId: true } });
     if (existing) {
-      if (existing.userId !== viewer.id || existing.reviewCardId !== card.id) throw new ActionError("CONFLICT", "That request key was already used for another card.");
+      if (existing.userId !== viewer.id || existing.reviewCardId !== card.id)
+        throw new ActionError("CONFLICT", "That request key was already used for another card.");
       return existing.id;
     }
     return applyRating(tx, viewer.id, card.id, card.snapshot, input.rating, now, key);
@@ -160,7 +244,17 @@ export async function rateReviewCard(viewer: Viewer, input: RateCardInput, now =
 export async function undoRating(viewer: Viewer, logId: string, now = new Date()): Promise<{ session: ReviewSession; restored: string }> {
   assertRole(viewer, ROLES);
   const result = await db.$transaction(async (tx) => {
-    const log = await tx.reviewLog.findFirst({ where: { id: logId, userId: viewer.id }, select: { id: true, reviewCardId: true, reviewedAt: true, undoneAt: true, previousCard: true, reviewCard: { select: { lectureId: true, kind: true, flashcardId: true } } } });
+    const log = await tx.reviewLog.findFirst({
+      where: { id: logId, userId: viewer.id },
+      select: {
+        id: true,
+        reviewCardId: true,
+        reviewedAt: true,
+        undoneAt: true,
+        previousCard: true,
+        reviewCard: { select: { lectureId: true, kind: true, flashcardId: true } },
+      },
+    });
     if (!log) throw new NotFoundError("There is no such rating to undo.");
     await lockCard(tx, log.reviewCardId);
     const deck: Deck = log.reviewCard.kind === "FLASHCARD" ? "flashcards" : "mistakes";

@@ -42,8 +42,18 @@ export interface RatingLog {
 
 const scheduler = fsrs(generatorParameters({ enable_fuzz: false, enable_short_term: true }));
 
-const STATE_TO_FSRS: Record<CardState, FsrsState> = { NEW: FsrsState.New, LEARNING: FsrsState.Learning, REVIEW: FsrsState.Review, RELEARNING: FsrsState.Relearning };
-const FSRS_TO_STATE: Record<FsrsState, CardState> = { [FsrsState.New]: "NEW", [FsrsState.Learning]: "LEARNING", [FsrsState.Review]: "REVIEW", [FsrsState.Relearning]: "RELEARNING" };
+const STATE_TO_FSRS: Record<CardState, FsrsState> = {
+  NEW: FsrsState.New,
+  LEARNING: FsrsState.Learning,
+  REVIEW: FsrsState.Review,
+  RELEARNING: FsrsState.Relearning,
+};
+const FSRS_TO_STATE: Record<FsrsState, CardState> = {
+  [FsrsState.New]: "NEW",
+  [FsrsState.Learning]: "LEARNING",
+  [FsrsState.Review]: "REVIEW",
+  [FsrsState.Relearning]: "RELEARNING",
+};
 const RATING_TO_FSRS: Record<Rating, Grade> = { AGAIN: FsrsRating.Again, HARD: FsrsRating.Hard, GOOD: FsrsRating.Good, EASY: FsrsRating.Easy };
 const FSRS_TO_RATING: Record<number, Rating> = { [FsrsRating.Again]: "AGAIN", [FsrsRating.Hard]: "HARD", [FsrsRating.Good]: "GOOD", [FsrsRating.Easy]: "EASY" };
 

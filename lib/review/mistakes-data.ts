@@ -11,9 +11,20 @@ import { selectMistakeCards, snapshotOf, upsertMistakes, type RatedMistake } fro
  * transaction: a wrong answer adds the question (rated Again), a right answer to a question already in
  * the queue rates it Good. Two statements whatever the number of questions (it runs on every submission).
  */
-export async function recordQuizOutcomes(tx: DbTransaction, userId: string, lectureId: string, outcomes: { questionId: string; correct: boolean }[], now: Date, keyPrefix: string): Promise<void> {
+export async function recordQuizOutcomes(
+  tx: DbTransaction,
+  userId: string,
+  lectureId: string,
+  outcomes: { questionId: string; correct: boolean }[],
+  now: Date,
+  keyPrefix: string,
+): Promise<void> {
   if (outcomes.length === 0) return;
-  const existing = await selectMistakeCards(tx, userId, outcomes.map((o) => o.questionId));
+  const existing = await selectMistakeCards(
+    tx,
+    userId,
+    outcomes.map((o) => o.questionId),
+  );
   const byQuestion = new Map(existing.map((row) => [row.questionId, row]));
   const rated: RatedMistake[] = [];
   for (const outcome of outcomes) {
@@ -21,7 +32,14 @@ export async function recordQuizOutcomes(tx: DbTransaction, userId: string, lect
     if (!row && outcome.correct) continue;
     const before = row ? snapshotOf(row) : newCard(now);
     const { card, log } = rate(before, outcome.correct ? "GOOD" : "AGAIN", now);
-    rated.push({ id: row?.id ?? `rm_${userId}_${outcome.questionId}`, questionId: outcome.questionId, card, log, previous: snapshotToJson(before), idempotencyKey: `${userId}:${keyPrefix}:${outcome.questionId}` });
+    rated.push({
+      id: row?.id ?? `rm_${userId}_${outcome.questionId}`,
+      questionId: outcome.questionId,
+      card,
+      log,
+      previous: snapshotToJson(before),
+      idempotencyKey: `${userId}:${keyPrefix}:${outcome.questionId}`,
+    });
   }
   if (rated.length > 0) await upsertMistakes(tx, userId, lectureId, rated, now);
 }

@@ -46,7 +46,9 @@ export function buildQueue(cards: readonly QueueCard[], now: Date, newLeftToday:
   const t = now.getTime();
   const due = cards.filter((c) => c.state !== "NEW" && c.due.getTime() <= t).sort(byDue);
   const fresh = newLeftToday > 0 ? cards.filter((c) => c.state === "NEW").sort((a, b) => a.position - b.position) : [];
-  const ahead = cards.filter((c) => (c.state === "LEARNING" || c.state === "RELEARNING") && c.due.getTime() > t && c.due.getTime() <= t + LEARN_AHEAD_MS).sort(byDue);
+  const ahead = cards
+    .filter((c) => (c.state === "LEARNING" || c.state === "RELEARNING") && c.due.getTime() > t && c.due.getTime() <= t + LEARN_AHEAD_MS)
+    .sort(byDue);
   const eligible = [...due, ...fresh, ...ahead];
   if (prefer && eligible.some((c) => c.itemId === prefer)) return { current: prefer, nextDue: null };
   if (eligible.length > 0) return { current: eligible[0]!.itemId, nextDue: null };

@@ -30,7 +30,10 @@ export async function getDeckCounts(viewer: Viewer, now = new Date()): Promise<{
   const rows = await selectDeckCounts(db, viewer.id, startOfDay(now), endOfDay(now));
   const byKey = new Map(rows.map((row) => [`${row.lectureId}|${row.deck}`, row]));
   return {
-    get: (lectureId) => ({ flashcards: deckCountsOf(byKey.get(`${lectureId}|flashcards`), "flashcards"), mistakes: deckCountsOf(byKey.get(`${lectureId}|mistakes`), "mistakes") }),
+    get: (lectureId) => ({
+      flashcards: deckCountsOf(byKey.get(`${lectureId}|flashcards`), "flashcards"),
+      mistakes: deckCountsOf(byKey.get(`${lectureId}|mistakes`), "mistakes"),
+    }),
   };
 }
 
@@ -51,7 +54,12 @@ export async function getReviewedCards(viewer: Viewer, now = new Date()): Promis
   assertRole(viewer, ROLES);
   const cards = await db.reviewCard.findMany({
     where: { userId: viewer.id, state: { not: "NEW" }, OR: [{ flashcardId: null }, { flashcard: { retiredAt: null } }] },
-    select: { ...snapshotSelect, lectureId: true, flashcard: { select: { topic: { select: { key: true } } } }, question: { select: { topic: { select: { key: true } } } } },
+    select: {
+      ...snapshotSelect,
+      lectureId: true,
+      flashcard: { select: { topic: { select: { key: true } } } },
+      question: { select: { topic: { select: { key: true } } } },
+    },
   });
   return cards.map((card) => ({
     lectureId: card.lectureId,

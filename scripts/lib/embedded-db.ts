@@ -80,7 +80,8 @@ async function prepareSocket(socketDir: string): Promise<string> {
   chmodSync(socketDir, 0o700); // mkdir's mode does not apply to a directory that already existed
   const socketPath = path.join(socketDir, SOCKET_FILE);
   if (existsSync(socketPath)) {
-    if (await isSocketLive(socketPath)) throw new Error(`The embedded database is already running on ${socketPath}. Is another copy of the app running? Stop it first.`);
+    if (await isSocketLive(socketPath))
+      throw new Error(`The embedded database is already running on ${socketPath}. Is another copy of the app running? Stop it first.`);
     unlinkSync(socketPath);
   }
   return socketPath;

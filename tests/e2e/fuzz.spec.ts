@@ -27,7 +27,10 @@ async function newStudent(browser: Browser, address: string) {
 async function createVictim(browser: Browser): Promise<Victim> {
   const { page, email, context } = await newStudent(browser, "203.0.113.10");
   await page.goto(`/lectures/${LECTURE}`);
-  await page.locator("#ml-in-production").getByRole("button", { name: /^Mark as read/ }).click();
+  await page
+    .locator("#ml-in-production")
+    .getByRole("button", { name: /^Mark as read/ })
+    .click();
   await expect(page.getByTestId("reading-progress")).toHaveText("1 of 11 read");
   await page.goto(`/lectures/${LECTURE}/quiz`);
   const quizId = await page.locator('input[name="quizId"]').first().inputValue();
@@ -72,7 +75,10 @@ test("random and hostile input at every action and route: no 5xx, no change to a
     for (const route of appRoutes()) {
       await fc.assert(
         fc.asyncProperty(
-          fc.record({ params: fc.dictionary(fc.constantFrom("slug", "quizId", "slotId", "attemptId", "sessionId", "file", "nextauth"), hostileString(knownIds)), search: hostileSearch(SEARCH_NAMES, knownIds) }),
+          fc.record({
+            params: fc.dictionary(fc.constantFrom("slug", "quizId", "slotId", "attemptId", "sessionId", "file", "nextauth"), hostileString(knownIds)),
+            search: hostileSearch(SEARCH_NAMES, knownIds),
+          }),
           async ({ params, search }) => {
             const path = fillRoute(route, (param) => params[param] ?? paramValue(param));
             const query = new URLSearchParams(search).toString();

@@ -15,7 +15,10 @@ test("a student opens Lecture 1, reads two sections, and sees the progress on th
   await expect(page.getByRole("navigation", { name: "Contents" }).getByRole("link")).toHaveCount(11);
   await expect(page.getByTestId("reading-progress")).toHaveText("0 of 11 read");
 
-  await page.locator("#ml-in-production").getByRole("button", { name: /^Mark as read/ }).click();
+  await page
+    .locator("#ml-in-production")
+    .getByRole("button", { name: /^Mark as read/ })
+    .click();
   await expect(page.getByTestId("reading-progress")).toHaveText("1 of 11 read");
   // The second section is read by scrolling to its end and staying there a moment.
   await page.locator("#project-framing footer").scrollIntoViewIfNeeded();
@@ -45,7 +48,10 @@ test("lecture pages pass an accessibility check (axe)", async ({ page }) => {
   for (const path of ["/", LECTURE, `${LECTURE}/flashcards/browse`]) {
     await page.goto(path);
     const results = await new AxeBuilder({ page }).analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes.length} node(s) — ${v.help}`), path).toEqual([]);
+    expect(
+      results.violations.map((v) => `${v.id}: ${v.nodes.length} node(s) — ${v.help}`),
+      path,
+    ).toEqual([]);
   }
 });
 

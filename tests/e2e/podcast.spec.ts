@@ -40,7 +40,10 @@ test("play muted, wait, reload: the position is restored, and the course home co
   await expect(page.getByTestId("podcast-clock")).toHaveText(/^0:0[4-9] \/ 9:\d\d$/);
 
   // Seek to the last chapter and listen to the end: the share heard counts what was played, not the jump.
-  await page.getByRole("region", { name: "Chapters" }).getByRole("button", { name: /ETL, ELT, and a recap/ }).click();
+  await page
+    .getByRole("region", { name: "Chapters" })
+    .getByRole("button", { name: /ETL, ELT, and a recap/ })
+    .click();
   await page.getByTestId("podcast-audio").evaluate((audio: HTMLAudioElement) => (audio.playbackRate = 2));
   const chapterStart = await audioTime(page);
   expect(chapterStart).toBeGreaterThan(8 * 60);

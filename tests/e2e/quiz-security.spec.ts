@@ -31,7 +31,11 @@ test("an open attempt's HTML, RSC payload and save responses carry no answer key
     // The browser's own response body is not kept by the devtools protocol once the page moves on:
     // send the same request again (same idempotency key, so it changes nothing) and read what comes back.
     const response = await page.request.post(url, {
-      headers: { "next-action": request.headers()["next-action"]!, "content-type": request.headers()["content-type"] ?? "text/plain;charset=UTF-8", accept: "text/x-component" },
+      headers: {
+        "next-action": request.headers()["next-action"]!,
+        "content-type": request.headers()["content-type"] ?? "text/plain;charset=UTF-8",
+        accept: "text/x-component",
+      },
       data: request.postDataBuffer()!,
     });
     const body = await response.text();
@@ -74,7 +78,11 @@ test("another student cannot open, save into or submit someone's attempt", async
   expect((await intruder.goto(`${attemptUrl}/results`))?.status()).toBe(404);
 
   const replay = await intruder.request.post(attemptUrl, {
-    headers: { "next-action": save.headers()["next-action"]!, "content-type": save.headers()["content-type"] ?? "text/plain;charset=UTF-8", accept: "text/x-component" },
+    headers: {
+      "next-action": save.headers()["next-action"]!,
+      "content-type": save.headers()["content-type"] ?? "text/plain;charset=UTF-8",
+      accept: "text/x-component",
+    },
     data: save.postDataBuffer()!,
   });
   expect(await replay.text()).toContain("That attempt does not exist.");
@@ -92,7 +100,11 @@ test("another student cannot open, save into or submit someone's attempt", async
   await owner.getByRole("button", { name: "Submit attempt" }).click();
   await expect.poll(() => submit !== undefined).toBe(true);
   const submitReplay = await intruder.request.post(attemptUrl, {
-    headers: { "next-action": submit!.headers()["next-action"]!, "content-type": submit!.headers()["content-type"] ?? "text/plain;charset=UTF-8", accept: "text/x-component" },
+    headers: {
+      "next-action": submit!.headers()["next-action"]!,
+      "content-type": submit!.headers()["content-type"] ?? "text/plain;charset=UTF-8",
+      accept: "text/x-component",
+    },
     data: submit!.postDataBuffer()!,
   });
   expect(await submitReplay.text()).toContain("That attempt does not exist.");

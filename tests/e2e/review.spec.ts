@@ -82,7 +82,10 @@ test("the progress page after a scripted journey; the class view is for instruct
 
   // Read one section.
   await page.goto(LECTURE);
-  await page.locator("#data-formats").getByRole("button", { name: /^Mark as read/ }).click();
+  await page
+    .locator("#data-formats")
+    .getByRole("button", { name: /^Mark as read/ })
+    .click();
   await expect(page.getByTestId("reading-progress")).toHaveText("1 of 11 read");
 
   // Learn one card with Easy.
@@ -138,7 +141,10 @@ test("the progress page after a scripted journey; the class view is for instruct
   await expect(row.locator("td")).toHaveText(["1 / 11", "0%", "1", "0%", "1", /UTC$/]);
   await section.getByRole("link", { name: /Best score/ }).click();
   await expect(staff).toHaveURL(/sort=bestPercent&dir=desc/);
-  await expect(staff.getByTestId("class-ml-systems-and-data-engineering").getByRole("columnheader", { name: /Best score/ })).toHaveAttribute("aria-sort", "descending");
+  await expect(staff.getByTestId("class-ml-systems-and-data-engineering").getByRole("columnheader", { name: /Best score/ })).toHaveAttribute(
+    "aria-sort",
+    "descending",
+  );
   await expectNoAxeViolations(staff);
   await staff.close();
 });

@@ -37,7 +37,10 @@ test("pages carry a nonce CSP and the static headers, and still work with them",
     expect(visit?.status(), path).toBe(200);
   }
   // A client component's action runs: the page hydrated under the policy.
-  await page.locator("#ml-in-production").getByRole("button", { name: /^Mark as read/ }).click();
+  await page
+    .locator("#ml-in-production")
+    .getByRole("button", { name: /^Mark as read/ })
+    .click();
   await expect(page.getByTestId("reading-progress")).toHaveText("1 of 11 read");
   expect(await violations()).toEqual([]);
 });
@@ -67,7 +70,7 @@ test("a page on another origin cannot frame the admin pages", async ({ page, bas
   await page.waitForTimeout(1500);
   await expect(frame.getByText("admin@example.com")).toHaveCount(0);
   const victim = page.frames().find((f) => f !== page.mainFrame());
-  expect(await victim?.content().catch(() => "") ?? "").not.toContain("admin@example.com");
+  expect((await victim?.content().catch(() => "")) ?? "").not.toContain("admin@example.com");
 });
 
 test("a malformed action call is refused with 400 whatever headers come with it", async ({ request }) => {

@@ -3,7 +3,12 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_ADMIN, DEMO_INSTRUCTOR, signIn, signUp, uniqueEmail } from "./helpers";
 
-const broken = ["::Imported A::Which format stores columns together? {=Parquet ~CSV ~JSON}", "", "::Imported B::Which layout suits appending rows? {~Parquet ~ORC}", ""].join("\n");
+const broken = [
+  "::Imported A::Which format stores columns together? {=Parquet ~CSV ~JSON}",
+  "",
+  "::Imported B::Which layout suits appending rows? {~Parquet ~ORC}",
+  "",
+].join("\n");
 const fixed = broken.replace("{~Parquet ~ORC}", "{=CSV ~Parquet ~ORC}");
 
 test("an admin imports a GIFT file: sees the error on its line, fixes it, applies; a student then gets the new questions", async ({ page, browser }) => {

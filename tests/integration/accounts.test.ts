@@ -33,7 +33,14 @@ describe("sign-in", () => {
   it("accepts the right password (any case of email) and returns no hash", async () => {
     const user = await createUser("STUDENT", "right password here");
     const result = await authorizeCredentials({ email: user.email.toUpperCase(), password: "right password here" }, from("10.0.0.1"));
-    expect(result).toEqual({ id: user.id, email: user.email, name: user.name, role: "STUDENT", cohortId: null, sessionId: expect.stringMatching(/^[\w-]{43}$/) });
+    expect(result).toEqual({
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: "STUDENT",
+      cohortId: null,
+      sessionId: expect.stringMatching(/^[\w-]{43}$/),
+    });
     expect(result).not.toHaveProperty("passwordHash");
   });
 
@@ -184,7 +191,9 @@ describe("sign-up throttling", () => {
     });
     expect(await db.user.count({ where: { email: { startsWith: "bulk-" } } })).toBe(30);
     // Another address may still sign up.
-    await expect(signUpFromAddress({ name: "Elsewhere", email: "elsewhere@example.com", password: "bulk password" }, "10.9.0.2")).resolves.toMatchObject({ email: "elsewhere@example.com" });
+    await expect(signUpFromAddress({ name: "Elsewhere", email: "elsewhere@example.com", password: "bulk password" }, "10.9.0.2")).resolves.toMatchObject({
+      email: "elsewhere@example.com",
+    });
   });
 });
 
@@ -192,13 +201,17 @@ describe("sign-up enumeration", () => {
   it("counts a taken email against the address: 30 conflicts, then the 31st sign-up (any email) is refused", async () => {
     const existing = await createUser("STUDENT");
     for (let i = 0; i < 30; i++) {
-      await expect(signUpFromAddress({ name: `Probe ${i}`, email: existing.email, password: "probe password" }, "10.9.1.1")).rejects.toMatchObject({ code: "CONFLICT" });
+      await expect(signUpFromAddress({ name: `Probe ${i}`, email: existing.email, password: "probe password" }, "10.9.1.1")).rejects.toMatchObject({
+        code: "CONFLICT",
+      });
     }
     await expect(signUpFromAddress({ name: "Fresh", email: "fresh-after-probes@example.com", password: "probe password" }, "10.9.1.1")).rejects.toMatchObject({
       code: "RATE_LIMITED",
       message: "Too many sign-up attempts from your network recently. Try again in 60 minutes.",
     });
-    await expect(signUpFromAddress({ name: "Probe", email: existing.email, password: "probe password" }, "10.9.1.1")).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    await expect(signUpFromAddress({ name: "Probe", email: existing.email, password: "probe password" }, "10.9.1.1")).rejects.toMatchObject({
+      code: "RATE_LIMITED",
+    });
     expect(await db.user.count({ where: { email: "fresh-after-probes@example.com" } })).toBe(0);
     expect((await db.loginThrottle.findUniqueOrThrow({ where: { key: "signup:10.9.1.1" } })).failures).toBe(30);
   });

@@ -31,11 +31,22 @@ describe("admin data layer", () => {
     const cohort = await createCohort(admin, "Spring 2027");
     const updated = await updateUserAccess(admin, { userId: student.id, role: "INSTRUCTOR", cohortId: cohort.id });
     expect(updated).toMatchObject({ id: student.id, role: "INSTRUCTOR", cohort: { id: cohort.id, name: "Spring 2027" } });
-    expect(await db.user.findUniqueOrThrow({ where: { id: student.id }, select: { role: true, cohortId: true } })).toEqual({ role: "INSTRUCTOR", cohortId: cohort.id });
+    expect(await db.user.findUniqueOrThrow({ where: { id: student.id }, select: { role: true, cohortId: true } })).toEqual({
+      role: "INSTRUCTOR",
+      cohortId: cohort.id,
+    });
 
     const { users, total } = await listUsers(admin, { q: student.email.slice(0, 12).toUpperCase() });
     expect(total).toBe(1);
-    expect(users[0]).toEqual({ id: student.id, email: student.email, name: student.name, role: "INSTRUCTOR", createdAt: expect.any(Date), disabledAt: null, cohort: { id: cohort.id, name: "Spring 2027" } });
+    expect(users[0]).toEqual({
+      id: student.id,
+      email: student.email,
+      name: student.name,
+      role: "INSTRUCTOR",
+      createdAt: expect.any(Date),
+      disabledAt: null,
+      cohort: { id: cohort.id, name: "Spring 2027" },
+    });
     expect(users[0]).not.toHaveProperty("passwordHash");
     expect((await listUsers(admin, { role: "ADMIN" })).users.map((u) => u.id)).toEqual([admin.id]);
   });
@@ -55,7 +66,11 @@ describe("disabling accounts", () => {
   it("lets an admin disable and re-enable a user, never themselves, and reports a missing user", async () => {
     const admin = await createUser("ADMIN");
     const student = await createUser("STUDENT");
-    await expect(setUserDisabled(admin, { userId: student.id, disabled: true })).resolves.toMatchObject({ id: student.id, email: student.email, disabledAt: expect.any(Date) });
+    await expect(setUserDisabled(admin, { userId: student.id, disabled: true })).resolves.toMatchObject({
+      id: student.id,
+      email: student.email,
+      disabledAt: expect.any(Date),
+    });
     expect((await listUsers(admin, { q: student.email })).users[0]?.disabledAt).toBeInstanceOf(Date);
     await expect(setUserDisabled(admin, { userId: student.id, disabled: false })).resolves.toMatchObject({ disabledAt: null });
     expect(await db.user.findUniqueOrThrow({ where: { id: student.id }, select: { disabledAt: true } })).toEqual({ disabledAt: null });

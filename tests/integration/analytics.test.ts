@@ -30,11 +30,26 @@ beforeAll(async () => {
     const attempts = 1 + Math.floor(random() * 3);
     for (let a = 0; a < attempts; a++) {
       const attemptId = await startOrResumeAttempt(student, quizId);
-      const responses = await db.response.findMany({ where: { attemptId }, orderBy: { position: "asc" }, select: { position: true, optionOrder: true, questionVersion: { select: { type: true } } } });
+      const responses = await db.response.findMany({
+        where: { attemptId },
+        orderBy: { position: "asc" },
+        select: { position: true, optionOrder: true, questionVersion: { select: { type: true } } },
+      });
       for (const r of responses) {
         if (random() < 0.1) continue; // left unanswered
-        const chosen = r.questionVersion.type === "MULTIPLE_CHOICE" ? r.optionOrder.filter(() => random() < 0.5) : [r.optionOrder[Math.floor(random() * r.optionOrder.length)]!];
-        await saveAnswer(student, { attemptId, position: r.position, chosen, flagged: false, timeSpentMs: Math.floor(random() * 60_000), idempotencyKey: key(), baseRevision: 0 });
+        const chosen =
+          r.questionVersion.type === "MULTIPLE_CHOICE"
+            ? r.optionOrder.filter(() => random() < 0.5)
+            : [r.optionOrder[Math.floor(random() * r.optionOrder.length)]!];
+        await saveAnswer(student, {
+          attemptId,
+          position: r.position,
+          chosen,
+          flagged: false,
+          timeSpentMs: Math.floor(random() * 60_000),
+          idempotencyKey: key(),
+          baseRevision: 0,
+        });
       }
       await submitAttempt(student, attemptId, key());
     }
@@ -43,7 +58,8 @@ beforeAll(async () => {
 
 function expectSameBundle(running: StatBundle, exact: StatBundle) {
   expect(exact.totals.n).toBe(running.totals.n);
-  for (const k of ["sumT", "sumT2", "sumT3", "sumT4"] as const) expect(Math.abs(exact.totals[k] - running.totals[k])).toBeLessThan(1e-9 * Math.max(1, Math.abs(running.totals[k])));
+  for (const k of ["sumT", "sumT2", "sumT3", "sumT4"] as const)
+    expect(Math.abs(exact.totals[k] - running.totals[k])).toBeLessThan(1e-9 * Math.max(1, Math.abs(running.totals[k])));
   const byKey = new Map(exact.rows.map((r) => [`${r.slotId}|${r.variantKey}`, r]));
   expect(exact.rows.length).toBe(running.rows.length);
   for (const row of running.rows) {
@@ -103,8 +119,12 @@ describe("running statistics against an exact recompute", () => {
 
     // The CSV: a header, a row per slot and per variant, the quiz line, and the glossary.
     const lines = dashboardCsv(running).split("\n");
-    expect(lines[0]).toBe("\uFEFFposition,row,question,n,facility_pct,facility_low_pct,facility_high_pct,sd_pct,discrimination,discrimination_low,discrimination_high,discriminative_efficiency,mean_time_s,option_A_count,option_A_pb,option_B_count,option_B_pb,option_C_count,option_C_pb,option_D_count,option_D_pb,flags");
-    expect(lines.filter((l) => /^\d+,(slot|variant [a-z]),/.test(l))).toHaveLength(running.slots.length + running.slots.reduce((n, sl) => n + sl.variants.length, 0));
+    expect(lines[0]).toBe(
+      "\uFEFFposition,row,question,n,facility_pct,facility_low_pct,facility_high_pct,sd_pct,discrimination,discrimination_low,discrimination_high,discriminative_efficiency,mean_time_s,option_A_count,option_A_pb,option_B_count,option_B_pb,option_C_count,option_C_pb,option_D_count,option_D_pb,flags",
+    );
+    expect(lines.filter((l) => /^\d+,(slot|variant [a-z]),/.test(l))).toHaveLength(
+      running.slots.length + running.slots.reduce((n, sl) => n + sl.variants.length, 0),
+    );
     const slotLine = lines.find((l) => l.startsWith("1,slot,"))!.split(",");
     expect(Number(slotLine[3])).toBe(running.slots[0]!.n);
     expect(Number(slotLine[4])).toBeCloseTo(running.slots[0]!.facility!, 4);
@@ -163,7 +183,9 @@ describe("running statistics against an exact recompute", () => {
       expect(statistics.source).toBe("exact");
       // Summed in another order than the whole quiz's recompute: equal to 1e-9.
       const rows = (s: typeof slot) => [s, ...s.variants];
-      expect(rows(statistics.slot).map((r) => [r.variantKey, r.title, r.n, r.options.map((o) => o.count), r.flags])).toEqual(rows(slot).map((r) => [r.variantKey, r.title, r.n, r.options.map((o) => o.count), r.flags]));
+      expect(rows(statistics.slot).map((r) => [r.variantKey, r.title, r.n, r.options.map((o) => o.count), r.flags])).toEqual(
+        rows(slot).map((r) => [r.variantKey, r.title, r.n, r.options.map((o) => o.count), r.flags]),
+      );
       rows(statistics.slot).forEach((row, i) => {
         const other = rows(slot)[i]!;
         for (const k of ["facility", "sd", "discrimination", "efficiency", "meanTimeSeconds"] as const) {
@@ -205,7 +227,15 @@ describe("running statistics against an exact recompute", () => {
         tx.questionStat.findUniqueOrThrow({ where: { slotId_variantKey_scope: { slotId, variantKey: "", scope: "ALL" } } }),
         tx.quizStat.findUniqueOrThrow({ where: { quizId_scope: { quizId, scope: "ALL" } } }),
       ]).then(([q, t]): [StatRow, typeof t] => [
-        { slotId, variantKey: "", sums: { n: q.n, sumX: q.sumX, sumX2: q.sumX2, sumT: q.sumT, sumT2: q.sumT2, sumXT: q.sumXT }, sumTimeMs: q.sumTimeMs, options: q.optionSums as unknown as StatRow["options"], xHist: q.xHist as unknown as StatRow["xHist"], rHist: q.rHist as unknown as StatRow["rHist"] },
+        {
+          slotId,
+          variantKey: "",
+          sums: { n: q.n, sumX: q.sumX, sumX2: q.sumX2, sumT: q.sumT, sumT2: q.sumT2, sumXT: q.sumXT },
+          sumTimeMs: q.sumTimeMs,
+          options: q.optionSums as unknown as StatRow["options"],
+          xHist: q.xHist as unknown as StatRow["xHist"],
+          rHist: q.rHist as unknown as StatRow["rHist"],
+        },
         t,
       ]);
     const rollback = new Error("rollback");

@@ -36,19 +36,43 @@ describe("loading content into the database", () => {
       ["beta", false, 1, 1, 1, 1, true],
     ]);
     const first = await counts();
-    expect(first).toEqual({ courses: 1, lectures: 2, sections: 3, topics: 3, questions: 4, versions: 4, options: 14, quizzes: 2, slots: 3, variants: 4, flashcards: 3, episodes: 1 });
+    expect(first).toEqual({
+      courses: 1,
+      lectures: 2,
+      sections: 3,
+      topics: 3,
+      questions: 4,
+      versions: 4,
+      options: 14,
+      quizzes: 2,
+      slots: 3,
+      variants: 4,
+      flashcards: 3,
+      episodes: 1,
+    });
 
     const lecture = await db.lecture.findUniqueOrThrow({
       where: { slug: "alpha" },
       select: { number: true, title: true, sections: { orderBy: { position: "asc" }, select: { key: true, title: true, position: true } } },
     });
-    expect(lecture).toEqual({ number: 1, title: "Alpha", sections: [{ key: "basics", title: "Basics", position: 0 }, { key: "more", title: "More things", position: 1 }] });
+    expect(lecture).toEqual({
+      number: 1,
+      title: "Alpha",
+      sections: [
+        { key: "basics", title: "Basics", position: 0 },
+        { key: "more", title: "More things", position: 1 },
+      ],
+    });
 
     const slot = await db.quizSlot.findFirstOrThrow({
       where: { key: "first-letter" },
       select: { position: true, note: true, variants: { orderBy: { position: "asc" }, select: { question: { select: { externalKey: true } } } } },
     });
-    expect(slot).toEqual({ position: 0, note: "Same idea, same answer.", variants: [{ question: { externalKey: "alpha-q1" } }, { question: { externalKey: "alpha-q1b" } }] });
+    expect(slot).toEqual({
+      position: 0,
+      note: "Same idea, same answer.",
+      variants: [{ question: { externalKey: "alpha-q1" } }, { question: { externalKey: "alpha-q1b" } }],
+    });
 
     const multiple = await db.questionVersion.findFirstOrThrow({
       where: { question: { externalKey: "alpha-q2" } },
@@ -79,7 +103,10 @@ describe("loading content into the database", () => {
     const root = path.join(temp, "changed");
     cpSync(fixture, root, { recursive: true });
     await loadContentTree(db, readContentTree(root));
-    const before = await db.questionVersion.findFirstOrThrow({ where: { question: { externalKey: "alpha-q1" } }, select: { id: true, stem: true, version: true } });
+    const before = await db.questionVersion.findFirstOrThrow({
+      where: { question: { externalKey: "alpha-q1" } },
+      select: { id: true, stem: true, version: true },
+    });
 
     const file = path.join(root, "lectures/01-alpha/questions.json");
     writeFileSync(file, readFileSync(file, "utf8").replace("Which is the first letter?", "Which letter comes first?"));
@@ -109,11 +136,24 @@ describe("loading content into the database", () => {
     await db.reviewCard.create({ data: { userId: student.id, kind: "FLASHCARD", flashcardId: card.id, lectureId: card.lectureId, due: new Date() } });
 
     const alpha = path.join(root, "lectures/01-alpha");
-    const original = { notes: readFileSync(path.join(alpha, "notes.md"), "utf8"), cards: readFileSync(path.join(alpha, "flashcards.json"), "utf8"), quiz: readFileSync(path.join(alpha, "quiz.json"), "utf8") };
+    const original = {
+      notes: readFileSync(path.join(alpha, "notes.md"), "utf8"),
+      cards: readFileSync(path.join(alpha, "flashcards.json"), "utf8"),
+      quiz: readFileSync(path.join(alpha, "quiz.json"), "utf8"),
+    };
     writeFileSync(path.join(alpha, "notes.md"), original.notes.slice(0, original.notes.indexOf("## More things")));
-    writeFileSync(path.join(alpha, "questions.json"), readFileSync(path.join(alpha, "questions.json"), "utf8").replaceAll('"section": "more"', '"section": "basics"'));
-    writeFileSync(path.join(alpha, "flashcards.json"), JSON.stringify({ cards: [{ id: "alpha-fc-a", front: "A", back: "The first letter.", section: "basics", topic: "basics" }] }));
-    writeFileSync(path.join(alpha, "quiz.json"), JSON.stringify({ key: "alpha-quiz", title: "Alpha quiz", slots: [{ key: "first-letter", variants: ["alpha-q1", "alpha-q1b", "alpha-q2"] }] }));
+    writeFileSync(
+      path.join(alpha, "questions.json"),
+      readFileSync(path.join(alpha, "questions.json"), "utf8").replaceAll('"section": "more"', '"section": "basics"'),
+    );
+    writeFileSync(
+      path.join(alpha, "flashcards.json"),
+      JSON.stringify({ cards: [{ id: "alpha-fc-a", front: "A", back: "The first letter.", section: "basics", topic: "basics" }] }),
+    );
+    writeFileSync(
+      path.join(alpha, "quiz.json"),
+      JSON.stringify({ key: "alpha-quiz", title: "Alpha quiz", slots: [{ key: "first-letter", variants: ["alpha-q1", "alpha-q1b", "alpha-q2"] }] }),
+    );
     await loadContentTree(db, readContentTree(root));
 
     const retired = { retiredAt: { not: null } };
@@ -148,13 +188,18 @@ describe("loading content into the database", () => {
     rewrite("quiz.json", "beta", "gamma");
     rewrite("flashcards.json", "beta-fc-1", "gamma-fc-1");
     // And alpha changed too, so the load has real work before it reaches gamma.
-    writeFileSync(path.join(root, "lectures/01-alpha/notes.md"), readFileSync(path.join(root, "lectures/01-alpha/notes.md"), "utf8").replace("The second section.", "Edited."));
+    writeFileSync(
+      path.join(root, "lectures/01-alpha/notes.md"),
+      readFileSync(path.join(root, "lectures/01-alpha/notes.md"), "utf8").replace("The second section.", "Edited."),
+    );
 
     const before = await counts();
     const sectionBefore = await db.noteSection.findFirstOrThrow({ where: { key: "more", lecture: { slug: "alpha" } }, select: { bodyMarkdown: true } });
     await expect(loadContentTree(db, readContentTree(root))).rejects.toMatchObject({ code: "P2002" });
     expect(await counts()).toEqual(before);
-    expect(await db.noteSection.findFirstOrThrow({ where: { key: "more", lecture: { slug: "alpha" } }, select: { bodyMarkdown: true } })).toEqual(sectionBefore);
+    expect(await db.noteSection.findFirstOrThrow({ where: { key: "more", lecture: { slug: "alpha" } }, select: { bodyMarkdown: true } })).toEqual(
+      sectionBefore,
+    );
     expect(await db.question.count({ where: { externalKey: "gamma-q1" } })).toBe(0);
   });
 });

@@ -64,9 +64,18 @@ describe("embedded PostgreSQL (PGlite)", () => {
       ),
     );
     expect(outcomes.filter((o) => o.status === "rejected")).toHaveLength(10);
-    expect((await db.cohort.findMany({ orderBy: { name: "asc" } })).map((c) => c.name)).toEqual(
-      ["c-0", "c-10", "c-12", "c-14", "c-16", "c-18", "c-2", "c-4", "c-6", "c-8"],
-    );
+    expect((await db.cohort.findMany({ orderBy: { name: "asc" } })).map((c) => c.name)).toEqual([
+      "c-0",
+      "c-10",
+      "c-12",
+      "c-14",
+      "c-16",
+      "c-18",
+      "c-2",
+      "c-4",
+      "c-6",
+      "c-8",
+    ]);
   });
 
   it("keeps every row across a stop and a start from its data directory", async () => {

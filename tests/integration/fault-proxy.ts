@@ -59,7 +59,7 @@ export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
     setPaused: (value) => {
       paused = value;
     },
-        close: () =>
+    close: () =>
       new Promise((resolve) => {
         for (const socket of sockets) socket.destroy();
         server.close(() => resolve());

@@ -7,8 +7,10 @@ import { GET as exportDashboardCsv } from "@/app/api/instructor/quizzes/[quizId]
 import { parseView } from "@/lib/analytics/schemas";
 import { BANK_FORMAT_NAMES, bankFormatName } from "@/lib/bank/formats/registry";
 
-const bankExport = (slug: string, query: string) => exportBank(new Request(`http://localhost/api/admin/lectures/x/export${query}`), { params: Promise.resolve({ slug }) });
-const dashboardCsv = (quizId: string, query: string) => exportDashboardCsv(new Request(`http://localhost/api/instructor/quizzes/x/csv${query}`), { params: Promise.resolve({ quizId }) });
+const bankExport = (slug: string, query: string) =>
+  exportBank(new Request(`http://localhost/api/admin/lectures/x/export${query}`), { params: Promise.resolve({ slug }) });
+const dashboardCsv = (quizId: string, query: string) =>
+  exportDashboardCsv(new Request(`http://localhost/api/instructor/quizzes/x/csv${query}`), { params: Promise.resolve({ quizId }) });
 
 describe("the bank export route", () => {
   it.each(["constructor", "__proto__", "toString", "hasOwnProperty", "JSON", "pdf", ""])("answers 400 to format=%j", async (format) => {
@@ -50,7 +52,12 @@ describe("the dashboard CSV route", () => {
   });
 
   it("keeps the page's lenient reading: malformed values fall back to the default view", () => {
-    expect(parseView({ cohort: "abc\u0000def", from: "9999-99-99", to: "2026-02-30", attempts: "worst" })).toEqual({ attempts: "first", cohortId: null, from: null, to: null });
+    expect(parseView({ cohort: "abc\u0000def", from: "9999-99-99", to: "2026-02-30", attempts: "worst" })).toEqual({
+      attempts: "first",
+      cohortId: null,
+      from: null,
+      to: null,
+    });
     expect(parseView({ cohort: "cohort1", from: "2026-02-01", to: "2026-02-28", attempts: "best" })).toEqual({
       attempts: "best",
       cohortId: "cohort1",

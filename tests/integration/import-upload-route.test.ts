@@ -12,7 +12,6 @@ import { readContentTree } from "@/lib/content/read";
 import { db } from "@/lib/db";
 import { createUser, sessionCookieFor } from "./helpers";
 
-
 const CHUNK = 64 * 1024;
 const MB40 = 40 * 1024 * 1024;
 
@@ -70,7 +69,9 @@ describe("the import upload route", () => {
 
   it("answers 413 to a declared length over the limit without reading it", async () => {
     const { stream, counter } = countingBody(MB40);
-    const response = await preview(post(stream, { "Content-Type": "multipart/form-data; boundary=x", "Content-Length": String(MB40) }, await createUser("ADMIN")));
+    const response = await preview(
+      post(stream, { "Content-Type": "multipart/form-data; boundary=x", "Content-Length": String(MB40) }, await createUser("ADMIN")),
+    );
     expect(response.status).toBe(413);
     expect(await response.json()).toEqual({ message: UPLOAD_TOO_LARGE_MESSAGE });
     expect(counter.pulled).toBe(0);

@@ -12,7 +12,13 @@ import { createUser } from "./helpers";
 
 let lectureId = "";
 const bytes = (text: string) => new TextEncoder().encode(text);
-const gift = ["::Q1::Which format is column-major? {=Parquet ~CSV ~JSON}", "", "::Q2::Text formats are human-readable. {T}", "", "::Q3::Name a columnar format {=Parquet =ORC}"].join("\n");
+const gift = [
+  "::Q1::Which format is column-major? {=Parquet ~CSV ~JSON}",
+  "",
+  "::Q2::Text formats are human-readable. {T}",
+  "",
+  "::Q3::Name a columnar format {=Parquet =ORC}",
+].join("\n");
 
 beforeAll(async () => {
   await loadContentTree(db, readContentTree(path.resolve(import.meta.dirname, "../fixtures/content")));
@@ -35,11 +41,22 @@ describe("importing a question bank", () => {
     expect(preview.summary).toMatchObject({ created: 3, changed: 0, unchanged: 0, rejected: 0, byType: { single: { created: 1 } } });
     expect(await counts()).toEqual(before);
 
-    const applied = await applyImport(admin, { fileName: "bank.gift", bytes: bytes(gift), lectureId, convert: false, fileHash: preview.fileHash, validOnly: false });
+    const applied = await applyImport(admin, {
+      fileName: "bank.gift",
+      bytes: bytes(gift),
+      lectureId,
+      convert: false,
+      fileHash: preview.fileHash,
+      validOnly: false,
+    });
     expect(applied).toMatchObject({ created: 3, changed: 0, unchanged: 0 });
     // Single and true-false questions become quiz slots; short answers are not gradable in quizzes yet.
     expect(await counts()).toEqual({ questions: before.questions + 3, versions: before.versions + 3, slots: before.slots + 2 });
-    const imported = await db.quizSlot.findMany({ where: { source: "IMPORT" }, orderBy: { position: "asc" }, select: { key: true, note: true, retiredAt: true } });
+    const imported = await db.quizSlot.findMany({
+      where: { source: "IMPORT" },
+      orderBy: { position: "asc" },
+      select: { key: true, note: true, retiredAt: true },
+    });
     expect(imported.map((s) => [s.key.startsWith("import-"), s.note, s.retiredAt])).toEqual([
       [true, "Imported from bank.gift", null],
       [true, "Imported from bank.gift", null],
@@ -54,14 +71,31 @@ describe("importing a question bank", () => {
     expect(await counts()).toEqual({ questions: before.questions + 3, versions: before.versions + 3, slots: before.slots + 2 });
 
     // A changed question (same id) becomes a new version; the old one stays for past answers.
-    const changedJson = JSON.stringify({ format: "course-question-bank", version: 1, questions: [{ id: "json-q", type: "single", stem: "Old?", options: [{ text: "a", correct: true }, { text: "b", correct: false }] }] });
+    const changedJson = JSON.stringify({
+      format: "course-question-bank",
+      version: 1,
+      questions: [
+        {
+          id: "json-q",
+          type: "single",
+          stem: "Old?",
+          options: [
+            { text: "a", correct: true },
+            { text: "b", correct: false },
+          ],
+        },
+      ],
+    });
     const first = await previewImport(admin, { fileName: "bank.json", bytes: bytes(changedJson), lectureId, convert: false });
     await applyImport(admin, { fileName: "bank.json", bytes: bytes(changedJson), lectureId, convert: false, fileHash: first.fileHash, validOnly: false });
     const changed = changedJson.replace("Old?", "New?");
     const second = await previewImport(admin, { fileName: "bank.json", bytes: bytes(changed), lectureId, convert: false });
     expect(second.items.map((i) => i.outcome)).toEqual(["new-version"]);
     await applyImport(admin, { fileName: "bank.json", bytes: bytes(changed), lectureId, convert: false, fileHash: second.fileHash, validOnly: false });
-    const question = await db.question.findUniqueOrThrow({ where: { externalKey: "json-q" }, select: { latestVersion: true, versions: { orderBy: { version: "asc" }, select: { stem: true } } } });
+    const question = await db.question.findUniqueOrThrow({
+      where: { externalKey: "json-q" },
+      select: { latestVersion: true, versions: { orderBy: { version: "asc" }, select: { stem: true } } },
+    });
     expect(question).toEqual({ latestVersion: 2, versions: [{ stem: "Old?" }, { stem: "New?" }] });
 
     const history = await getImportHistory(admin);
@@ -73,15 +107,17 @@ describe("importing a question bank", () => {
     const admin = await createUser("ADMIN");
     const broken = "::Good::Good one {=a ~b}\n\n::Bad::No right answer {~a ~b}\n\n::Dup::Good one {=a ~b}";
     const preview = await previewImport(admin, { fileName: "broken.gift", bytes: bytes(broken), lectureId, convert: false });
-    expect(preview.problems.map((p) => [p.line, p.question, p.message])).toEqual([
-      [3, "Bad", "no right answer: mark one with = or give a positive %weight%"],
-    ]);
+    expect(preview.problems.map((p) => [p.line, p.question, p.message])).toEqual([[3, "Bad", "no right answer: mark one with = or give a positive %weight%"]]);
     expect(preview.items.map((i) => i.name)).toEqual(["Good", "Dup"]);
     const before = await counts();
-    await expect(applyImport(admin, { fileName: "broken.gift", bytes: bytes(broken), lectureId, convert: false, fileHash: preview.fileHash, validOnly: false })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      applyImport(admin, { fileName: "broken.gift", bytes: bytes(broken), lectureId, convert: false, fileHash: preview.fileHash, validOnly: false }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
     expect(await counts()).toEqual(before);
     // A different file than the one previewed is refused.
-    await expect(applyImport(admin, { fileName: "broken.gift", bytes: bytes(`${broken}\n`), lectureId, convert: false, fileHash: preview.fileHash, validOnly: true })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      applyImport(admin, { fileName: "broken.gift", bytes: bytes(`${broken}\n`), lectureId, convert: false, fileHash: preview.fileHash, validOnly: true }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
     await applyImport(admin, { fileName: "broken.gift", bytes: bytes(broken), lectureId, convert: false, fileHash: preview.fileHash, validOnly: true });
     expect((await counts()).questions).toBe(before.questions + 2);
   });

@@ -12,7 +12,6 @@ import { getEpisode, getEpisodeAudioFile, getListeningProgress, saveListeningPro
 import { scriptHash, type TimingFile } from "@/lib/podcast/timing-file";
 import { createUser, sessionCookieFor } from "./helpers";
 
-
 // Beta's fixture episode has two lines in one chapter. Its "built audio" here is a timing file of a
 // 100-second episode and a dummy MP3, in a podcast directory of the test's own.
 const podcastDir = mkdtempSync(path.join(os.tmpdir(), "podcast-test-"));
@@ -42,7 +41,10 @@ function writeTiming(overrides: Partial<TimingFile> = {}): TimingFile {
 }
 
 const progressRow = (userId: string) =>
-  db.podcastProgress.findUnique({ where: { userId_episodeId: { userId, episodeId } }, select: { positionSeconds: true, heardSeconds: true, heardRanges: true } });
+  db.podcastProgress.findUnique({
+    where: { userId_episodeId: { userId, episodeId } },
+    select: { positionSeconds: true, heardSeconds: true, heardRanges: true },
+  });
 
 beforeAll(async () => {
   process.env.PODCAST_DIR = podcastDir;
@@ -97,7 +99,8 @@ describe("the podcast episode", () => {
     await expect(getEpisodeAudioFile(user, "beta", "timing.json")).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(getEpisodeAudioFile(user, "beta", "../../etc/passwd")).rejects.toMatchObject({ code: "NOT_FOUND" });
     // A slug from the URL with a NUL byte or a path in it names no episode (and never reaches the query).
-    for (const slug of ["be\u0000ta", "../beta", "BETA", ""]) await expect(getEpisodeAudioFile(user, slug, "episode-aaaaaaaaaaaa.mp3")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    for (const slug of ["be\u0000ta", "../beta", "BETA", ""])
+      await expect(getEpisodeAudioFile(user, slug, "episode-aaaaaaaaaaaa.mp3")).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(getEpisodeAudioFile(null as never, "beta", "episode-aaaaaaaaaaaa.mp3")).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
   });
 
@@ -114,7 +117,9 @@ describe("the podcast episode", () => {
 describe("the audio route", () => {
   /** The route, as a browser with `cookie` (signed in, or not when empty) asks for `file`. */
   const audio = (file: string, cookie: string, headers: Record<string, string> = {}) =>
-    getAudio(new Request(`http://localhost/api/podcast/beta/${file}`, { headers: cookie ? { ...headers, cookie } : headers }), { params: Promise.resolve({ slug: "beta", file }) });
+    getAudio(new Request(`http://localhost/api/podcast/beta/${file}`, { headers: cookie ? { ...headers, cookie } : headers }), {
+      params: Promise.resolve({ slug: "beta", file }),
+    });
 
   it("answers 401 when signed out, 404 for anything but the current file, and serves the file and byte ranges", async () => {
     writeTiming();
@@ -153,13 +158,25 @@ describe("listening progress", () => {
     expect(await progressRow(ann.id)).toEqual({ positionSeconds: 10, heardSeconds: 10, heardRanges: [[0, 10]] });
 
     // A late, older save (position 5) does not move the position back.
-    expect(await saveListeningProgress(ann, { episodeId, position: 5, heard: [[0, 5]], seeked: false })).toEqual({ position: 10, heardSeconds: 10, percentHeard: 10 });
+    expect(await saveListeningProgress(ann, { episodeId, position: 5, heard: [[0, 5]], seeked: false })).toEqual({
+      position: 10,
+      heardSeconds: 10,
+      percentHeard: 10,
+    });
 
     // The student seeks back to 3 after hearing 10-12: the position goes back, the heard time adds up.
-    expect(await saveListeningProgress(ann, { episodeId, position: 3, heard: [[10, 12]], seeked: true })).toEqual({ position: 3, heardSeconds: 12, percentHeard: 12 });
+    expect(await saveListeningProgress(ann, { episodeId, position: 3, heard: [[10, 12]], seeked: true })).toEqual({
+      position: 3,
+      heardSeconds: 12,
+      percentHeard: 12,
+    });
 
     // Beyond the end is cut to the episode; separate stretches are kept apart.
-    expect(await saveListeningProgress(ann, { episodeId, position: 150, heard: [[90, 150]], seeked: false })).toEqual({ position: 100, heardSeconds: 22, percentHeard: 22 });
+    expect(await saveListeningProgress(ann, { episodeId, position: 150, heard: [[90, 150]], seeked: false })).toEqual({
+      position: 100,
+      heardSeconds: 22,
+      percentHeard: 22,
+    });
     expect(await progressRow(ann.id)).toEqual({
       positionSeconds: 100,
       heardSeconds: 22,
@@ -187,7 +204,15 @@ describe("listening progress", () => {
 
   it("counts on the course home as % heard; a lecture without an episode has none", async () => {
     const user = await createUser();
-    await saveListeningProgress(user, { episodeId, position: 99, heard: [[0, 45], [45, 99]], seeked: false });
+    await saveListeningProgress(user, {
+      episodeId,
+      position: 99,
+      heard: [
+        [0, 45],
+        [45, 99],
+      ],
+      seeked: false,
+    });
     const lectures = (await getCourseHome(user)).courses[0]!.lectures;
     expect(lectures.map((l) => [l.slug, l.podcast])).toEqual([
       ["alpha", null],
@@ -199,7 +224,9 @@ describe("listening progress", () => {
 
   it("rejects an episode that does not exist, writing nothing", async () => {
     const user = await createUser();
-    await expect(saveListeningProgress(user, { episodeId: "no-such-episode", position: 1, heard: [], seeked: false })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(saveListeningProgress(user, { episodeId: "no-such-episode", position: 1, heard: [], seeked: false })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     expect(await db.podcastProgress.count({ where: { userId: user.id } })).toBe(0);
   });
 });

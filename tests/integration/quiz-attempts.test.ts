@@ -44,7 +44,9 @@ describe("taking a quiz", () => {
     const serialized = JSON.stringify(view);
     for (const secret of ["isCorrect", "fraction", "explanation", "A comes first.", "A and E are vowels."]) expect(serialized).not.toContain(secret);
     // Resuming keeps the option order.
-    expect((await getAttemptForTaking(student, ids[0]!))!.questions.map((q) => q.options.map((o) => o.key))).toEqual(view.questions.map((q) => q.options.map((o) => o.key)));
+    expect((await getAttemptForTaking(student, ids[0]!))!.questions.map((q) => q.options.map((o) => o.key))).toEqual(
+      view.questions.map((q) => q.options.map((o) => o.key)),
+    );
     expect(await startOrResumeAttempt(student, quizId)).toBe(ids[0]);
   });
 
@@ -71,7 +73,10 @@ describe("taking a quiz", () => {
     await expect(saveAnswer(student, { ...request, chosen: [first!, second!], idempotencyKey: key(), baseRevision: 1 })).rejects.toMatchObject({
       message: "Choose only one answer for this question.",
     });
-    await expect(saveAnswer(student, { ...request, position: 99, idempotencyKey: key() })).rejects.toMatchObject({ code: "NOT_FOUND", message: "That question is not part of this attempt." });
+    await expect(saveAnswer(student, { ...request, position: 99, idempotencyKey: key() })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: "That question is not part of this attempt.",
+    });
   });
 
   it("scores on submission (partial credit), updates the statistics once under concurrent submissions, and then refuses changes", async () => {
@@ -95,27 +100,40 @@ describe("taking a quiz", () => {
     expect(await db.questionStat.count()).toBe(before + 8); // 2 slots × (slot + variant) × (ALL + FIRST)
     expect(await db.quizStat.findUniqueOrThrow({ where: { quizId_scope: { quizId, scope: "FIRST" } } })).toMatchObject({ n: 1, sumT: 1.5, sumT2: 2.25 });
 
-    await expect(saveAnswer(student, { attemptId, position: 0, chosen: [], flagged: false, timeSpentMs: 0, idempotencyKey: key(), baseRevision: 1 })).rejects.toMatchObject({
+    await expect(
+      saveAnswer(student, { attemptId, position: 0, chosen: [], flagged: false, timeSpentMs: 0, idempotencyKey: key(), baseRevision: 1 }),
+    ).rejects.toMatchObject({
       code: "ATTEMPT_CLOSED",
       reason: "SUBMITTED",
       message: "This attempt has already been submitted, so its answers can no longer change.",
     });
     expect((await db.response.findFirstOrThrow({ where: { attemptId, position: 0 } })).chosenOptionKeys).toEqual(keys[0]);
     // Closed comes first, whatever the request: even for a question the attempt does not have.
-    await expect(saveAnswer(student, { attemptId, position: 99, chosen: [], flagged: false, timeSpentMs: 0, idempotencyKey: key(), baseRevision: 0 })).rejects.toMatchObject({ code: "ATTEMPT_CLOSED", reason: "SUBMITTED" });
+    await expect(
+      saveAnswer(student, { attemptId, position: 99, chosen: [], flagged: false, timeSpentMs: 0, idempotencyKey: key(), baseRevision: 0 }),
+    ).rejects.toMatchObject({ code: "ATTEMPT_CLOSED", reason: "SUBMITTED" });
 
     const result = (await getAttemptResult(student, attemptId))!;
     expect(result.score).toBe(1.5);
-    expect(result.responses.map((r) => [r.isCorrect, r.mark])).toEqual([[true, 1], [false, 0.5]]);
+    expect(result.responses.map((r) => [r.isCorrect, r.mark])).toEqual([
+      [true, 1],
+      [false, 0.5],
+    ]);
     expect(result.responses[0]!.explanation).toBe("A comes first.");
-    expect(result.responses[1]!.options.filter((o) => o.isCorrect).map((o) => o.text).sort()).toEqual(["A", "E"]);
+    expect(
+      result.responses[1]!.options.filter((o) => o.isCorrect)
+        .map((o) => o.text)
+        .sort(),
+    ).toEqual(["A", "E"]);
   });
 
   it("keeps other students out of an attempt, by every door", async () => {
     const [owner, other] = [await createUser(), await createUser()];
     const attemptId = await startOrResumeAttempt(owner, quizId);
     expect(await getAttemptForTaking(other, attemptId)).toBeNull();
-    await expect(saveAnswer(other, { attemptId, position: 0, chosen: [], flagged: false, timeSpentMs: 0, idempotencyKey: key(), baseRevision: 0 })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      saveAnswer(other, { attemptId, position: 0, chosen: [], flagged: false, timeSpentMs: 0, idempotencyKey: key(), baseRevision: 0 }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(submitAttempt(other, attemptId, key())).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await db.attempt.findUniqueOrThrow({ where: { id: attemptId } })).status).toBe("IN_PROGRESS");
     await submitAttempt(owner, attemptId, key());
@@ -138,7 +156,11 @@ describe("taking a quiz", () => {
       const deadline = new Date(Date.now() - 1000);
       await db.attempt.updateMany({ where: { id: { in: [attemptId, forgotten] } }, data: { deadlineAt: deadline } });
       const late = { attemptId, position: 1, chosen: keys[1]!, flagged: false, timeSpentMs: 0, idempotencyKey: key(), baseRevision: 0 };
-      const timeUp = { code: "ATTEMPT_CLOSED", reason: "TIME_UP", message: "Time is up for this attempt: it has been submitted with the answers saved before the limit." };
+      const timeUp = {
+        code: "ATTEMPT_CLOSED",
+        reason: "TIME_UP",
+        message: "Time is up for this attempt: it has been submitted with the answers saved before the limit.",
+      };
       await expect(saveAnswer(student, late)).rejects.toMatchObject(timeUp);
       // Scored with the answer saved before the limit (position 0 right), not the late one.
       expect(await db.attempt.findUniqueOrThrow({ where: { id: attemptId } })).toMatchObject({ status: "SUBMITTED", score: 1, submittedAt: deadline });
@@ -161,7 +183,8 @@ describe("taking a quiz", () => {
       await db.attempt.update({ where: { id: attemptId }, data: { deadlineAt: deadline } });
       return deadline;
     };
-    const stored = (id: string) => db.attempt.findUniqueOrThrow({ where: { id }, select: { status: true, score: true, submittedAt: true, attemptNumber: true } });
+    const stored = (id: string) =>
+      db.attempt.findUniqueOrThrow({ where: { id }, select: { status: true, score: true, submittedAt: true, attemptNumber: true } });
 
     // Readers: the quiz overview (the owner's and anyone else's) and the attempt page only read.
     const student = await createUser();
@@ -230,7 +253,11 @@ describe("taking a quiz", () => {
     }
     await expect(startOrResumeAttempt(student, quizId)).rejects.toMatchObject({ code: "FORBIDDEN", message: "You have used all 3 attempts at this quiz." });
     const overview = (await getQuizOverview(student, "alpha"))!;
-    expect(overview.attempts.map((a) => [a.attemptNumber, a.score])).toEqual([[1, 0], [2, 1], [3, 0]]);
+    expect(overview.attempts.map((a) => [a.attemptNumber, a.score])).toEqual([
+      [1, 0],
+      [2, 1],
+      [3, 0],
+    ]);
     expect(overview.counting?.attemptNumber).toBe(2); // BEST
     expect(overview).toMatchObject({ attemptsLeft: 0, canStart: false, slotCount: 2 });
   });
@@ -260,13 +287,18 @@ describe("practising mistakes", () => {
 
     const first = await answerPracticeQuestion(student, { sessionId, questionVersionId: missed[0]!, chosen: [wrong[0]!] });
     expect(first).toMatchObject({ isCorrect: false, correctKeys: correct, explanation: "A comes first.", sectionKey: "basics", remaining: 1, done: false });
-    await expect(answerPracticeQuestion(await createUser(), { sessionId, questionVersionId: missed[0]!, chosen: correct })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(answerPracticeQuestion(await createUser(), { sessionId, questionVersionId: missed[0]!, chosen: correct })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     const second = await answerPracticeQuestion(student, { sessionId, questionVersionId: missed[0]!, chosen: correct });
     expect(second).toMatchObject({ isCorrect: true, remaining: 0, done: true });
     expect(await getPracticeView(student, sessionId)).toMatchObject({ done: true, answered: 2, correct: 1 });
     // The missed question's card in the mistakes queue: Again at submission, then Again and Good in practice.
     const questionId = (await db.questionVersion.findUniqueOrThrow({ where: { id: missed[0]! } })).questionId;
-    const card = await db.reviewCard.findFirstOrThrow({ where: { userId: student.id, kind: "MISTAKE", questionId }, select: { reps: true, logs: { orderBy: { reviewedAt: "asc" }, select: { rating: true } } } });
+    const card = await db.reviewCard.findFirstOrThrow({
+      where: { userId: student.id, kind: "MISTAKE", questionId },
+      select: { reps: true, logs: { orderBy: { reviewedAt: "asc" }, select: { rating: true } } },
+    });
     expect(card).toEqual({ reps: 3, logs: [{ rating: "AGAIN" }, { rating: "AGAIN" }, { rating: "GOOD" }] });
 
     expect({ questions: await db.questionStat.aggregate({ _sum: { n: true } }), attempts: await db.attempt.count() }).toEqual(stats);

@@ -46,7 +46,10 @@ describe("time spent is bounded by the server's clock", () => {
   it("credits five 6-hour claims made within a second with no more than the time that really passed", async () => {
     const { student, attemptId, request } = await openAttempt();
     for (let revision = 0; revision < 5; revision++) {
-      expect(await saveAnswer(student, request(0, { timeSpentMs: SIX_HOURS, baseRevision: revision }))).toMatchObject({ status: "saved", revision: revision + 1 });
+      expect(await saveAnswer(student, request(0, { timeSpentMs: SIX_HOURS, baseRevision: revision }))).toMatchObject({
+        status: "saved",
+        revision: revision + 1,
+      });
     }
     const [attempt, response] = await Promise.all([db.attempt.findUniqueOrThrow({ where: { id: attemptId } }), storedResponse(attemptId, 0)]);
     expect(response.timeSpentMs).toBeLessThan(5000);
@@ -86,7 +89,13 @@ describe("saves are ordered by the answer's revision, not by any clock", () => {
     expect(await saveAnswer(student, fromB)).toMatchObject({ status: "saved", revision: 2 });
 
     // A's old request arrives late: not applied; the reply carries B's answer and revision.
-    expect(await saveAnswer(student, { ...delayedFromA, chosen: [a!] })).toEqual({ status: "stale", revision: 2, chosen: [b], flagged: true, savedAt: expect.any(String) });
+    expect(await saveAnswer(student, { ...delayedFromA, chosen: [a!] })).toEqual({
+      status: "stale",
+      revision: 2,
+      chosen: [b],
+      flagged: true,
+      savedAt: expect.any(String),
+    });
     // B's request retried (its reply was lost): success, nothing changes.
     const before = await storedResponse(attemptId, 0);
     expect(await saveAnswer(student, { ...fromB, timeSpentMs: 60_000 })).toEqual({ status: "saved", revision: 2, savedAt: before.savedAt!.toISOString() });
@@ -123,7 +132,11 @@ describe("a submission key belongs to its attempt", () => {
     const second = await startOrResumeAttempt(student, quizId);
     expect(second).not.toBe(first);
     expect(await submitAttempt(student, second, reused)).toEqual({ score: 0, maxScore: 2, lectureSlug: "alpha" });
-    const attempts = await db.attempt.findMany({ where: { userId: student.id }, orderBy: { attemptNumber: "asc" }, select: { id: true, status: true, submissionKey: true } });
+    const attempts = await db.attempt.findMany({
+      where: { userId: student.id },
+      orderBy: { attemptNumber: "asc" },
+      select: { id: true, status: true, submissionKey: true },
+    });
     expect(attempts).toEqual([
       { id: first, status: "SUBMITTED", submissionKey: `${first}:${reused}` },
       { id: second, status: "SUBMITTED", submissionKey: `${second}:${reused}` },

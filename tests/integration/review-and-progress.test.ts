@@ -39,7 +39,20 @@ beforeAll(async () => {
   writeFileSync(path.join(podcastDir, "beta", "episode-bbbbbbbbbbbb.mp3"), "ID3\0");
   writeFileSync(
     path.join(podcastDir, "beta", "timing.json"),
-    JSON.stringify({ version: 1, scriptHash: scriptHash(script), buildHash: "b".repeat(64), audioFile: "episode-bbbbbbbbbbbb.mp3", audioBytes: 4, mimeType: "audio/mpeg", duration: 200, lines: [{ start: 0, end: 90 }, { start: 90.35, end: 200 }], chapters: [{ key: "intro", start: 0, end: 200 }] }),
+    JSON.stringify({
+      version: 1,
+      scriptHash: scriptHash(script),
+      buildHash: "b".repeat(64),
+      audioFile: "episode-bbbbbbbbbbbb.mp3",
+      audioBytes: 4,
+      mimeType: "audio/mpeg",
+      duration: 200,
+      lines: [
+        { start: 0, end: 90 },
+        { start: 90.35, end: 200 },
+      ],
+      chapters: [{ key: "intro", start: 0, end: 200 }],
+    }),
   );
 });
 
@@ -54,7 +67,18 @@ const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
 async function cardRow(userId: string, flashcardId: string) {
   return db.reviewCard.findUnique({
     where: { userId_flashcardId: { userId, flashcardId } },
-    select: { due: true, stability: true, difficulty: true, elapsedDays: true, scheduledDays: true, learningSteps: true, reps: true, lapses: true, state: true, lastReview: true },
+    select: {
+      due: true,
+      stability: true,
+      difficulty: true,
+      elapsedDays: true,
+      scheduledDays: true,
+      learningSteps: true,
+      reps: true,
+      lapses: true,
+      state: true,
+      lastReview: true,
+    },
   });
 }
 
@@ -68,7 +92,10 @@ async function takeQuiz(student: Awaited<ReturnType<typeof createUser>>, right: 
   });
   await getAttemptForTaking(student, attemptId);
   for (const r of responses) {
-    const chosen = r.questionVersion.options.filter((o) => o.isCorrect === right(r.position)).map((o) => o.key).slice(0, right(r.position) ? undefined : 1);
+    const chosen = r.questionVersion.options
+      .filter((o) => o.isCorrect === right(r.position))
+      .map((o) => o.key)
+      .slice(0, right(r.position) ? undefined : 1);
     await saveAnswer(student, { attemptId, position: r.position, chosen, flagged: false, timeSpentMs: 1000, idempotencyKey: key(), baseRevision: 0 });
   }
   await submitAttempt(student, attemptId, key());
@@ -101,7 +128,18 @@ describe("flashcard review", () => {
     const ratedE = await rateReviewCard(student, { lectureId: alphaId, deck: "flashcards", itemId: eId, rating: "EASY", idempotencyKey: key() }, at(2));
     expect(await cardRow(student.id, eId)).toMatchObject({ state: "REVIEW", reps: 1 });
     const undone = await undoRating(student, ratedE.logId, at(3));
-    expect(await cardRow(student.id, eId)).toEqual({ due: at(2), stability: 0, difficulty: 0, elapsedDays: 0, scheduledDays: 0, learningSteps: 0, reps: 0, lapses: 0, state: "NEW", lastReview: null });
+    expect(await cardRow(student.id, eId)).toEqual({
+      due: at(2),
+      stability: 0,
+      difficulty: 0,
+      elapsedDays: 0,
+      scheduledDays: 0,
+      learningSteps: 0,
+      reps: 0,
+      lapses: 0,
+      state: "NEW",
+      lastReview: null,
+    });
     expect(undone.session.current!.itemId).toBe(eId);
     expect(undone.session.current!.state).toBe(beforeE.state);
     expect(undone.session.counts).toMatchObject({ new: 1, newLeftToday: 1 });
@@ -121,18 +159,32 @@ describe("flashcard review", () => {
   it("keeps each student's reviews to themselves", async () => {
     const [ann, bob] = [await createUser(), await createUser()];
     const session = await getReviewSession(ann, alphaId, "flashcards", { now: T0 });
-    const rated = await rateReviewCard(ann, { lectureId: alphaId, deck: "flashcards", itemId: session.current!.itemId, rating: "GOOD", idempotencyKey: key() }, T0);
+    const rated = await rateReviewCard(
+      ann,
+      { lectureId: alphaId, deck: "flashcards", itemId: session.current!.itemId, rating: "GOOD", idempotencyKey: key() },
+      T0,
+    );
     await expect(undoRating(bob, rated.logId)).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await db.reviewLog.count({ where: { id: rated.logId, undoneAt: null } })).toBe(1);
     expect((await getReviewSession(bob, alphaId, "flashcards", { now: T0 })).counts.new).toBe(2);
     // A rating key is per student: Bob reusing Ann's key rates his own card.
     const bobSession = await getReviewSession(bob, alphaId, "flashcards", { now: T0 });
-    await rateReviewCard(bob, { lectureId: alphaId, deck: "flashcards", itemId: bobSession.current!.itemId, rating: "GOOD", idempotencyKey: "shared-key-1234" }, T0);
-    await rateReviewCard(ann, { lectureId: alphaId, deck: "flashcards", itemId: session.current!.itemId, rating: "GOOD", idempotencyKey: "shared-key-1234" }, at(10));
+    await rateReviewCard(
+      bob,
+      { lectureId: alphaId, deck: "flashcards", itemId: bobSession.current!.itemId, rating: "GOOD", idempotencyKey: "shared-key-1234" },
+      T0,
+    );
+    await rateReviewCard(
+      ann,
+      { lectureId: alphaId, deck: "flashcards", itemId: session.current!.itemId, rating: "GOOD", idempotencyKey: "shared-key-1234" },
+      at(10),
+    );
     expect(await db.reviewLog.count({ where: { userId: bob.id } })).toBe(1);
     expect(await db.reviewLog.count({ where: { userId: ann.id } })).toBe(2);
     // Nobody can rate a card of another lecture or a made-up one.
-    await expect(rateReviewCard(ann, { lectureId: alphaId, deck: "flashcards", itemId: "no-such-card", rating: "GOOD", idempotencyKey: key() })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      rateReviewCard(ann, { lectureId: alphaId, deck: "flashcards", itemId: "no-such-card", rating: "GOOD", idempotencyKey: key() }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("introduces at most the daily limit of new cards", async () => {
@@ -142,9 +194,37 @@ describe("flashcard review", () => {
     expect((await getReviewSession(student, alphaId, "flashcards", { now: T0 })).counts.newLeftToday).toBe(2);
     // Twenty ratings of new cards today (recorded directly), and the limit is reached.
     const card = await db.flashcard.findFirstOrThrow({ where: { lectureId: alphaId, key: "alpha-fc-e" } });
-    const reviewCard = await db.reviewCard.create({ data: { userId: student.id, kind: "FLASHCARD", flashcardId: card.id, lectureId: alphaId, due: at(600), state: "REVIEW", stability: 5, difficulty: 5, reps: 1, lastReview: T0 } });
+    const reviewCard = await db.reviewCard.create({
+      data: {
+        userId: student.id,
+        kind: "FLASHCARD",
+        flashcardId: card.id,
+        lectureId: alphaId,
+        due: at(600),
+        state: "REVIEW",
+        stability: 5,
+        difficulty: 5,
+        reps: 1,
+        lastReview: T0,
+      },
+    });
     await db.reviewLog.createMany({
-      data: Array.from({ length: 20 }, (_, i) => ({ userId: student.id, reviewCardId: reviewCard.id, rating: "GOOD" as const, state: "NEW" as const, due: T0, stability: 0, difficulty: 0, elapsedDays: 0, lastElapsedDays: 0, scheduledDays: 0, learningSteps: 0, reviewedAt: at(i), previousCard: {}, idempotencyKey: `${student.id}:limit-${i}` })),
+      data: Array.from({ length: 20 }, (_, i) => ({
+        userId: student.id,
+        reviewCardId: reviewCard.id,
+        rating: "GOOD" as const,
+        state: "NEW" as const,
+        due: T0,
+        stability: 0,
+        difficulty: 0,
+        elapsedDays: 0,
+        lastElapsedDays: 0,
+        scheduledDays: 0,
+        learningSteps: 0,
+        reviewedAt: at(i),
+        previousCard: {},
+        idempotencyKey: `${student.id}:limit-${i}`,
+      })),
     });
     const session = await getReviewSession(student, alphaId, "flashcards", { now: at(30) });
     expect(session.counts.newLeftToday).toBe(0);
@@ -192,16 +272,37 @@ describe("the mistakes queue", () => {
   it("adds each missed question (Again) at submission, and a later right answer reschedules it (Good)", async () => {
     const student = await createUser();
     const { attemptId, questionIds } = await takeQuiz(student, (position) => position === 0);
-    const mistakes = await db.reviewCard.findMany({ where: { userId: student.id, kind: "MISTAKE" }, select: { questionId: true, state: true, reps: true, lapses: true, logs: { select: { rating: true, idempotencyKey: true } } } });
-    expect(mistakes).toEqual([{ questionId: questionIds[1], state: "LEARNING", reps: 1, lapses: 0, logs: [{ rating: "AGAIN", idempotencyKey: `${student.id}:attempt:${attemptId}:${questionIds[1]}` }] }]);
+    const mistakes = await db.reviewCard.findMany({
+      where: { userId: student.id, kind: "MISTAKE" },
+      select: { questionId: true, state: true, reps: true, lapses: true, logs: { select: { rating: true, idempotencyKey: true } } },
+    });
+    expect(mistakes).toEqual([
+      {
+        questionId: questionIds[1],
+        state: "LEARNING",
+        reps: 1,
+        lapses: 0,
+        logs: [{ rating: "AGAIN", idempotencyKey: `${student.id}:attempt:${attemptId}:${questionIds[1]}` }],
+      },
+    ]);
 
     const session = await getReviewSession(student, alphaId, "mistakes", { now: new Date(Date.now() + 2 * 60_000) });
     expect(session.counts).toMatchObject({ total: 1, learning: 1 });
-    expect(session.current).toMatchObject({ front: "Which of these are vowels?", back: "A\nE", options: ["A", "E", "K", "T"], explanation: "A and E are vowels.", sectionKey: "more", topic: "More" });
+    expect(session.current).toMatchObject({
+      front: "Which of these are vowels?",
+      back: "A\nE",
+      options: ["A", "E", "K", "T"],
+      explanation: "A and E are vowels.",
+      sectionKey: "more",
+      topic: "More",
+    });
 
     // The second attempt gets it right: the card is rated Good; the first question, right again, stays out.
     await takeQuiz(student, () => true);
-    const after = await db.reviewCard.findMany({ where: { userId: student.id, kind: "MISTAKE" }, select: { questionId: true, reps: true, logs: { orderBy: { reviewedAt: "asc" }, select: { rating: true } } } });
+    const after = await db.reviewCard.findMany({
+      where: { userId: student.id, kind: "MISTAKE" },
+      select: { questionId: true, reps: true, logs: { orderBy: { reviewedAt: "asc" }, select: { rating: true } } },
+    });
     expect(after).toEqual([{ questionId: questionIds[1], reps: 2, logs: [{ rating: "AGAIN" }, { rating: "GOOD" }] }]);
   });
 });
@@ -238,7 +339,14 @@ describe("progress", () => {
       flashcards: { total: 2, learned: 1, new: 1, learning: 0, dueToday: 0, newLeftToday: 1 },
       mistakes: { total: 1, learning: 1, learned: 0 }, // Again, then Good: the second learning step
     });
-    expect(b).toMatchObject({ slug: "beta", sectionsRead: 1, sectionCount: 1, hasPodcast: true, podcastPercent: 25, quiz: { attemptsUsed: 0, attemptsAllowed: null, bestPercent: null, lastPercent: null } });
+    expect(b).toMatchObject({
+      slug: "beta",
+      sectionsRead: 1,
+      sectionCount: 1,
+      hasPodcast: true,
+      podcastPercent: 25,
+      quiz: { attemptsUsed: 0, attemptsAllowed: null, bestPercent: null, lastPercent: null },
+    });
     // Mastery: "basics" from two right answers and the Easy card (recall 1 today): (1 + 1 + 1) / (2 + 1 + 1) = 0.75.
     const basics = a!.topics.find((t) => t.topic === "basics")!;
     expect(basics).toMatchObject({ answers: 2, cards: 1, sectionKey: "basics" });
@@ -255,7 +363,13 @@ describe("progress", () => {
     const alphaClass = classes.find((c) => c.lecture.slug === "alpha")!;
     const mine = alphaClass.rows.find((r) => r.userId === student.id)!;
     expect(mine).toMatchObject({ sectionsRead: 2, attempts: 2, bestPercent: 100, cardsReviewed: 1, podcastPercent: null });
-    expect(alphaClass.rows.find((r) => r.userId === idle.id)).toMatchObject({ sectionsRead: 0, attempts: 0, bestPercent: null, cardsReviewed: 0, lastActive: null });
+    expect(alphaClass.rows.find((r) => r.userId === idle.id)).toMatchObject({
+      sectionsRead: 0,
+      attempts: 0,
+      bestPercent: null,
+      cardsReviewed: 0,
+      lastActive: null,
+    });
     // Sorted by best score, highest first, students without a score last.
     const bests = alphaClass.rows.map((r) => r.bestPercent);
     expect(bests.indexOf(null) === -1 || bests.slice(bests.indexOf(null)).every((x) => x === null)).toBe(true);

@@ -21,9 +21,12 @@ async function signIn(user: Pick<TestUser, "email" | "password">, userAgent = "v
   const options = getAuthOptions();
   const provider = options.providers[0] as CredentialsConfig;
   addressCounter += 1;
-  const signedIn = await provider.options.authorize({ email: user.email, password: user.password }, {
-    headers: { "x-forwarded-for": `10.20.0.${addressCounter}`, "user-agent": userAgent },
-  });
+  const signedIn = await provider.options.authorize(
+    { email: user.email, password: user.password },
+    {
+      headers: { "x-forwarded-for": `10.20.0.${addressCounter}`, "user-agent": userAgent },
+    },
+  );
   const token = await options.callbacks!.jwt!({ token: {}, user: signedIn!, account: null, trigger: "signIn" });
   return encode({ token, secret: getAuthSecret(), maxAge: SESSION_MAX_AGE_SECONDS });
 }

@@ -4,7 +4,9 @@ import { checkActionCall, checkMultipartActionCall, checkTextActionCall } from "
 describe("server action call bodies", () => {
   it("lets through what React's client sends for plain-object and FormData arguments", () => {
     expect(checkTextActionCall(JSON.stringify([null, { attemptId: "ckabc", chosen: ["b"], flagged: false }]))).toEqual({ ok: true });
-    expect(checkTextActionCall(JSON.stringify(["$undefined", { note: "$$5 off", n: "$NaN", big: "$n123", when: "$D2026-12-01T10:00:00.000Z" }]))).toEqual({ ok: true });
+    expect(checkTextActionCall(JSON.stringify(["$undefined", { note: "$$5 off", n: "$NaN", big: "$n123", when: "$D2026-12-01T10:00:00.000Z" }]))).toEqual({
+      ok: true,
+    });
     const form = new FormData();
     form.set("0", JSON.stringify(["$undefined", "$K1"]));
     form.set("1_name", "Ada");
@@ -36,7 +38,10 @@ describe("server action call bodies", () => {
 
   it("refuses other content types, and reads the body of the ones it knows", async () => {
     const post = (body: BodyInit, type?: string) => new Request("http://localhost/x", { method: "POST", body, headers: type ? { "content-type": type } : {} });
-    expect(await checkActionCall(post("a=b", "application/x-www-form-urlencoded"))).toEqual({ ok: false, message: "An action call must be sent as text/plain or multipart/form-data." });
+    expect(await checkActionCall(post("a=b", "application/x-www-form-urlencoded"))).toEqual({
+      ok: false,
+      message: "An action call must be sent as text/plain or multipart/form-data.",
+    });
     expect(await checkActionCall(post('["$undefined",{"a":1}]', "text/plain;charset=UTF-8"))).toEqual({ ok: true });
     expect((await checkActionCall(post("--x\r\nbroken", "multipart/form-data; boundary=x"))).ok).toBe(false);
   });

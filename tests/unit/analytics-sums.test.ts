@@ -9,7 +9,12 @@ describe("attemptSums (what one submitted attempt adds)", () => {
       { slotId: "s2", questionVersionId: "v9", mark: 0.5, chosenOptionKeys: ["a", "c"], timeSpentMs: 500 },
     ]);
     expect(totals).toEqual({ n: 1, sumT: 1.5, sumT2: 2.25, sumT3: 3.375, sumT4: 5.0625 });
-    expect(rows.map((q) => [q.slotId, q.variantKey])).toEqual([["s1", ""], ["s1", "v1"], ["s2", ""], ["s2", "v9"]]);
+    expect(rows.map((q) => [q.slotId, q.variantKey])).toEqual([
+      ["s1", ""],
+      ["s1", "v1"],
+      ["s2", ""],
+      ["s2", "v9"],
+    ]);
     expect(rows[3]).toEqual({
       slotId: "s2",
       variantKey: "v9",
@@ -28,7 +33,15 @@ describe("attemptSums (what one submitted attempt adds)", () => {
       { slotId: "s1", questionVersionId: "v1", mark: 0, chosenOptionKeys: [], timeSpentMs: 0 },
       { slotId: "s2", questionVersionId: "v2", mark: 2, chosenOptionKeys: ["a"], timeSpentMs: 0 },
     ]);
-    expect(rows[0]).toEqual({ slotId: "s1", variantKey: "", sums: { n: 1, sumX: 0, sumX2: 0, sumT: 2, sumT2: 4, sumXT: 0 }, sumTimeMs: 0, options: {}, xHist: { "0": 1 }, rHist: { "2": 1 } });
+    expect(rows[0]).toEqual({
+      slotId: "s1",
+      variantKey: "",
+      sums: { n: 1, sumX: 0, sumX2: 0, sumT: 2, sumT2: 4, sumXT: 0 },
+      sumTimeMs: 0,
+      options: {},
+      xHist: { "0": 1 },
+      rHist: { "2": 1 },
+    });
   });
 
   it("keys histogram values as the SQL backfill does: 9 decimals, no trailing zeros", () => {
@@ -75,6 +88,12 @@ describe("adding and merging sums", () => {
     set.addAnswers("s1", "vb", { n: 2, x: 0, rest: 1, sumT: 2, sumT2: 2, sumTimeMs: 0, chosenOptionKeys: [] });
     set.addAnswers("s1", "va", { n: 1, x: 1, rest: 1, sumT: 2, sumT2: 4, sumTimeMs: 0, chosenOptionKeys: [] });
     const rows = set.toArray();
-    expect(rows.map((r) => [r.slotId, r.variantKey, r.sums.n])).toEqual([["s1", "", 3], ["s1", "va", 1], ["s1", "vb", 2], ["s2", "", 1], ["s2", "v2", 1]]);
+    expect(rows.map((r) => [r.slotId, r.variantKey, r.sums.n])).toEqual([
+      ["s1", "", 3],
+      ["s1", "va", 1],
+      ["s1", "vb", 2],
+      ["s2", "", 1],
+      ["s2", "v2", 1],
+    ]);
   });
 });

@@ -53,7 +53,11 @@ describe("question statistics (Moodle's definitions)", () => {
 
   it("discriminative efficiency against the covariance of independently sorted x and R", () => {
     const xHistogram = { "0": 2, "1": 3 };
-    const rHistogram = new Map([[0, 2], [1, 2], [2, 1]]);
+    const rHistogram = new Map([
+      [0, 2],
+      [1, 2],
+      [2, 1],
+    ]);
     expect(maximumCovariance(xHistogram, rHistogram)).toBeCloseTo(0.4, 12);
     expect(discriminativeEfficiency(item1, xHistogram, rHistogram)).toBeCloseTo(37.5, 10);
     // Histograms of different sizes cannot be paired.
@@ -106,7 +110,15 @@ describe("whole-quiz statistics", () => {
 });
 
 describe("flags", () => {
-  const base = { n: 40, facility: 55, discrimination: 35, options: [{ key: "a", label: "A", correct: true, count: 22, pointBiserial: 0.35 }, { key: "b", label: "B", correct: false, count: 18, pointBiserial: -0.3 }] };
+  const base = {
+    n: 40,
+    facility: 55,
+    discrimination: 35,
+    options: [
+      { key: "a", label: "A", correct: true, count: 22, pointBiserial: 0.35 },
+      { key: "b", label: "B", correct: false, count: 18, pointBiserial: -0.3 },
+    ],
+  };
 
   it("raises none on a healthy question, and none at all below the minimum number of responses", () => {
     expect(questionFlags(base)).toEqual([]);
@@ -116,7 +128,10 @@ describe("flags", () => {
   it("names each problem with its threshold", () => {
     expect(questionFlags({ ...base, facility: TOO_EASY_FACILITY }).map((f) => f.kind)).toEqual(["too-easy"]);
     expect(questionFlags({ ...base, facility: TOO_HARD_FACILITY }).map((f) => f.kind)).toEqual(["too-hard"]);
-    expect(questionFlags({ ...base, discrimination: POOR_DISCRIMINATION - 0.1 })[0]).toMatchObject({ kind: "poor-discrimination", detail: "discrimination 20% < 20%" });
+    expect(questionFlags({ ...base, discrimination: POOR_DISCRIMINATION - 0.1 })[0]).toMatchObject({
+      kind: "poor-discrimination",
+      detail: "discrimination 20% < 20%",
+    });
     const wrongKey = {
       ...base,
       options: [
@@ -132,7 +147,12 @@ describe("flags", () => {
 describe("Rasch difficulty (joint maximum likelihood)", () => {
   it("solves a two-item case by hand: 3 of 4 right on item 1, 1 of 4 on item 2, every person 1 of 2", () => {
     // θ = 0 for all; p₁ = 3/4 ⇒ b₁ = −ln 3, b₂ = ln 3; Wright's correction (L−1)/L = 1/2.
-    const result = estimateRasch([[1, 0], [1, 0], [1, 0], [0, 1]]);
+    const result = estimateRasch([
+      [1, 0],
+      [1, 0],
+      [1, 0],
+      [0, 1],
+    ]);
     expect(result.converged).toBe(true);
     expect(result.items[0]!.difficulty).toBeCloseTo(-Math.log(3) / 2, 6);
     expect(result.items[1]!.difficulty).toBeCloseTo(Math.log(3) / 2, 6);
@@ -141,7 +161,12 @@ describe("Rasch difficulty (joint maximum likelihood)", () => {
   });
 
   it("leaves out extreme persons and items, and recovers simulated difficulties", () => {
-    const withExtremes = estimateRasch([[1, 1, 0], [1, 0, 0], [0, 1, 0], [1, 1, 0]]);
+    const withExtremes = estimateRasch([
+      [1, 1, 0],
+      [1, 0, 0],
+      [0, 1, 0],
+      [1, 1, 0],
+    ]);
     expect(withExtremes.items[2]!.difficulty).toBeNull(); // nobody got item 3 right
     const random = seededRandom(42);
     const difficulties = Array.from({ length: 20 }, (_, i) => -2 + (4 * i) / 19);

@@ -24,9 +24,7 @@ describe("signUpInput", () => {
 
   it("reports mismatched passwords on the confirmation field", () => {
     const result = signUpInput.safeParse({ name: "A", email: "a@example.com", password: "long enough", confirmPassword: "long enougH" });
-    expect(result.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([
-      ["confirmPassword", "The two passwords do not match."],
-    ]);
+    expect(result.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([["confirmPassword", "The two passwords do not match."]]);
   });
 });
 
@@ -141,9 +139,19 @@ describe("NUL bytes and control characters in credentials", () => {
   });
 
   it("normalise the sign-up name, and a name of invisible characters only is a field error", () => {
-    const parsed = signUpInput.parse({ name: " Ad\u200Ba\u202E  Love\tlace ", email: "ada@example.com", password: "long enough", confirmPassword: "long enough" });
+    const parsed = signUpInput.parse({
+      name: " Ad\u200Ba\u202E  Love\tlace ",
+      email: "ada@example.com",
+      password: "long enough",
+      confirmPassword: "long enough",
+    });
     expect(parsed.name).toBe("Ada Love lace");
-    const empty = signUpInput.safeParse({ name: "\u200B\u202E\uFEFF \u0000", email: "ada@example.com", password: "long enough", confirmPassword: "long enough" });
+    const empty = signUpInput.safeParse({
+      name: "\u200B\u202E\uFEFF \u0000",
+      email: "ada@example.com",
+      password: "long enough",
+      confirmPassword: "long enough",
+    });
     expect(empty.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([["name", "Enter your name."]]);
   });
 });

@@ -5,10 +5,12 @@ import { refuseBadCallbackUrl } from "@/lib/auth/auth-route";
 const get = (path: string, cookie?: string) => new Request(`http://localhost:3000${path}`, { headers: cookie ? { cookie } : {} });
 
 describe("next-auth's callbackUrl, checked first", () => {
-  it.each(["/api/auth/session", "/api/auth/signin?callbackUrl=%2Fprogress", "/api/auth/x?callbackUrl=http%3A%2F%2Flocalhost%3A3000%2Fquiz", "/api/auth/csrf?callbackUrl="])(
-    "lets %s through",
-    (path) => expect(refuseBadCallbackUrl(get(path))).toBeNull(),
-  );
+  it.each([
+    "/api/auth/session",
+    "/api/auth/signin?callbackUrl=%2Fprogress",
+    "/api/auth/x?callbackUrl=http%3A%2F%2Flocalhost%3A3000%2Fquiz",
+    "/api/auth/csrf?callbackUrl=",
+  ])("lets %s through", (path) => expect(refuseBadCallbackUrl(get(path))).toBeNull());
 
   it.each(["abc", "javascript:alert(1)", "ftp://evil.example/", "%00", "http://[::1"])("refuses callbackUrl=%s with 400 and a message", async (value) => {
     const response = refuseBadCallbackUrl(get(`/api/auth/session?callbackUrl=${encodeURIComponent(value)}`))!;

@@ -84,7 +84,16 @@ describe("the bank CSV export", () => {
   });
 
   it("leaves a quote the author wrote alone", () => {
-    const question: ParsedQuestion = { ...base, id: "q-1", type: "single", stem: "'=not a formula, a quote", options: [{ text: "'plain", correct: true }, { text: "''-x", correct: false }] };
+    const question: ParsedQuestion = {
+      ...base,
+      id: "q-1",
+      type: "single",
+      stem: "'=not a formula, a quote",
+      options: [
+        { text: "'plain", correct: true },
+        { text: "''-x", correct: false },
+      ],
+    };
     const { text } = toCsv([question]);
     expect(text).toContain(`"''=not a formula, a quote"`);
     expect(text).toContain(",'plain,");

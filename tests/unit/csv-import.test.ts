@@ -20,7 +20,15 @@ describe("CSV question banks", () => {
       [5, "q-short", "short-answer"],
       [7, "q-essay", "essay"],
     ]);
-    expect(questions[0]!.question).toMatchObject({ explanation: "Parquet stores columns together, so reads by feature are fast.", topic: "data-formats", options: [{ text: "CSV", correct: false }, { text: "Parquet", correct: true }, { text: "JSON", correct: false }] });
+    expect(questions[0]!.question).toMatchObject({
+      explanation: "Parquet stores columns together, so reads by feature are fast.",
+      topic: "data-formats",
+      options: [
+        { text: "CSV", correct: false },
+        { text: "Parquet", correct: true },
+        { text: "JSON", correct: false },
+      ],
+    });
     expect(questions[1]!.question).toMatchObject({ options: [{ correct: true }, { correct: true }, { correct: false }] });
     expect(questions[3]!.question).toMatchObject({ stem: "Name a columnar format:\nany one", answers: [{ text: "Parquet" }, { text: "ORC" }] });
   });

@@ -5,7 +5,11 @@ import { isBusyError, isConnectionError, toExpectedError, errorResponse } from "
 
 const pgError = (code: string, message = "x") => Object.assign(new Error(message), { code, severity: "ERROR" });
 const prismaError = (code: string, cause?: object) =>
-  Object.assign(new Error("Invalid invocation"), { name: "PrismaClientKnownRequestError", code, meta: cause ? { driverAdapterError: Object.assign(new Error("DriverAdapterError"), { cause }) } : {} });
+  Object.assign(new Error("Invalid invocation"), {
+    name: "PrismaClientKnownRequestError",
+    code,
+    meta: cause ? { driverAdapterError: Object.assign(new Error("DriverAdapterError"), { cause }) } : {},
+  });
 
 describe("isBusyError / isConnectionError", () => {
   it.each([

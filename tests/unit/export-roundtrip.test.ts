@@ -15,12 +15,61 @@ import type { ParsedQuestion } from "@/lib/bank/types";
 const base = { explanation: "", maxMark: 1, origin: "imported" as const };
 
 const bank: ParsedQuestion[] = [
-  { ...base, type: "single", name: "Colour", category: "Lecture 1/Basics", stem: "What colour: sky = {blue}?", generalFeedback: "Scattering # physics", options: [{ text: "blue: yes", correct: true, fraction: 1, feedback: "Right ~ indeed" }, { text: "green", correct: false, fraction: 0 }] },
-  { ...base, type: "multiple", category: "Lecture 1/Basics", stem: "Which are vowels?", options: [{ text: "A", correct: true, fraction: 0.5 }, { text: "E", correct: true, fraction: 0.5 }, { text: "K", correct: false, fraction: -1 }] },
+  {
+    ...base,
+    type: "single",
+    name: "Colour",
+    category: "Lecture 1/Basics",
+    stem: "What colour: sky = {blue}?",
+    generalFeedback: "Scattering # physics",
+    options: [
+      { text: "blue: yes", correct: true, fraction: 1, feedback: "Right ~ indeed" },
+      { text: "green", correct: false, fraction: 0 },
+    ],
+  },
+  {
+    ...base,
+    type: "multiple",
+    category: "Lecture 1/Basics",
+    stem: "Which are vowels?",
+    options: [
+      { text: "A", correct: true, fraction: 0.5 },
+      { text: "E", correct: true, fraction: 0.5 },
+      { text: "K", correct: false, fraction: -1 },
+    ],
+  },
   { ...base, type: "true-false", category: "Other", stem: "1 < 2", answer: true, explanation: "Of course." },
-  { ...base, type: "short-answer", category: "Other", stem: "Name a columnar format", caseSensitive: false, answers: [{ text: "Parquet", fraction: 1 }, { text: "ORC", fraction: 0.5, feedback: "Also fine" }] },
-  { ...base, type: "numerical", category: "Other", stem: "Bytes of 1000000 as text?", answers: [{ value: 7, tolerance: 0, fraction: 1 }, { value: 7, tolerance: 1, fraction: 0.5 }] },
-  { ...base, type: "matching", category: "Other", stem: "Match the layouts", pairs: [{ prompt: "CSV", answer: "row-major" }, { prompt: "Parquet", answer: "column-major" }] },
+  {
+    ...base,
+    type: "short-answer",
+    category: "Other",
+    stem: "Name a columnar format",
+    caseSensitive: false,
+    answers: [
+      { text: "Parquet", fraction: 1 },
+      { text: "ORC", fraction: 0.5, feedback: "Also fine" },
+    ],
+  },
+  {
+    ...base,
+    type: "numerical",
+    category: "Other",
+    stem: "Bytes of 1000000 as text?",
+    answers: [
+      { value: 7, tolerance: 0, fraction: 1 },
+      { value: 7, tolerance: 1, fraction: 0.5 },
+    ],
+  },
+  {
+    ...base,
+    type: "matching",
+    category: "Other",
+    stem: "Match the layouts",
+    pairs: [
+      { prompt: "CSV", answer: "row-major" },
+      { prompt: "Parquet", answer: "column-major" },
+    ],
+  },
   { ...base, type: "essay", category: "Other", stem: "Explain ETL.\nThen ELT." },
 ];
 
@@ -34,12 +83,20 @@ describe("round trips", () => {
   it("GIFT: random single-answer questions with awkward text (escapes, arrows, percent signs, newlines)", () => {
     const random = seededRandom(99);
     const alphabet = "abc ~=#{}:\\\n-> %é";
-    const word = () => Array.from({ length: 1 + Math.floor(random() * 12) }, () => alphabet[Math.floor(random() * alphabet.length)]).join("").trim() || "x";
+    const word = () =>
+      Array.from({ length: 1 + Math.floor(random() * 12) }, () => alphabet[Math.floor(random() * alphabet.length)])
+        .join("")
+        .trim() || "x";
     for (let round = 0; round < 50; round++) {
       const n = 2 + Math.floor(random() * 4);
       const right = Math.floor(random() * n);
       const texts = Array.from({ length: n }, (_, i) => `${word()} ${i}`);
-      const question: ParsedQuestion = { ...base, type: "single", stem: `${word()} ?`, options: texts.map((text, i) => ({ text, correct: i === right, fraction: i === right ? 1 : 0 })) };
+      const question: ParsedQuestion = {
+        ...base,
+        type: "single",
+        stem: `${word()} ?`,
+        options: texts.map((text, i) => ({ text, correct: i === right, fraction: i === right ? 1 : 0 })),
+      };
       const { questions, problems } = parseGift(toGift([question]));
       expect(problems, toGift([question])).toEqual([]);
       expect(questions[0]!.question).toEqual(question);
@@ -51,7 +108,17 @@ describe("round trips", () => {
     expect(skipped.map((s) => s.question.type)).toEqual(["multiple", "true-false", "short-answer", "numerical", "matching", "essay"]);
     const { questions, problems } = parseAiken(text);
     expect(problems).toEqual([]);
-    expect(questions.map((q) => q.question)).toEqual([{ ...base, type: "single", stem: bank[0]!.stem, options: [{ text: "blue: yes", correct: true }, { text: "green", correct: false }] }]);
+    expect(questions.map((q) => q.question)).toEqual([
+      {
+        ...base,
+        type: "single",
+        stem: bank[0]!.stem,
+        options: [
+          { text: "blue: yes", correct: true },
+          { text: "green", correct: false },
+        ],
+      },
+    ]);
   });
 
   it("JSON: every field, read back through the importer", () => {
@@ -62,7 +129,11 @@ describe("round trips", () => {
   });
 
   it("Moodle XML: every type with ids, categories, marks, fractions and feedback", () => {
-    const xmlBank = bank.map((q, i) => ({ ...q, id: `q-${i}`, ...(i === 0 ? { maxMark: 3, section: "data-formats", topic: "formats" } : {}) })) as ParsedQuestion[];
+    const xmlBank = bank.map((q, i) => ({
+      ...q,
+      id: `q-${i}`,
+      ...(i === 0 ? { maxMark: 3, section: "data-formats", topic: "formats" } : {}),
+    })) as ParsedQuestion[];
     const { questions, problems } = parseMoodleXml(toMoodleXml(xmlBank));
     expect(problems).toEqual([]);
     expect(questions.map((q) => q.question)).toEqual(xmlBank);
@@ -70,10 +141,43 @@ describe("round trips", () => {
 
   it("CSV: the types a row can hold, with ids, topics, sections and marks; numerical and matching are skipped with a reason", () => {
     const rows: ParsedQuestion[] = [
-      { ...base, id: "c-1", type: "single", stem: 'Quoted "text", commas\nand lines?', topic: "data-formats", section: "data-formats", category: "Lecture 1", options: [{ text: "a, b", correct: false }, { text: "c", correct: true }] },
-      { ...base, id: "c-2", type: "multiple", stem: "Which?", maxMark: 2, options: [{ text: "x", correct: true }, { text: "y", correct: true }, { text: "z", correct: false }] },
+      {
+        ...base,
+        id: "c-1",
+        type: "single",
+        stem: 'Quoted "text", commas\nand lines?',
+        topic: "data-formats",
+        section: "data-formats",
+        category: "Lecture 1",
+        options: [
+          { text: "a, b", correct: false },
+          { text: "c", correct: true },
+        ],
+      },
+      {
+        ...base,
+        id: "c-2",
+        type: "multiple",
+        stem: "Which?",
+        maxMark: 2,
+        options: [
+          { text: "x", correct: true },
+          { text: "y", correct: true },
+          { text: "z", correct: false },
+        ],
+      },
       { ...base, id: "c-3", type: "true-false", stem: "True?", answer: false, explanation: "Because." },
-      { ...base, id: "c-4", type: "short-answer", stem: "Name one", caseSensitive: false, answers: [{ text: "Parquet", fraction: 1 }, { text: "ORC", fraction: 1 }] },
+      {
+        ...base,
+        id: "c-4",
+        type: "short-answer",
+        stem: "Name one",
+        caseSensitive: false,
+        answers: [
+          { text: "Parquet", fraction: 1 },
+          { text: "ORC", fraction: 1 },
+        ],
+      },
       { ...base, id: "c-5", type: "essay", stem: "Discuss." },
     ].map((q) => ({ ...q, stem: q.stem.replace("\\n", "\n") })) as ParsedQuestion[];
     const { text, skipped } = toCsv([...rows, bank[4]!, bank[5]!]);

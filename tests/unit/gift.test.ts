@@ -93,7 +93,21 @@ describe("GIFT questions", () => {
 
 describe("GIFT errors", () => {
   it("reports every block's errors with their line, question and snippet, and keeps the good blocks", () => {
-    const source = ["Good one {T}", "", "::Broken::No braces here", "", "Open {=a ~b", "", "No right answer {~a ~b}", "", "Weights {~%60%a ~%60%b ~c}", "", "Numbers {#abc}", "", "Last good {=x ~y}"].join("\n");
+    const source = [
+      "Good one {T}",
+      "",
+      "::Broken::No braces here",
+      "",
+      "Open {=a ~b",
+      "",
+      "No right answer {~a ~b}",
+      "",
+      "Weights {~%60%a ~%60%b ~c}",
+      "",
+      "Numbers {#abc}",
+      "",
+      "Last good {=x ~y}",
+    ].join("\n");
     const { questions, problems } = parseGift(source);
     expect(questions.map((q) => q.question.stem)).toEqual(["Good one", "Last good"]);
     expect(problems.map((p) => [p.line, p.question, p.message])).toEqual([

@@ -13,7 +13,17 @@ describe("import limits", () => {
   });
 
   it("tells formats by name from the one registry, and sniffs the rest", () => {
-    expect(["b.json", "b.CSV", "b.gift", "b.aiken", "b.xml", "b.txt", "b.constructor", "b.__proto__", "toString"].map(formatFromFileName)).toEqual(["json", "csv", "gift", "aiken", "xml", null, null, null, null]);
+    expect(["b.json", "b.CSV", "b.gift", "b.aiken", "b.xml", "b.txt", "b.constructor", "b.__proto__", "toString"].map(formatFromFileName)).toEqual([
+      "json",
+      "csv",
+      "gift",
+      "aiken",
+      "xml",
+      null,
+      null,
+      null,
+      null,
+    ]);
     expect(detectFormat("bank.aiken.txt", "Q\nA. a\nB. b\nANSWER: A")).toBe("aiken");
     expect(detectFormat("bank.txt", "Q {=a ~b}")).toBe("gift");
     expect(detectFormat("bank.txt", "} then {")).toBeNull();

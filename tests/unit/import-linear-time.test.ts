@@ -41,7 +41,14 @@ const cases: { name: string; input: (n: number) => string; run: (text: string) =
     name: "Aiken option line with blanks and a line separator",
     input: (n) => `Q\nA.${" ".repeat(n)}x\u2028y\nB. b\nANSWER: A`,
     run: parseAiken,
-    check: (text) => expect(parseAiken(text).questions[0]!.question).toMatchObject({ type: "single", options: [{ text: "x\u2028y", correct: true }, { text: "b", correct: false }] }),
+    check: (text) =>
+      expect(parseAiken(text).questions[0]!.question).toMatchObject({
+        type: "single",
+        options: [
+          { text: "x\u2028y", correct: true },
+          { text: "b", correct: false },
+        ],
+      }),
   },
   {
     name: "Aiken ANSWER line with blanks and a line separator",

@@ -48,27 +48,61 @@ async function whileProbing<T>(work: () => Promise<T>): Promise<{ result: T; ms:
 
 const adversarial: { name: string; fileName: string; text: () => string; expected: { questions: number; problem: string | RegExp | null } }[] = [
   { name: "GIFT $CATEGORY and 5 MB of spaces", fileName: "bank.gift", text: () => `$CATEGORY:x${" ".repeat(MB5)}y`, expected: { questions: 0, problem: null } },
-  { name: ".txt sniff: a letter and 5 MB of {", fileName: "bank.txt", text: () => `a${"{".repeat(MB5)}`, expected: { questions: 0, problem: "unknown format: name the file .json, .csv, .gift, .aiken or .xml" } },
-  { name: "Aiken option line of 5 MB", fileName: "bank.aiken", text: () => `Q\nA.${" ".repeat(MB5)}x\u2028y\nANSWER: A`, expected: { questions: 0, problem: "only 1 option(s): an Aiken question needs at least two" } },
-  { name: "CSV with a 5 MB quoted field", fileName: "bank.csv", text: () => `stem,option_a,option_b,correct\n"${"x".repeat(MB5)}",a,b,A\n`, expected: { questions: 1, problem: null } },
-  { name: "Moodle XML nested 1.7 million deep", fileName: "bank.xml", text: () => `<quiz>${"<a>".repeat(MB5 / 3)}`, expected: { questions: 0, problem: "the XML is nested more than 32 elements deep: Moodle XML needs fewer than ten" } },
-  { name: "Moodle XML with a 5 MB attribute", fileName: "bank.xml", text: () => `<quiz><question type="${"a".repeat(MB5)}"></question></quiz>`, expected: { questions: 0, problem: /^a tag longer than 2000 characters/ } },
-  { name: "JSON nested 5 million deep", fileName: "bank.json", text: () => "[".repeat(MB5), expected: { questions: 0, problem: "the file is nested too deeply to read" } },
+  {
+    name: ".txt sniff: a letter and 5 MB of {",
+    fileName: "bank.txt",
+    text: () => `a${"{".repeat(MB5)}`,
+    expected: { questions: 0, problem: "unknown format: name the file .json, .csv, .gift, .aiken or .xml" },
+  },
+  {
+    name: "Aiken option line of 5 MB",
+    fileName: "bank.aiken",
+    text: () => `Q\nA.${" ".repeat(MB5)}x\u2028y\nANSWER: A`,
+    expected: { questions: 0, problem: "only 1 option(s): an Aiken question needs at least two" },
+  },
+  {
+    name: "CSV with a 5 MB quoted field",
+    fileName: "bank.csv",
+    text: () => `stem,option_a,option_b,correct\n"${"x".repeat(MB5)}",a,b,A\n`,
+    expected: { questions: 1, problem: null },
+  },
+  {
+    name: "Moodle XML nested 1.7 million deep",
+    fileName: "bank.xml",
+    text: () => `<quiz>${"<a>".repeat(MB5 / 3)}`,
+    expected: { questions: 0, problem: "the XML is nested more than 32 elements deep: Moodle XML needs fewer than ten" },
+  },
+  {
+    name: "Moodle XML with a 5 MB attribute",
+    fileName: "bank.xml",
+    text: () => `<quiz><question type="${"a".repeat(MB5)}"></question></quiz>`,
+    expected: { questions: 0, problem: /^a tag longer than 2000 characters/ },
+  },
+  {
+    name: "JSON nested 5 million deep",
+    fileName: "bank.json",
+    text: () => "[".repeat(MB5),
+    expected: { questions: 0, problem: "the file is nested too deeply to read" },
+  },
 ];
 
 describe("reading a hostile file off the request thread", () => {
-  it.each(adversarial)("$name: answered within 2 s while /health answers within 200 ms", async ({ fileName, text, expected }) => {
-    const file = bytes(text());
-    const { result, ms, slowestHealthMs, probes } = await whileProbing(() => parseUploadIsolated(fileName, file));
-    expect(result.questions).toHaveLength(expected.questions);
-    const messages = result.problems.map((p) => p.message);
-    if (expected.problem === null) expect(messages).toEqual([]);
-    else if (typeof expected.problem === "string") expect(messages).toEqual([expected.problem]);
-    else expect(messages).toEqual([expect.stringMatching(expected.problem)]);
-    expect(ms).toBeLessThan(2000);
-    expect(probes).toBeGreaterThan(0);
-    expect(slowestHealthMs).toBeLessThan(200);
-  }, 30_000);
+  it.each(adversarial)(
+    "$name: answered within 2 s while /health answers within 200 ms",
+    async ({ fileName, text, expected }) => {
+      const file = bytes(text());
+      const { result, ms, slowestHealthMs, probes } = await whileProbing(() => parseUploadIsolated(fileName, file));
+      expect(result.questions).toHaveLength(expected.questions);
+      const messages = result.problems.map((p) => p.message);
+      if (expected.problem === null) expect(messages).toEqual([]);
+      else if (typeof expected.problem === "string") expect(messages).toEqual([expected.problem]);
+      else expect(messages).toEqual([expect.stringMatching(expected.problem)]);
+      expect(ms).toBeLessThan(2000);
+      expect(probes).toBeGreaterThan(0);
+      expect(slowestHealthMs).toBeLessThan(200);
+    },
+    30_000,
+  );
 
   it("stops a parse at its deadline, says why, and reads the next file with a fresh worker", async () => {
     // 400,000 essay questions: valid, but far more than 20 ms of work.
@@ -78,7 +112,14 @@ describe("reading a hostile file off the request thread", () => {
     expect(result.format).toBe("gift");
     expect(result.fileHash).toMatch(/^[0-9a-f]{64}$/);
     expect(result.problems).toEqual([
-      { line: 1, column: 1, question: "", snippet: "", message: "the file took more than 0.02 s to read: it may be built to slow the importer down. Split it into smaller files, or look for very long lines or deeply nested parts" },
+      {
+        line: 1,
+        column: 1,
+        question: "",
+        snippet: "",
+        message:
+          "the file took more than 0.02 s to read: it may be built to slow the importer down. Split it into smaller files, or look for very long lines or deeply nested parts",
+      },
     ]);
     expect(ms).toBeLessThan(1000);
     expect(slowestHealthMs).toBeLessThan(200);

@@ -128,7 +128,10 @@ describe("Lecture 1 against its source", () => {
       "oltp-vs-olap",
       "etl-vs-elt",
     ]);
-    const notes = lecture.sections.map((s) => s.body).join("\n").toLowerCase();
+    const notes = lecture.sections
+      .map((s) => s.body)
+      .join("\n")
+      .toLowerCase();
     for (const fact of ["2x", "6x", "parquet", "avro", "protobuf", "pickle", "numpy", "pandas", "acid", "normalization", "lyft", "elt", "oltp", "olap"]) {
       expect(notes, fact).toContain(fact);
     }

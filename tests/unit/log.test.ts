@@ -12,10 +12,24 @@ afterEach(() => {
 
 describe("a log line", () => {
   it("is one JSON object with time, level and msg first, then the fields", () => {
-    const line = formatLogLine("info", "action", { requestId: "r-1", action: "quiz.saveAnswer", userId: "u-1", durationMs: 12, outcome: "ok", skipped: undefined }, new Date("2026-12-01T10:00:00.000Z"));
+    const line = formatLogLine(
+      "info",
+      "action",
+      { requestId: "r-1", action: "quiz.saveAnswer", userId: "u-1", durationMs: 12, outcome: "ok", skipped: undefined },
+      new Date("2026-12-01T10:00:00.000Z"),
+    );
     expect(line).not.toContain("\n");
     expect(Object.keys(JSON.parse(line))).toEqual(["time", "level", "msg", "requestId", "action", "userId", "durationMs", "outcome"]);
-    expect(JSON.parse(line)).toEqual({ time: "2026-12-01T10:00:00.000Z", level: "info", msg: "action", requestId: "r-1", action: "quiz.saveAnswer", userId: "u-1", durationMs: 12, outcome: "ok" });
+    expect(JSON.parse(line)).toEqual({
+      time: "2026-12-01T10:00:00.000Z",
+      level: "info",
+      msg: "action",
+      requestId: "r-1",
+      action: "quiz.saveAnswer",
+      userId: "u-1",
+      durationMs: 12,
+      outcome: "ok",
+    });
   });
 
   it("carries an error's name, message, code, three stack frames and its cause", () => {

@@ -62,10 +62,21 @@ describe("Moodle XML", () => {
         { text: "CSV", correct: false, fraction: 0 },
       ],
     });
-    expect(questions[1]!.question).toMatchObject({ options: [{ fraction: 0.5, correct: true }, { fraction: 0.5, correct: true }, { fraction: -1, correct: false }] });
+    expect(questions[1]!.question).toMatchObject({
+      options: [
+        { fraction: 0.5, correct: true },
+        { fraction: 0.5, correct: true },
+        { fraction: -1, correct: false },
+      ],
+    });
     expect(questions[2]!.question).toMatchObject({ stem: "1 < 2", answer: true });
     expect(questions[4]!.question).toMatchObject({ answers: [{ value: 7, tolerance: 0, fraction: 1 }], generalFeedback: "Count the characters." });
-    expect(questions[5]!.question).toMatchObject({ pairs: [{ prompt: "CSV", answer: "row-major" }, { prompt: "Parquet", answer: "column-major" }] });
+    expect(questions[5]!.question).toMatchObject({
+      pairs: [
+        { prompt: "CSV", answer: "row-major" },
+        { prompt: "Parquet", answer: "column-major" },
+      ],
+    });
   });
 
   it("refuses DOCTYPEs and entities (billion laughs, external entities) before parsing", () => {
@@ -90,14 +101,21 @@ describe("Moodle XML", () => {
     expect(questions.map((q) => q.question.name)).toEqual(["Fine"]);
     expect(problems.map((p) => [p.question, p.message])).toEqual([
       ["No key", 'quiz/question[1] (multichoice "No key"): options: a single-answer question needs exactly one correct option, found 0'],
-      ["Calc", 'quiz/question[2] (calculated "Calc"): the question type "calculated" is not supported (supported: multichoice, truefalse, shortanswer, numerical, matching, essay, and category switches)'],
+      [
+        "Calc",
+        'quiz/question[2] (calculated "Calc"): the question type "calculated" is not supported (supported: multichoice, truefalse, shortanswer, numerical, matching, essay, and category switches)',
+      ],
     ]);
     expect(parseMoodleXml("<quiz><question>").problems[0]!.message).toMatch(/^not well-formed XML/);
     expect(parseMoodleXml("<questions/>").problems[0]!.message).toBe("not Moodle XML: the root element must be <quiz>");
   });
 
   it("turns HTML into text: no scripts, styles or tags; paragraphs, breaks and list items as lines", () => {
-    expect(htmlToText('<p onclick="x()">Pick <b>one</b>:<script>alert(1)</script><style>p{}</style></p><ul><li>a</li><li>b &amp; c</li></ul>x<br>y<img src=x onerror=alert(1)>')).toBe("Pick one:\n\n• a\n\n• b & c\n\nx\ny");
+    expect(
+      htmlToText(
+        '<p onclick="x()">Pick <b>one</b>:<script>alert(1)</script><style>p{}</style></p><ul><li>a</li><li>b &amp; c</li></ul>x<br>y<img src=x onerror=alert(1)>',
+      ),
+    ).toBe("Pick one:\n\n• a\n\n• b & c\n\nx\ny");
     for (const text of ["1 < 2 and a<b", "Tom & Jerry", "two\nlines", "<script>not markup</script>"]) expect(htmlToText(textToHtml(text))).toBe(text);
   });
 });

@@ -68,7 +68,14 @@ describe("laying out an episode", () => {
   });
 
   it("rounds times to the millisecond at espeak-ng's 22050 Hz", () => {
-    const layout = layoutEpisode([{ chapter: "a", samples: 22050 * 1.5 }, { chapter: "a", samples: 1000 }], 22050, { betweenLines: 0.35, betweenChapters: 1 });
+    const layout = layoutEpisode(
+      [
+        { chapter: "a", samples: 22050 * 1.5 },
+        { chapter: "a", samples: 1000 },
+      ],
+      22050,
+      { betweenLines: 0.35, betweenChapters: 1 },
+    );
     // 0.35 s is 7717.4999… samples in binary floating point, so 7717; line 2 starts at
     // (33075 + 7717) / 22050 = 1.84998 s and ends at (33075 + 7717 + 1000) / 22050 = 1.89533 s.
     expect(layout.gapsBefore).toEqual([0, 7717]);
@@ -76,7 +83,16 @@ describe("laying out an episode", () => {
   });
 
   it("refuses a chapter whose lines are not together", () => {
-    expect(() => layoutEpisode([{ chapter: "a", samples: 1 }, { chapter: "b", samples: 1 }, { chapter: "a", samples: 1 }], 1000)).toThrow('line 3: chapter "a" resumes');
+    expect(() =>
+      layoutEpisode(
+        [
+          { chapter: "a", samples: 1 },
+          { chapter: "b", samples: 1 },
+          { chapter: "a", samples: 1 },
+        ],
+        1000,
+      ),
+    ).toThrow('line 3: chapter "a" resumes');
   });
 });
 
@@ -119,20 +135,49 @@ describe("transcript alignment", () => {
 
 describe("heard ranges", () => {
   it("merges overlapping and touching ranges and drops empty ones", () => {
-    expect(mergeRanges([[10, 20], [0, 5], [5, 7], [15, 25], [30, 30], [40, 35]])).toEqual([
+    expect(
+      mergeRanges([
+        [10, 20],
+        [0, 5],
+        [5, 7],
+        [15, 25],
+        [30, 30],
+        [40, 35],
+      ]),
+    ).toEqual([
       [0, 7],
       [10, 25],
     ]);
-    expect(totalLength([[10, 20], [0, 5], [5, 7], [15, 25]])).toBe(22);
+    expect(
+      totalLength([
+        [10, 20],
+        [0, 5],
+        [5, 7],
+        [15, 25],
+      ]),
+    ).toBe(22);
   });
 
   it("is idempotent: merging the same ranges again changes nothing", () => {
-    const once = mergeRanges([[1, 4], [3, 9], [12, 13]]);
+    const once = mergeRanges([
+      [1, 4],
+      [3, 9],
+      [12, 13],
+    ]);
     expect(mergeRanges([...once, [1, 4], [3, 9]])).toEqual(once);
   });
 
   it("clamps ranges to the episode", () => {
-    expect(clampRanges([[-3, 2], [500, 600], [700, 800]], 540)).toEqual([
+    expect(
+      clampRanges(
+        [
+          [-3, 2],
+          [500, 600],
+          [700, 800],
+        ],
+        540,
+      ),
+    ).toEqual([
       [0, 2],
       [500, 540],
     ]);
@@ -148,7 +193,14 @@ describe("heard ranges", () => {
 });
 
 describe("the timing file", () => {
-  const script = { title: "T", lines: [{ host: "a", chapter: "x", text: "one" }, { host: "b", chapter: "x", text: "two" }, { host: "a", chapter: "y", text: "three" }] };
+  const script = {
+    title: "T",
+    lines: [
+      { host: "a", chapter: "x", text: "one" },
+      { host: "b", chapter: "x", text: "two" },
+      { host: "a", chapter: "y", text: "three" },
+    ],
+  };
   const timing: TimingFile = {
     version: 1,
     scriptHash: scriptHash(script),
@@ -178,7 +230,9 @@ describe("the timing file", () => {
   it("accepts a consistent timing and names each inconsistency", () => {
     expect(checkTiming(timing, script)).toEqual([]);
     expect(checkTiming({ ...timing, lines: timing.lines.slice(0, 2) }, script)).toContain("2 timed lines for 3 script lines");
-    expect(checkTiming({ ...timing, lines: [timing.lines[0]!, { start: 1.5, end: 5 }, timing.lines[2]!] }, script)).toEqual(["line 2 starts before line 1 ends"]);
+    expect(checkTiming({ ...timing, lines: [timing.lines[0]!, { start: 1.5, end: 5 }, timing.lines[2]!] }, script)).toEqual([
+      "line 2 starts before line 1 ends",
+    ]);
     expect(checkTiming({ ...timing, lines: [...timing.lines.slice(0, 2), { start: 6, end: 9.5 }] }, script)).toEqual(["line 3 ends after the episode"]);
     expect(checkTiming({ ...timing, chapters: [...timing.chapters].reverse() }, script)).toEqual(["chapters do not match the script's order"]);
   });

@@ -37,7 +37,9 @@ describe("AnswerSync", () => {
     sync.enqueue(0, { chosen: ["a"], flagged: false }, 3000);
     sync.enqueue(1, { chosen: ["b"], flagged: false }, 2000);
     sync.enqueue(1, { chosen: ["c"], flagged: true }, 500);
-    expect(requests.map((r) => r.request)).toEqual([{ position: 0, chosen: ["a"], flagged: false, timeSpentMs: 3000, idempotencyKey: "key-1", baseRevision: 0 }]);
+    expect(requests.map((r) => r.request)).toEqual([
+      { position: 0, chosen: ["a"], flagged: false, timeSpentMs: 3000, idempotencyKey: "key-1", baseRevision: 0 },
+    ]);
     expect(statuses).toEqual(["saving"]);
     requests[0]!.reply(saved(1));
     await tick();
@@ -105,7 +107,10 @@ describe("AnswerSync", () => {
     requests[0]!.reply({ ok: false, code: "CONFLICT", message: "This attempt has already been submitted, so its answers can no longer change." });
     expect(await sync.flush()).toBe("failed");
     expect(closed).toEqual([]);
-    expect(sync.status()).toEqual({ kind: "failed", message: "Answer to question 1 not saved: This attempt has already been submitted, so its answers can no longer change." });
+    expect(sync.status()).toEqual({
+      kind: "failed",
+      message: "Answer to question 1 not saved: This attempt has already been submitted, so its answers can no longer change.",
+    });
   });
 
   it("holds the queue on a failure until the student retries, then resends the same request first", async () => {

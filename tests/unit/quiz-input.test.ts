@@ -4,7 +4,15 @@ import { describe, expect, it } from "vitest";
 import { answerPracticeInput, attemptId, saveAnswerInput, startAttemptInput, submitAttemptInput } from "@/lib/quiz/schemas";
 
 const ID = "cmid4k2x90000a1b2c3d4e5f6"; // a cuid, as Prisma makes them
-const save = { attemptId: ID, position: 0, chosen: ["a"], flagged: false, timeSpentMs: 1000, idempotencyKey: "6f1c2b1e-8c1d-4c7e-9a55-0d1e2f3a4b5c", baseRevision: 0 };
+const save = {
+  attemptId: ID,
+  position: 0,
+  chosen: ["a"],
+  flagged: false,
+  timeSpentMs: 1000,
+  idempotencyKey: "6f1c2b1e-8c1d-4c7e-9a55-0d1e2f3a4b5c",
+  baseRevision: 0,
+};
 
 describe("quiz action inputs", () => {
   it("accept what the page sends", () => {

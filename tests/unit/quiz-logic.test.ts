@@ -67,7 +67,10 @@ describe("per-attempt shuffle", () => {
   });
 
   it("plans the same variant and option order for the same attempt seed and slot", () => {
-    const variants = [{ id: "v1", keys: ["a", "b", "c", "d"] }, { id: "v2", keys: ["a", "b", "c", "d"] }];
+    const variants = [
+      { id: "v1", keys: ["a", "b", "c", "d"] },
+      { id: "v2", keys: ["a", "b", "c", "d"] },
+    ];
     const plan = planSlot(1234, 5, variants, (v) => v.keys, true);
     expect(planSlot(1234, 5, variants, (v) => v.keys, true)).toEqual(plan);
     expect(planSlot(1234, 5, variants, (v) => v.keys, false).optionOrder).toEqual(["a", "b", "c", "d"]);

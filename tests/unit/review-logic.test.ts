@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { describeInterval, formatInterval, newCard, previewRatings, rate, retrievability, snapshotFromJson, snapshotToJson, type CardSnapshot } from "@/lib/review/fsrs";
+import {
+  describeInterval,
+  formatInterval,
+  newCard,
+  previewRatings,
+  rate,
+  retrievability,
+  snapshotFromJson,
+  snapshotToJson,
+  type CardSnapshot,
+} from "@/lib/review/fsrs";
 import { buildQueue, countDeck, endOfDay, LEARN_AHEAD_MS, newAllowance, startOfDay, type QueueCard } from "@/lib/review/queue";
 import { cardRecall, computeMastery, masteryLabel, recencyWeight } from "@/lib/progress/mastery";
 import { chooseNextStep, type LectureFigures } from "@/lib/progress/next-step";
@@ -34,7 +44,14 @@ describe("the FSRS adapter", () => {
     const before = rate(newCard(T0), "GOOD", T0).card;
     const { log } = rate(before, "HARD", minutes(10));
     // ts-fsrs's log "due" is when the card was last scheduled (its previous review).
-    expect(log).toMatchObject({ rating: "HARD", state: "LEARNING", due: T0, stability: before.stability, difficulty: before.difficulty, reviewedAt: minutes(10) });
+    expect(log).toMatchObject({
+      rating: "HARD",
+      state: "LEARNING",
+      due: T0,
+      stability: before.stability,
+      difficulty: before.difficulty,
+      reviewedAt: minutes(10),
+    });
   });
 
   it("undo restores a card exactly: its snapshot survives the JSON round trip of the review log", () => {
@@ -59,7 +76,16 @@ describe("the FSRS adapter", () => {
   });
 
   it("labels intervals briefly and in words", () => {
-    expect([30_000, 60_000, 600_000, 3 * 3_600_000, 86_400_000, 12 * 86_400_000, 45 * 86_400_000, 400 * 86_400_000].map(formatInterval)).toEqual(["<1m", "1m", "10m", "3h", "1d", "12d", "1.5mo", "1.1y"]);
+    expect([30_000, 60_000, 600_000, 3 * 3_600_000, 86_400_000, 12 * 86_400_000, 45 * 86_400_000, 400 * 86_400_000].map(formatInterval)).toEqual([
+      "<1m",
+      "1m",
+      "10m",
+      "3h",
+      "1d",
+      "12d",
+      "1.5mo",
+      "1.1y",
+    ]);
     expect(describeInterval(60_000)).toBe("in 1 minute");
     expect(describeInterval(12 * 86_400_000)).toBe("in 12 days");
     expect(describeInterval(10_000)).toBe("in less than a minute");
@@ -105,7 +131,14 @@ describe("the review queue", () => {
 describe("deck counts", () => {
   it("counts states, what is due before midnight UTC, and the new cards left under the daily allowance", () => {
     const card = (state: QueueCard["state"], due: Date) => ({ state, due });
-    const cards = [card("NEW", T0), card("NEW", T0), card("LEARNING", minutes(10)), card("RELEARNING", days(2)), card("REVIEW", minutes(14 * 60)), card("REVIEW", days(1))];
+    const cards = [
+      card("NEW", T0),
+      card("NEW", T0),
+      card("LEARNING", minutes(10)),
+      card("RELEARNING", days(2)),
+      card("REVIEW", minutes(14 * 60)),
+      card("REVIEW", days(1)),
+    ];
     expect(endOfDay(T0)).toEqual(new Date("2026-03-03T00:00:00.000Z"));
     // Due today: the learning card (09:10) and the first review card (23:00); not the one due tomorrow at 09:00.
     expect(countDeck(cards, newAllowance(19), T0)).toEqual({ total: 6, dueToday: 2, learning: 2, learned: 2, new: 2, newLeftToday: 1 });
@@ -123,14 +156,26 @@ describe("mastery", () => {
   });
 
   it("is the weighted share of marks and recall, against a prior of one wrong answer", () => {
-    const [m] = computeMastery(["formats"], [{ topic: "formats", score: 1, at: T0 }, { topic: "formats", score: 1, at: T0 }, { topic: "formats", score: 0, at: T0 }], [{ topic: "formats", retrievability: 0.9 }], T0);
+    const [m] = computeMastery(
+      ["formats"],
+      [
+        { topic: "formats", score: 1, at: T0 },
+        { topic: "formats", score: 1, at: T0 },
+        { topic: "formats", score: 0, at: T0 },
+      ],
+      [{ topic: "formats", retrievability: 0.9 }],
+      T0,
+    );
     // (1 + 1 + 0 + 0.9) / (3 + 1 + 1) = 0.58
     expect(m!.mastery).toBeCloseTo(0.58, 12);
     expect(m).toMatchObject({ answers: 3, cards: 1 });
   });
 
   it("rises with correct answers and decays when the topic is not practised", () => {
-    const answers = [{ topic: "t", score: 1, at: T0 }, { topic: "t", score: 1, at: T0 }];
+    const answers = [
+      { topic: "t", score: 1, at: T0 },
+      { topic: "t", score: 1, at: T0 },
+    ];
     const now = computeMastery(["t"], answers, [], T0)[0]!.mastery!;
     expect(now).toBeCloseTo(2 / 3, 12);
     const more = computeMastery(["t"], [...answers, { topic: "t", score: 1, at: T0 }], [], T0)[0]!.mastery!;
@@ -174,8 +219,16 @@ describe("the next step", () => {
   });
 
   it("puts due mistakes, then due cards, before anything else", () => {
-    expect(chooseNextStep([lecture({ flashcardsDueNow: 3, mistakesDueNow: 2 })])).toMatchObject({ kind: "review-mistakes", title: "Review 2 missed questions", href: "/lectures/l1/flashcards?deck=mistakes" });
-    expect(chooseNextStep([lecture({ flashcardsDueNow: 1 })])).toMatchObject({ kind: "review-cards", title: "Review 1 due flashcard", href: "/lectures/l1/flashcards" });
+    expect(chooseNextStep([lecture({ flashcardsDueNow: 3, mistakesDueNow: 2 })])).toMatchObject({
+      kind: "review-mistakes",
+      title: "Review 2 missed questions",
+      href: "/lectures/l1/flashcards?deck=mistakes",
+    });
+    expect(chooseNextStep([lecture({ flashcardsDueNow: 1 })])).toMatchObject({
+      kind: "review-cards",
+      title: "Review 1 due flashcard",
+      href: "/lectures/l1/flashcards",
+    });
   });
 
   it("suggests the quiz once the notes are read, then the weakest topic", () => {
@@ -199,7 +252,11 @@ describe("the next step", () => {
     expect(chooseNextStep([lecture(strong)])).toMatchObject({ kind: "read-section", href: "/lectures/l1#formats" });
     const read = lecture({ ...strong, sections: [{ key: "intro", title: "Intro", read: true }] });
     expect(chooseNextStep([read])).toMatchObject({ kind: "learn-cards" });
-    expect(chooseNextStep([{ ...read, newCardsLeftToday: 0, podcastPercent: 40 }])).toMatchObject({ kind: "listen", detail: "40% heard so far.", href: "/lectures/l1/podcast" });
+    expect(chooseNextStep([{ ...read, newCardsLeftToday: 0, podcastPercent: 40 }])).toMatchObject({
+      kind: "listen",
+      detail: "40% heard so far.",
+      href: "/lectures/l1/podcast",
+    });
     expect(chooseNextStep([{ ...read, newCardsLeftToday: 0, podcastPercent: 100 }])).toMatchObject({ kind: "done", href: "/" });
   });
 

@@ -26,7 +26,9 @@ export default async function ImportsPage() {
           </span>
         </nav>
         <h1 className="mt-2 text-3xl font-semibold tracking-tight">Import questions</h1>
-        <p className="mt-1 text-slate-600">A dry run first: see what would be created, changed and rejected, then apply it all at once. Importing the same file twice changes nothing.</p>
+        <p className="mt-1 text-slate-600">
+          A dry run first: see what would be created, changed and rejected, then apply it all at once. Importing the same file twice changes nothing.
+        </p>
       </div>
       <ImportForm lectures={lectures} formats={uploadFormats()} />
       <Section
@@ -41,7 +43,12 @@ export default async function ImportsPage() {
                 {lecture.number}. {lecture.title}:
               </span>
               {exportFormats().map((format) => (
-                <a key={format.name} href={`/api/admin/lectures/${lecture.slug}/export?format=${format.name}`} className="rounded-md border border-slate-300 bg-white px-2 py-1 font-medium text-indigo-700 hover:bg-slate-50" download>
+                <a
+                  key={format.name}
+                  href={`/api/admin/lectures/${lecture.slug}/export?format=${format.name}`}
+                  className="rounded-md border border-slate-300 bg-white px-2 py-1 font-medium text-indigo-700 hover:bg-slate-50"
+                  download
+                >
                   {format.label}
                 </a>
               ))}
@@ -58,14 +65,30 @@ export default async function ImportsPage() {
             caption="Previews and imports, newest first"
             head={
               <>
-                <th scope="col" className="px-3 py-2">When (UTC)</th>
-                <th scope="col" className="px-3 py-2">Who</th>
-                <th scope="col" className="px-3 py-2">File</th>
-                <th scope="col" className="px-3 py-2">Status</th>
-                <th scope="col" className="px-3 py-2 text-right">New</th>
-                <th scope="col" className="px-3 py-2 text-right">Changed</th>
-                <th scope="col" className="px-3 py-2 text-right">Unchanged</th>
-                <th scope="col" className="px-3 py-2 text-right">Problems</th>
+                <th scope="col" className="px-3 py-2">
+                  When (UTC)
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Who
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  File
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Status
+                </th>
+                <th scope="col" className="px-3 py-2 text-right">
+                  New
+                </th>
+                <th scope="col" className="px-3 py-2 text-right">
+                  Changed
+                </th>
+                <th scope="col" className="px-3 py-2 text-right">
+                  Unchanged
+                </th>
+                <th scope="col" className="px-3 py-2 text-right">
+                  Problems
+                </th>
               </>
             }
           >
@@ -74,7 +97,10 @@ export default async function ImportsPage() {
                 <td className="whitespace-nowrap px-3 py-2">{formatUtcMinute(job.createdAt)}</td>
                 <td className="px-3 py-2">{job.user?.name ?? "—"}</td>
                 <td className="px-3 py-2">
-                  {job.fileName} <span className="block font-mono text-xs text-slate-600">{job.format} · {job.fileHash.slice(0, 12)}</span>
+                  {job.fileName}{" "}
+                  <span className="block font-mono text-xs text-slate-600">
+                    {job.format} · {job.fileHash.slice(0, 12)}
+                  </span>
                 </td>
                 <td className="px-3 py-2">{job.status === "APPLIED" ? "Applied" : job.status === "PREVIEWED" ? "Previewed" : "Failed"}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{job.summary.created}</td>

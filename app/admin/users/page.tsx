@@ -20,7 +20,8 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
   const raw = await searchParams;
   const filter = userListFilter.parse({ q: firstSearchParam(raw.q), role: firstSearchParam(raw.role), page: firstSearchParam(raw.page) });
   const [{ users, total, page, pageCount }, cohorts] = await Promise.all([listUsers(admin, filter), listCohorts(admin)]);
-  const pageHref = (p: number) => `/admin/users?${new URLSearchParams({ ...(filter.q ? { q: filter.q } : {}), ...(filter.role ? { role: filter.role } : {}), page: String(p) })}`;
+  const pageHref = (p: number) =>
+    `/admin/users?${new URLSearchParams({ ...(filter.q ? { q: filter.q } : {}), ...(filter.role ? { role: filter.role } : {}), page: String(p) })}`;
 
   return (
     <div className="space-y-6">
@@ -35,7 +36,9 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
             </Link>
           </nav>
           <h1 className="mt-2 text-3xl font-semibold tracking-tight">Users</h1>
-          <p className="mt-1 text-slate-600">Change a person&apos;s role or cohort, or disable their account. A new role or a disabled account signs them out on every device at once.</p>
+          <p className="mt-1 text-slate-600">
+            Change a person&apos;s role or cohort, or disable their account. A new role or a disabled account signs them out on every device at once.
+          </p>
         </div>
         <CreateCohortForm />
       </div>
@@ -45,13 +48,24 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
           <label htmlFor="q" className="block text-sm font-medium text-slate-800">
             Search
           </label>
-          <input id="q" name="q" defaultValue={filter.q ?? ""} placeholder="Name or email" className="mt-1 rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm" />
+          <input
+            id="q"
+            name="q"
+            defaultValue={filter.q ?? ""}
+            placeholder="Name or email"
+            className="mt-1 rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm"
+          />
         </div>
         <div>
           <label htmlFor="role-filter" className="block text-sm font-medium text-slate-800">
             Role
           </label>
-          <select id="role-filter" name="role" defaultValue={filter.role ?? ""} className="mt-1 rounded-lg border border-slate-300 bg-white px-2 py-1.5 text-sm">
+          <select
+            id="role-filter"
+            name="role"
+            defaultValue={filter.role ?? ""}
+            className="mt-1 rounded-lg border border-slate-300 bg-white px-2 py-1.5 text-sm"
+          >
             <option value="">All roles</option>
             {ROLES.map((role) => (
               <option key={role} value={role}>
@@ -74,11 +88,21 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
           caption={`Users, newest first (${total} in all)`}
           head={
             <>
-              <th scope="col" className="px-4 py-3">Name</th>
-              <th scope="col" className="px-4 py-3">Email</th>
-              <th scope="col" className="px-4 py-3">Joined</th>
-              <th scope="col" className="px-4 py-3">Role and cohort</th>
-              <th scope="col" className="px-4 py-3">Account</th>
+              <th scope="col" className="px-4 py-3">
+                Name
+              </th>
+              <th scope="col" className="px-4 py-3">
+                Email
+              </th>
+              <th scope="col" className="px-4 py-3">
+                Joined
+              </th>
+              <th scope="col" className="px-4 py-3">
+                Role and cohort
+              </th>
+              <th scope="col" className="px-4 py-3">
+                Account
+              </th>
             </>
           }
         >
@@ -114,12 +138,22 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
             Page {page} of {pageCount} · {total} users
           </span>
           <span className="flex gap-2">
-            {page > 1 ? <Link className={buttonClasses("secondary")} href={pageHref(page - 1)}>Previous</Link> : null}
-            {page < pageCount ? <Link className={buttonClasses("secondary")} href={pageHref(page + 1)}>Next</Link> : null}
+            {page > 1 ? (
+              <Link className={buttonClasses("secondary")} href={pageHref(page - 1)}>
+                Previous
+              </Link>
+            ) : null}
+            {page < pageCount ? (
+              <Link className={buttonClasses("secondary")} href={pageHref(page + 1)}>
+                Next
+              </Link>
+            ) : null}
           </span>
         </nav>
       ) : (
-        <p className="text-sm text-slate-600">{total} {total === 1 ? "user" : "users"}</p>
+        <p className="text-sm text-slate-600">
+          {total} {total === 1 ? "user" : "users"}
+        </p>
       )}
     </div>
   );

@@ -18,14 +18,30 @@ const toNumberRecord = (value: unknown): Record<string, number> =>
 
 const toOptionRecord = (value: unknown): Record<string, OptionSums> =>
   Object.fromEntries(
-    Object.entries((value ?? {}) as Record<string, { count?: unknown; sumX?: unknown; sumT?: unknown }>).map(([k, v]) => [k, { count: Number(v.count ?? 0), sumX: Number(v.sumX ?? 0), sumT: Number(v.sumT ?? 0) }]),
+    Object.entries((value ?? {}) as Record<string, { count?: unknown; sumX?: unknown; sumT?: unknown }>).map(([k, v]) => [
+      k,
+      { count: Number(v.count ?? 0), sumX: Number(v.sumX ?? 0), sumT: Number(v.sumT ?? 0) },
+    ]),
   );
 
 /** The stored rows of one scope (FIRST: first attempts; ALL: every attempt), of the quiz or of one slot. */
 async function runningRows(quizId: string, scope: StatScope, slotId?: string): Promise<StatRow[]> {
   const rows = await db.questionStat.findMany({
     where: { quizId, scope, ...(slotId ? { slotId } : {}) },
-    select: { slotId: true, variantKey: true, n: true, sumX: true, sumX2: true, sumT: true, sumT2: true, sumXT: true, sumTimeMs: true, optionSums: true, xHist: true, rHist: true },
+    select: {
+      slotId: true,
+      variantKey: true,
+      n: true,
+      sumX: true,
+      sumX2: true,
+      sumT: true,
+      sumT2: true,
+      sumXT: true,
+      sumTimeMs: true,
+      optionSums: true,
+      xHist: true,
+      rHist: true,
+    },
   });
   return rows.map((r) => ({
     slotId: r.slotId,
@@ -57,13 +73,16 @@ async function exactRows(quizId: string, view: StatsView, slotIds: readonly stri
   // each with enough memory to aggregate in a hash table rather than sort a million rows.
   const halves = [slotIds.filter((_, i) => i % 2 === 0), slotIds.filter((_, i) => i % 2 === 1)].filter((h) => h.length > 0);
   const aggregate = (slots: string[]) =>
-    db.$transaction(async (tx) => {
-      // One pass over every answer of the quiz: a large class takes longer than a request's statement.
-      await allowLongStatements(tx, 60_000);
-      await tx.$executeRaw`SET LOCAL work_mem = '64MB'`;
-      await tx.$executeRaw`SET LOCAL enable_sort = off`;
-      return tx.$queryRaw<AnswerGroupRow[]>(answerGroupsSql(quizId, view, slots));
-    }, { timeout: 65_000 });
+    db.$transaction(
+      async (tx) => {
+        // One pass over every answer of the quiz: a large class takes longer than a request's statement.
+        await allowLongStatements(tx, 60_000);
+        await tx.$executeRaw`SET LOCAL work_mem = '64MB'`;
+        await tx.$executeRaw`SET LOCAL enable_sort = off`;
+        return tx.$queryRaw<AnswerGroupRow[]>(answerGroupsSql(quizId, view, slots));
+      },
+      { timeout: 65_000 },
+    );
   const groups = (await Promise.all(halves.map(aggregate))).flat();
   const rows = new RowSet();
   for (const g of groups) rows.addAnswers(g.slot_id, g.vid, { n: g.n, x: g.x, rest: g.r, sumT: g.st, sumT2: g.st2, sumTimeMs: g.ms, chosenOptionKeys: g.keys });

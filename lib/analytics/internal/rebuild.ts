@@ -13,11 +13,18 @@ import { addStatistics, clearStatistics } from "./writer";
  * counted twice.
  */
 export async function rebuildRunningStatistics(quizId: string): Promise<void> {
-  await db.$transaction(async (tx) => {
-    await allowLongStatements(tx, 110_000);
-    await tx.$executeRawUnsafe("LOCK TABLE question_stats, quiz_stats IN SHARE ROW EXCLUSIVE MODE");
-    const [first, all] = await Promise.all([computeExactBundle(quizId, { attempts: "first" }), computeExactBundle(quizId, { attempts: "all" })]);
-    await clearStatistics(tx, quizId);
-    for (const [scope, bundle] of [["FIRST", first], ["ALL", all]] as const) await addStatistics(tx, quizId, scope, bundle.rows, bundle.totals);
-  }, { timeout: 120_000 });
+  await db.$transaction(
+    async (tx) => {
+      await allowLongStatements(tx, 110_000);
+      await tx.$executeRawUnsafe("LOCK TABLE question_stats, quiz_stats IN SHARE ROW EXCLUSIVE MODE");
+      const [first, all] = await Promise.all([computeExactBundle(quizId, { attempts: "first" }), computeExactBundle(quizId, { attempts: "all" })]);
+      await clearStatistics(tx, quizId);
+      for (const [scope, bundle] of [
+        ["FIRST", first],
+        ["ALL", all],
+      ] as const)
+        await addStatistics(tx, quizId, scope, bundle.rows, bundle.totals);
+    },
+    { timeout: 120_000 },
+  );
 }

@@ -12,7 +12,11 @@ export type StatScope = "FIRST" | "ALL";
 /** The selected attempts of a view, as SQL (a CTE body yielding id and score). */
 export function selectedAttemptsSql(quizId: string, view: StatsView): Prisma.Sql {
   const order =
-    view.attempts === "last" ? Prisma.sql`a.attempt_number DESC` : view.attempts === "best" ? Prisma.sql`a.score DESC, a.attempt_number ASC` : Prisma.sql`a.attempt_number ASC`;
+    view.attempts === "last"
+      ? Prisma.sql`a.attempt_number DESC`
+      : view.attempts === "best"
+        ? Prisma.sql`a.score DESC, a.attempt_number ASC`
+        : Prisma.sql`a.attempt_number ASC`;
   const cohort = view.cohortId ? Prisma.sql`AND u.cohort_id = ${view.cohortId}` : Prisma.empty;
   const from = view.from ? Prisma.sql`AND ranked.submitted_at >= ${view.from}::timestamp` : Prisma.empty;
   const to = view.to ? Prisma.sql`AND ranked.submitted_at < ${view.to}::timestamp` : Prisma.empty;

@@ -23,7 +23,21 @@ function fetchQuizStructure(quizId: string): Promise<QuizStructure | null> {
           position: true,
           variants: {
             orderBy: { position: "asc" },
-            select: { question: { select: { versions: { orderBy: { version: "desc" }, select: { id: true, stem: true, maxMark: true, options: { orderBy: { position: "asc" }, select: { key: true, text: true, isCorrect: true } } } } } } },
+            select: {
+              question: {
+                select: {
+                  versions: {
+                    orderBy: { version: "desc" },
+                    select: {
+                      id: true,
+                      stem: true,
+                      maxMark: true,
+                      options: { orderBy: { position: "asc" }, select: { key: true, text: true, isCorrect: true } },
+                    },
+                  },
+                },
+              },
+            },
           },
         },
       },

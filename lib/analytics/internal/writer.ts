@@ -16,7 +16,8 @@ const ROWS_PER_STATEMENT = 2_000;
  */
 export async function addStatistics(tx: DbTransaction, quizId: string, scope: StatScope, rows: readonly StatRow[], totals: TotalSums): Promise<void> {
   const sorted = sortRows([...rows]);
-  for (let start = 0; start < sorted.length; start += ROWS_PER_STATEMENT) await tx.$executeRaw(addQuestionStatsSql(quizId, scope, sorted.slice(start, start + ROWS_PER_STATEMENT)));
+  for (let start = 0; start < sorted.length; start += ROWS_PER_STATEMENT)
+    await tx.$executeRaw(addQuestionStatsSql(quizId, scope, sorted.slice(start, start + ROWS_PER_STATEMENT)));
   if (totals.n > 0) await tx.$executeRaw(addQuizStatsSql(quizId, scope, totals));
 }
 
@@ -30,7 +31,12 @@ export async function clearStatistics(tx: DbTransaction, quizId: string): Promis
  * Adds one submitted attempt to the running sums, in the submission's transaction. Scope ALL takes
  * every attempt; FIRST only attempt 1 (the dashboard's default view).
  */
-export async function recordSubmissionStatistics(tx: DbTransaction, quizId: string, attemptNumber: number, responses: readonly ScoredResponse[]): Promise<void> {
+export async function recordSubmissionStatistics(
+  tx: DbTransaction,
+  quizId: string,
+  attemptNumber: number,
+  responses: readonly ScoredResponse[],
+): Promise<void> {
   const { rows, totals } = attemptSums(responses);
   const scopes: StatScope[] = attemptNumber === 1 ? ["ALL", "FIRST"] : ["ALL"];
   for (const scope of scopes) await addStatistics(tx, quizId, scope, rows, totals);

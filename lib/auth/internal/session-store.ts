@@ -26,7 +26,13 @@ export async function startSession(userId: string, userAgent?: string, now = new
   await db.$transaction([
     db.userSession.deleteMany({ where: { userId, OR: [{ expiresAt: { lte: now } }, { revokedAt: { not: null } }] } }),
     db.userSession.create({
-      data: { id, userId, userAgent: userAgent?.slice(0, USER_AGENT_MAX_LENGTH) || null, createdAt: now, expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000) },
+      data: {
+        id,
+        userId,
+        userAgent: userAgent?.slice(0, USER_AGENT_MAX_LENGTH) || null,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000),
+      },
     }),
   ]);
   return id;

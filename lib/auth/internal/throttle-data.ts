@@ -68,7 +68,10 @@ export async function reserveSignInAttempt(email: string, address: string, now =
   return withLockedCounters<SignInReservation>(
     Object.values(keys),
     (current) => {
-      const plan = planSignInAttempt({ pair: current.get(keys.pair) ?? null, address: current.get(keys.address) ?? null, account: current.get(keys.account) ?? null }, now);
+      const plan = planSignInAttempt(
+        { pair: current.get(keys.pair) ?? null, address: current.get(keys.address) ?? null, account: current.get(keys.account) ?? null },
+        now,
+      );
       if (!plan.allowed) return { result: plan };
       const next = new Map([
         [keys.pair, plan.next.pair],
@@ -91,14 +94,21 @@ export async function reserveSignInAttempt(email: string, address: string, now =
 export async function recordSignInSuccess(email: string, address: string, reservation: SignInReservation): Promise<void> {
   const keys = signInThrottleKeys(email, address);
   const started = reservation.locksStarted ?? new Map<string, Date>();
-  await Promise.all([clearThrottle(keys.pair), releaseAttempt(keys.address, started.get(keys.address)), releaseAttempt(keys.account, started.get(keys.account))]);
+  await Promise.all([
+    clearThrottle(keys.pair),
+    releaseAttempt(keys.address, started.get(keys.address)),
+    releaseAttempt(keys.account, started.get(keys.account)),
+  ]);
 }
 
 /** Takes back one counted attempt (it turned out to be a success), and the lock it started, if any. */
 export async function releaseAttempt(key: string, lockStarted?: Date): Promise<void> {
   if (lockStarted) {
     // Only if the lock is still the one this attempt set (a later failure may have extended it).
-    const undone = await db.loginThrottle.updateMany({ where: { key, lockedUntil: lockStarted, failures: { gt: 0 } }, data: { failures: { decrement: 1 }, lockedUntil: null } });
+    const undone = await db.loginThrottle.updateMany({
+      where: { key, lockedUntil: lockStarted, failures: { gt: 0 } },
+      data: { failures: { decrement: 1 }, lockedUntil: null },
+    });
     if (undone.count > 0) return;
   }
   await db.loginThrottle.updateMany({ where: { key, failures: { gt: 0 } }, data: { failures: { decrement: 1 } } });

@@ -21,7 +21,17 @@ export async function getLectureBank(viewer: Viewer, lectureSlug: string): Promi
       versions: {
         orderBy: { version: "desc" },
         take: 1,
-        select: { type: true, name: true, stem: true, explanation: true, generalFeedback: true, sectionKey: true, maxMark: true, data: true, options: { orderBy: { position: "asc" }, select: { text: true, isCorrect: true, fraction: true, feedback: true } } },
+        select: {
+          type: true,
+          name: true,
+          stem: true,
+          explanation: true,
+          generalFeedback: true,
+          sectionKey: true,
+          maxMark: true,
+          data: true,
+          options: { orderBy: { position: "asc" }, select: { text: true, isCorrect: true, fraction: true, feedback: true } },
+        },
       },
     },
   });
@@ -44,5 +54,11 @@ export async function getLectureBankFile(viewer: Viewer, lectureSlug: string, fo
   if (!bank) return null;
   const format = getBankFormat(formatName);
   const { text, skipped } = format.serialize(bank.questions);
-  return { fileName: `${bank.lectureSlug}-questions.${format.extension}`, contentType: `${format.mimeType}; charset=utf-8`, text, exported: bank.questions.length - skipped, skipped };
+  return {
+    fileName: `${bank.lectureSlug}-questions.${format.extension}`,
+    contentType: `${format.mimeType}; charset=utf-8`,
+    text,
+    exported: bank.questions.length - skipped,
+    skipped,
+  };
 }

@@ -28,11 +28,15 @@ function answerLine(line: string): string | null {
 }
 
 export function parseAiken(source: string): ParseResult {
-  const lines = source.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").split("\n");
+  const lines = source
+    .replace(/^\uFEFF/, "")
+    .replace(/\r\n?/g, "\n")
+    .split("\n");
   const questions: ParseResult["questions"] = [];
   const problems: ImportProblem[] = [];
   let block: { line: number; stem: string[]; options: { letter: string; text: string; line: number }[]; bad: boolean } | null = null;
-  const fail = (line: number, message: string, stem: string, snippet: string) => problems.push({ line, column: 1, message, question: stem.slice(0, 60), snippet: snippet.slice(0, 80) });
+  const fail = (line: number, message: string, stem: string, snippet: string) =>
+    problems.push({ line, column: 1, message, question: stem.slice(0, 60), snippet: snippet.slice(0, 80) });
 
   lines.forEach((raw, i) => {
     const line = raw.trim();

@@ -22,16 +22,43 @@ export function parseCsv(source: string): ParseResult {
   const questions: ParseResult["questions"] = [];
   let records: { record: Record<string, string>; info: { lines: number } }[];
   try {
-    records = parse(source, { bom: true, columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, info: true, relax_column_count: false, trim: false });
+    records = parse(source, {
+      bom: true,
+      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+      skip_empty_lines: true,
+      info: true,
+      relax_column_count: false,
+      trim: false,
+    });
   } catch (error) {
     const e = error as { lines?: number; message: string };
-    return { questions, problems: [{ line: e.lines ?? 1, column: 1, message: e.message.replace(/^Invalid Record Length: /, "a row has a different number of fields than the header: "), question: "", snippet: "" }] };
+    return {
+      questions,
+      problems: [
+        {
+          line: e.lines ?? 1,
+          column: 1,
+          message: e.message.replace(/^Invalid Record Length: /, "a row has a different number of fields than the header: "),
+          question: "",
+          snippet: "",
+        },
+      ],
+    };
   }
-  if (records.length === 0) return { questions, problems: [{ line: 1, column: 1, message: "the file has a header but no questions", question: "", snippet: "" }] };
+  if (records.length === 0)
+    return { questions, problems: [{ line: 1, column: 1, message: "the file has a header but no questions", question: "", snippet: "" }] };
   const header = Object.keys(records[0]!.record);
   const unknown = header.filter((h) => !(CSV_COLUMNS as readonly string[]).includes(h) && !OPTION_COLUMN.test(h));
-  if (unknown.length) problems.push({ line: 1, column: 1, message: `unknown column(s) ${unknown.join(", ")}: the columns are ${CSV_COLUMNS.join(", ")} and option_a … option_z`, question: "", snippet: header.join(",") });
-  if (!header.includes("stem")) return { questions, problems: [...problems, { line: 1, column: 1, message: "the header needs a stem column", question: "", snippet: header.join(",") }] };
+  if (unknown.length)
+    problems.push({
+      line: 1,
+      column: 1,
+      message: `unknown column(s) ${unknown.join(", ")}: the columns are ${CSV_COLUMNS.join(", ")} and option_a … option_z`,
+      question: "",
+      snippet: header.join(","),
+    });
+  if (!header.includes("stem"))
+    return { questions, problems: [...problems, { line: 1, column: 1, message: "the header needs a stem column", question: "", snippet: header.join(",") }] };
   const optionColumns = header.filter((h) => OPTION_COLUMN.test(h)).sort();
 
   for (const { record, info } of records) {
@@ -42,7 +69,11 @@ export function parseCsv(source: string): ParseResult {
     const fail = (message: string) => problems.push({ line, column: 1, message, question: (cell("id") || stem).slice(0, 60), snippet: stem.slice(0, 80) });
     const type = cell("type") || "single";
     if (!TYPES.includes(type)) {
-      fail(type === "numerical" || type === "matching" ? `${type} questions cannot be written as one CSV row: import them as JSON, GIFT or Moodle XML` : `unknown type "${type}": use ${TYPES.join(", ")}`);
+      fail(
+        type === "numerical" || type === "matching"
+          ? `${type} questions cannot be written as one CSV row: import them as JSON, GIFT or Moodle XML`
+          : `unknown type "${type}": use ${TYPES.join(", ")}`,
+      );
       continue;
     }
     const options = optionColumns.map((c) => ({ letter: OPTION_COLUMN.exec(c)![1]!.toUpperCase(), text: cell(c) })).filter((o) => o.text !== "");
@@ -51,7 +82,15 @@ export function parseCsv(source: string): ParseResult {
       .filter(Boolean)
       .map((c) => c.toUpperCase());
     const base: Record<string, unknown> = { stem, origin: "imported" };
-    for (const [column, field] of [["id", "id"], ["explanation", "explanation"], ["topic", "topic"], ["lecture", "lecture"], ["section", "section"], ["category", "category"]] as const) if (cell(column)) base[field] = cell(column);
+    for (const [column, field] of [
+      ["id", "id"],
+      ["explanation", "explanation"],
+      ["topic", "topic"],
+      ["lecture", "lecture"],
+      ["section", "section"],
+      ["category", "category"],
+    ] as const)
+      if (cell(column)) base[field] = cell(column);
     if (cell("max_mark")) base.maxMark = Number(cell("max_mark"));
     let question: Record<string, unknown>;
     if (type === "true-false") {
@@ -69,7 +108,9 @@ export function parseCsv(source: string): ParseResult {
       const letters = options.map((o) => o.letter);
       const missing = correct.filter((c) => !letters.includes(c));
       if (missing.length) {
-        fail(`"correct" names ${missing.join(", ")}, which ${missing.length > 1 ? "are not options" : "is not an option"} of this row (${letters.join(", ") || "no options"})`);
+        fail(
+          `"correct" names ${missing.join(", ")}, which ${missing.length > 1 ? "are not options" : "is not an option"} of this row (${letters.join(", ") || "no options"})`,
+        );
         continue;
       }
       question = { ...base, type, options: options.map((o) => ({ text: o.text, correct: correct.includes(o.letter) })) };
@@ -93,7 +134,10 @@ export function toCsv(questions: readonly ParsedQuestion[]): { text: string; ski
     if (q.type === "numerical" || q.type === "matching") skipped.push({ question: q, reason: `${q.type} questions cannot be one CSV row` });
     else rows.push(q);
   }
-  const width = Math.max(2, ...rows.map((q) => (q.type === "single" || q.type === "multiple" ? q.options.length : q.type === "short-answer" ? q.answers.length : 0)));
+  const width = Math.max(
+    2,
+    ...rows.map((q) => (q.type === "single" || q.type === "multiple" ? q.options.length : q.type === "short-answer" ? q.answers.length : 0)),
+  );
   const letters = Array.from({ length: width }, (_, i) => String.fromCharCode(97 + i));
   // The documented columns, with the options after the stem.
   const header = [...CSV_COLUMNS.slice(0, 3), ...letters.map((l) => `option_${l}`), ...CSV_COLUMNS.slice(3)];
@@ -107,7 +151,21 @@ export function toCsv(questions: readonly ParsedQuestion[]): { text: string; ski
           ? String(q.answer)
           : "";
     // csvLine neutralises cells a spreadsheet would run as formulas; the CSV importer undoes it.
-    lines.push(csvLine([q.id, q.type, q.stem, ...letters.map((_, i) => texts[i]), correct, q.explanation, q.topic, q.lecture, q.section, q.category, q.maxMark === 1 ? undefined : q.maxMark]));
+    lines.push(
+      csvLine([
+        q.id,
+        q.type,
+        q.stem,
+        ...letters.map((_, i) => texts[i]),
+        correct,
+        q.explanation,
+        q.topic,
+        q.lecture,
+        q.section,
+        q.category,
+        q.maxMark === 1 ? undefined : q.maxMark,
+      ]),
+    );
   }
   return { text: `${lines.join("\n")}\n`, skipped };
 }

@@ -13,7 +13,11 @@ import { htmlToText } from "./html-text";
 
 // Escaped characters are swapped for private-use placeholders while the structure is read.
 const ESCAPES: Record<string, string> = { "~": "\uE000", "=": "\uE001", "#": "\uE002", "{": "\uE003", "}": "\uE004", ":": "\uE005", "\\": "\uE006", n: "\n" };
-const UNESCAPE = new Map(Object.entries(ESCAPES).filter(([k]) => k !== "n").map(([k, v]) => [v, k]));
+const UNESCAPE = new Map(
+  Object.entries(ESCAPES)
+    .filter(([k]) => k !== "n")
+    .map(([k, v]) => [v, k]),
+);
 
 function protect(text: string): string {
   return text.replace(/\\([~=#{}:\\n])/g, (_, c: string) => ESCAPES[c]!);
@@ -129,7 +133,11 @@ export function parseGift(source: string): ParseResult {
     if (format) text = text.slice(format[0].length);
     const isHtml = format?.[1]!.toLowerCase() === "html";
     const open = text.indexOf("{");
-    const label = name ?? restore(open >= 0 ? text.slice(0, open) : text).trim().slice(0, 60);
+    const label =
+      name ??
+      restore(open >= 0 ? text.slice(0, open) : text)
+        .trim()
+        .slice(0, 60);
     const offset = joined.indexOf(text.slice(0, 20));
     if (open < 0) {
       problem(0, "no answer block: a GIFT question needs its answers in { braces } (use {} for an essay)", label);
@@ -154,7 +162,13 @@ export function parseGift(source: string): ParseResult {
       generalFeedback = restore(body.slice(general + 4).trim());
       body = body.slice(0, general).trim();
     }
-    const base = { stem, ...(name ? { name } : {}), ...(category ? { category } : {}), ...(generalFeedback ? { generalFeedback } : {}), origin: "imported" as const };
+    const base = {
+      stem,
+      ...(name ? { name } : {}),
+      ...(category ? { category } : {}),
+      ...(generalFeedback ? { generalFeedback } : {}),
+      origin: "imported" as const,
+    };
     const at = offset + open + 1;
     let question: Record<string, unknown> | null = null;
 
@@ -166,7 +180,11 @@ export function parseGift(source: string): ParseResult {
       question = { ...base, type: "essay" };
     } else if (/^(T|F|TRUE|FALSE)\b/i.test(body)) {
       const [, word] = body.match(/^(TRUE|FALSE|T|F)/i)!;
-      const feedbacks = body.slice(word!.length).split("#").slice(1).map((f) => restore(f.trim()));
+      const feedbacks = body
+        .slice(word!.length)
+        .split("#")
+        .slice(1)
+        .map((f) => restore(f.trim()));
       question = { ...base, type: "true-false", answer: /^t/i.test(word!), ...(feedbacks.length ? { explanation: feedbacks.join(" ") } : {}) };
     } else if (body.startsWith("#")) {
       const { answers, leading } = splitAnswers(body.slice(1).trim());
@@ -177,7 +195,12 @@ export function parseGift(source: string): ParseResult {
       for (const answer of specs) {
         if (answer.mark === "~") {
           if (answer.text === "" && answer.feedback !== undefined) catchAll = answer.feedback;
-          else problem(at, `"~${answer.text}": a numerical question's answers start with =; "~#feedback" is the only ~ allowed (feedback for any other answer)`, label);
+          else
+            problem(
+              at,
+              `"~${answer.text}": a numerical question's answers start with =; "~#feedback" is the only ~ allowed (feedback for any other answer)`,
+              label,
+            );
           continue;
         }
         const number = numericAnswer(answer.text);
@@ -188,7 +211,8 @@ export function parseGift(source: string): ParseResult {
         parsed.push({ ...number, fraction: (answer.weight ?? 100) / 100, ...(answer.feedback ? { feedback: answer.feedback } : {}) });
       }
       if (parsed.some((a) => a.fraction < 0 || a.fraction > 1)) problem(at, "a numerical answer's weight must be between 0% and 100%", label);
-      else if (parsed.length) question = { ...base, type: "numerical", answers: parsed, ...(catchAll !== undefined && !generalFeedback ? { generalFeedback: catchAll } : {}) };
+      else if (parsed.length)
+        question = { ...base, type: "numerical", answers: parsed, ...(catchAll !== undefined && !generalFeedback ? { generalFeedback: catchAll } : {}) };
     } else {
       const { answers, leading } = splitAnswers(body);
       if (leading.trim()) problem(at, `"${restore(leading.trim())}" is not an answer: each answer starts with = (right) or ~ (wrong)`, label);
@@ -199,7 +223,11 @@ export function parseGift(source: string): ParseResult {
       // Matching: every answer is "=prompt -> answer" (an arrow in a ~ answer is just text).
       const pairs = answers.filter((a) => a.mark === "=" && a.text.includes("->"));
       if (pairs.length > 0 && pairs.length === answers.length) {
-        question = { ...base, type: "matching", pairs: pairs.map((p) => ({ prompt: p.text.split("->")[0]!.trim(), answer: p.text.split("->").slice(1).join("->").trim() })) };
+        question = {
+          ...base,
+          type: "matching",
+          pairs: pairs.map((p) => ({ prompt: p.text.split("->")[0]!.trim(), answer: p.text.split("->").slice(1).join("->").trim() })),
+        };
       } else if (answers.every((a) => a.mark === "=") && answers.length >= 1 && !answers.some((a) => a.weight !== null && a.weight < 0)) {
         question = {
           ...base,
@@ -239,5 +267,7 @@ export function parseGift(source: string): ParseResult {
 
 function splitFeedback(text: string): { text: string; feedback: string | undefined } {
   const hash = text.indexOf("#");
-  return hash >= 0 ? { text: restore(text.slice(0, hash).trim()), feedback: restore(text.slice(hash + 1).trim()) } : { text: restore(text.trim()), feedback: undefined };
+  return hash >= 0
+    ? { text: restore(text.slice(0, hash).trim()), feedback: restore(text.slice(hash + 1).trim()) }
+    : { text: restore(text.trim()), feedback: undefined };
 }

@@ -31,11 +31,19 @@ export function toGift(questions: readonly ParsedQuestion[]): string {
     let body: string;
     switch (q.type) {
       case "single":
-        body = q.options.map((o) => (o.correct && (o.fraction ?? 1) === 1 ? `=${giftEscape(o.text)}` : `~${weight(o.fraction ?? (o.correct ? 1 : 0), 0)}${giftEscape(o.text)}`) + feedback(o.feedback)).join(" ");
+        body = q.options
+          .map(
+            (o) =>
+              (o.correct && (o.fraction ?? 1) === 1 ? `=${giftEscape(o.text)}` : `~${weight(o.fraction ?? (o.correct ? 1 : 0), 0)}${giftEscape(o.text)}`) +
+              feedback(o.feedback),
+          )
+          .join(" ");
         break;
       case "multiple": {
         const right = q.options.filter((o) => o.correct).length;
-        body = q.options.map((o) => `~%${Number(((o.fraction ?? (o.correct ? 1 / right : 0)) * 100).toFixed(5))}%${giftEscape(o.text)}${feedback(o.feedback)}`).join(" ");
+        body = q.options
+          .map((o) => `~%${Number(((o.fraction ?? (o.correct ? 1 / right : 0)) * 100).toFixed(5))}%${giftEscape(o.text)}${feedback(o.feedback)}`)
+          .join(" ");
         break;
       }
       case "true-false":

@@ -6,7 +6,27 @@ import type { Element, Nodes, Root } from "hast";
 import rehypeParse from "rehype-parse";
 import { unified } from "unified";
 
-const BLOCKS = new Set(["p", "div", "section", "article", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "table", "tr", "blockquote", "pre", "figure", "hr"]);
+const BLOCKS = new Set([
+  "p",
+  "div",
+  "section",
+  "article",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "ul",
+  "ol",
+  "li",
+  "table",
+  "tr",
+  "blockquote",
+  "pre",
+  "figure",
+  "hr",
+]);
 const DROPPED = new Set(["script", "style", "template", "noscript", "iframe", "object", "embed", "head", "title"]);
 
 export function htmlToText(html: string): string {

@@ -86,11 +86,23 @@ export function parseMoodleXml(source: string): ParseResult {
   const problems: ImportProblem[] = [];
   const text = source.replace(/^\uFEFF/, "");
   const top = (message: string) => ({ questions, problems: [{ line: 1, column: 1, message, question: "", snippet: text.slice(0, 80) }] });
-  if (/<!DOCTYPE|<!ENTITY/i.test(text)) return top("XML with a DOCTYPE or entity declarations is refused: Moodle XML needs neither, and they can be used to attack the server");
+  if (/<!DOCTYPE|<!ENTITY/i.test(text))
+    return top("XML with a DOCTYPE or entity declarations is refused: Moodle XML needs neither, and they can be used to attack the server");
   const longTag = overlongTag(text);
   if (longTag >= 0) {
     const line = text.slice(0, longTag).split("\n").length;
-    return { questions, problems: [{ line, column: longTag - text.lastIndexOf("\n", longTag - 1), message: `a tag longer than ${MAX_TAG_LENGTH} characters: Moodle XML tags are short, so the file is not Moodle XML (or is built to slow the importer down)`, question: "", snippet: text.slice(longTag, longTag + 80) }] };
+    return {
+      questions,
+      problems: [
+        {
+          line,
+          column: longTag - text.lastIndexOf("\n", longTag - 1),
+          message: `a tag longer than ${MAX_TAG_LENGTH} characters: Moodle XML tags are short, so the file is not Moodle XML (or is built to slow the importer down)`,
+          question: "",
+          snippet: text.slice(longTag, longTag + 80),
+        },
+      ],
+    };
   }
   // The parser runs first, with its depth limit: it stops a file built as "<a><a><a>…" within
   // microseconds, where the validator would walk it all and describe every open tag in its message.
@@ -100,10 +112,18 @@ export function parseMoodleXml(source: string): ParseResult {
     document = parser.parse(text) as Node;
   } catch (error) {
     const message = (error as Error).message;
-    return top(message.includes("nested") ? `the XML is nested more than ${MAX_DEPTH} elements deep: Moodle XML needs fewer than ten` : `not well-formed XML: ${message.slice(0, 200)}`);
+    return top(
+      message.includes("nested")
+        ? `the XML is nested more than ${MAX_DEPTH} elements deep: Moodle XML needs fewer than ten`
+        : `not well-formed XML: ${message.slice(0, 200)}`,
+    );
   }
   const valid = XMLValidator.validate(text);
-  if (valid !== true) return { questions, problems: [{ line: valid.err.line, column: valid.err.col, message: `not well-formed XML: ${valid.err.msg.slice(0, 200)}`, question: "", snippet: "" }] };
+  if (valid !== true)
+    return {
+      questions,
+      problems: [{ line: valid.err.line, column: valid.err.col, message: `not well-formed XML: ${valid.err.msg.slice(0, 200)}`, question: "", snippet: "" }],
+    };
   const quiz = document.quiz as Node | undefined;
   if (!quiz || typeof quiz !== "object") return top("not Moodle XML: the root element must be <quiz>");
   let category: string | undefined;
@@ -112,9 +132,13 @@ export function parseMoodleXml(source: string): ParseResult {
     const type = String(q["@type"] ?? "").slice(0, 40);
     const name = textOf(q.name);
     const path = `quiz/question[${index + 1}]${type ? ` (${type}${name ? ` "${name.slice(0, 60)}"` : ""})` : ""}`;
-    const fail = (message: string) => problems.push({ line: 0, column: 0, message: `${path}: ${message}`, question: name, snippet: textOf(q.questiontext).slice(0, 80) });
+    const fail = (message: string) =>
+      problems.push({ line: 0, column: 0, message: `${path}: ${message}`, question: name, snippet: textOf(q.questiontext).slice(0, 80) });
     if (type === "category") {
-      category = textOf(q.category).replace(/^\$(course|cat\d|module|system)\$\//, "").replace(/^top\/?/, "") || undefined;
+      category =
+        textOf(q.category)
+          .replace(/^\$(course|cat\d|module|system)\$\//, "")
+          .replace(/^top\/?/, "") || undefined;
       return;
     }
     const stem = richText(q.questiontext);
@@ -140,7 +164,12 @@ export function parseMoodleXml(source: string): ParseResult {
     switch (type) {
       case "multichoice": {
         const single = textOf(q.single) !== "false";
-        const options = answers.map((a) => ({ text: richText(a), correct: fraction(a) > 0, fraction: fraction(a), ...(richText(a.feedback) ? { feedback: richText(a.feedback) } : {}) }));
+        const options = answers.map((a) => ({
+          text: richText(a),
+          correct: fraction(a) > 0,
+          fraction: fraction(a),
+          ...(richText(a.feedback) ? { feedback: richText(a.feedback) } : {}),
+        }));
         question = { ...base, type: single ? "single" : "multiple", options };
         break;
       }
@@ -152,19 +181,37 @@ export function parseMoodleXml(source: string): ParseResult {
         break;
       }
       case "shortanswer":
-        question = { ...base, type: "short-answer", caseSensitive: textOf(q.usecase) === "1", answers: answers.map((a) => ({ text: textOf(a), fraction: fraction(a), ...(textOf(a.feedback) ? { feedback: textOf(a.feedback) } : {}) })) };
+        question = {
+          ...base,
+          type: "short-answer",
+          caseSensitive: textOf(q.usecase) === "1",
+          answers: answers.map((a) => ({ text: textOf(a), fraction: fraction(a), ...(textOf(a.feedback) ? { feedback: textOf(a.feedback) } : {}) })),
+        };
         break;
       case "numerical": {
-        const parsed = answers.map((a) => ({ value: Number(textOf(a)), tolerance: Number(textOf(a.tolerance) || "0"), fraction: fraction(a), ...(textOf(a.feedback) ? { feedback: textOf(a.feedback) } : {}) }));
+        const parsed = answers.map((a) => ({
+          value: Number(textOf(a)),
+          tolerance: Number(textOf(a.tolerance) || "0"),
+          fraction: fraction(a),
+          ...(textOf(a.feedback) ? { feedback: textOf(a.feedback) } : {}),
+        }));
         const bad = parsed.find((a) => !Number.isFinite(a.value) || !Number.isFinite(a.tolerance));
         // Moodle writes "*" for an answer that matches anything: its feedback is the catch-all.
         const catchAll = answers.find((a) => textOf(a) === "*");
         if (bad && !catchAll) fail("an answer is not a number");
-        else question = { ...base, type: "numerical", answers: parsed.filter((a) => Number.isFinite(a.value)), ...(catchAll && textOf(catchAll.feedback) && !base.generalFeedback ? { generalFeedback: textOf(catchAll.feedback) } : {}) };
+        else
+          question = {
+            ...base,
+            type: "numerical",
+            answers: parsed.filter((a) => Number.isFinite(a.value)),
+            ...(catchAll && textOf(catchAll.feedback) && !base.generalFeedback ? { generalFeedback: textOf(catchAll.feedback) } : {}),
+          };
         break;
       }
       case "matching": {
-        const pairs = ((q.subquestion as Node[] | undefined) ?? []).map((s) => ({ prompt: richText(s), answer: textOf((s.answer as Node[] | undefined)?.[0]) })).filter((p) => p.prompt !== "");
+        const pairs = ((q.subquestion as Node[] | undefined) ?? [])
+          .map((s) => ({ prompt: richText(s), answer: textOf((s.answer as Node[] | undefined)?.[0]) }))
+          .filter((p) => p.prompt !== "");
         question = { ...base, type: "matching", pairs };
         break;
       }
@@ -172,7 +219,9 @@ export function parseMoodleXml(source: string): ParseResult {
         question = { ...base, type: "essay" };
         break;
       default:
-        fail(`the question type "${type}" is not supported (supported: multichoice, truefalse, shortanswer, numerical, matching, essay, and category switches)`);
+        fail(
+          `the question type "${type}" is not supported (supported: multichoice, truefalse, shortanswer, numerical, matching, essay, and category switches)`,
+        );
     }
     if (!question) return;
     const checked = bankQuestion.safeParse({ id: "placeholder", ...question });

@@ -8,7 +8,8 @@ import { parseMoodleXml } from "./moodle-xml-parser";
 
 const xmlText = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 // Elements marked format="html" carry HTML: plain text is written as HTML that reads back the same.
-const xmlTextElement = (tag: string, text: string | undefined, format = false) => (text ? `<${tag}${format ? ' format="html"' : ""}><text>${xmlText(format ? textToHtml(text) : text)}</text></${tag}>` : "");
+const xmlTextElement = (tag: string, text: string | undefined, format = false) =>
+  text ? `<${tag}${format ? ' format="html"' : ""}><text>${xmlText(format ? textToHtml(text) : text)}</text></${tag}>` : "";
 
 /** Moodle XML: every type, with categories, fractions, feedback and the id as idnumber. */
 export function toMoodleXml(questions: readonly ParsedQuestion[]): string {
@@ -19,7 +20,15 @@ export function toMoodleXml(questions: readonly ParsedQuestion[]): string {
       category = q.category;
       out.push(`  <question type="category"><category><text>$course$/top/${xmlText(category ?? "")}</text></category></question>`);
     }
-    const type = { single: "multichoice", multiple: "multichoice", "true-false": "truefalse", "short-answer": "shortanswer", numerical: "numerical", matching: "matching", essay: "essay" }[q.type];
+    const type = {
+      single: "multichoice",
+      multiple: "multichoice",
+      "true-false": "truefalse",
+      "short-answer": "shortanswer",
+      numerical: "numerical",
+      matching: "matching",
+      essay: "essay",
+    }[q.type];
     const parts = [
       xmlTextElement("name", q.name),
       xmlTextElement("questiontext", q.stem, true),
@@ -29,15 +38,24 @@ export function toMoodleXml(questions: readonly ParsedQuestion[]): string {
       // This project's extension (Moodle ignores it): the explanation shown with the right answer.
       xmlTextElement("explanation", q.explanation, true),
       q.section || q.topic
-        ? `<tags>${[q.section ? `section:${q.section}` : "", q.topic ? `topic:${q.topic}` : ""].filter(Boolean).map((t) => `<tag><text>${xmlText(t)}</text></tag>`).join("")}</tags>`
+        ? `<tags>${[q.section ? `section:${q.section}` : "", q.topic ? `topic:${q.topic}` : ""]
+            .filter(Boolean)
+            .map((t) => `<tag><text>${xmlText(t)}</text></tag>`)
+            .join("")}</tags>`
         : "",
     ];
     const pct = (f: number) => Number((f * 100).toFixed(5));
-    const answer = (fraction: number, text: string, feedback?: string, extra = "") => `<answer fraction="${pct(fraction)}"><text>${xmlText(text)}</text>${extra}${xmlTextElement("feedback", feedback)}</answer>`;
+    const answer = (fraction: number, text: string, feedback?: string, extra = "") =>
+      `<answer fraction="${pct(fraction)}"><text>${xmlText(text)}</text>${extra}${xmlTextElement("feedback", feedback)}</answer>`;
     switch (q.type) {
       case "single":
       case "multiple":
-        parts.push(`<single>${q.type === "single"}</single>`, ...q.options.map((o) => answer(o.fraction ?? (o.correct ? (q.type === "single" ? 1 : 1 / q.options.filter((x) => x.correct).length) : 0), o.text, o.feedback)));
+        parts.push(
+          `<single>${q.type === "single"}</single>`,
+          ...q.options.map((o) =>
+            answer(o.fraction ?? (o.correct ? (q.type === "single" ? 1 : 1 / q.options.filter((x) => x.correct).length) : 0), o.text, o.feedback),
+          ),
+        );
         break;
       case "true-false":
         parts.push(answer(q.answer ? 1 : 0, "true"), answer(q.answer ? 0 : 1, "false"));
@@ -49,7 +67,11 @@ export function toMoodleXml(questions: readonly ParsedQuestion[]): string {
         parts.push(...q.answers.map((a) => answer(a.fraction, String(a.value), a.feedback, `<tolerance>${a.tolerance}</tolerance>`)));
         break;
       case "matching":
-        parts.push(...q.pairs.map((p) => `<subquestion format="html"><text>${xmlText(textToHtml(p.prompt))}</text><answer><text>${xmlText(p.answer)}</text></answer></subquestion>`));
+        parts.push(
+          ...q.pairs.map(
+            (p) => `<subquestion format="html"><text>${xmlText(textToHtml(p.prompt))}</text><answer><text>${xmlText(p.answer)}</text></answer></subquestion>`,
+          ),
+        );
         break;
       case "essay":
         break;

@@ -36,7 +36,10 @@ async function classify(questions: IdentifiedQuestion[]): Promise<Map<string, Ou
 }
 
 async function requireLecture(lectureId: string) {
-  const lecture = await db.lecture.findUnique({ where: { id: lectureId }, select: { id: true, courseId: true, quizzes: { orderBy: { createdAt: "asc" }, take: 1, select: { id: true } } } });
+  const lecture = await db.lecture.findUnique({
+    where: { id: lectureId },
+    select: { id: true, courseId: true, quizzes: { orderBy: { createdAt: "asc" }, take: 1, select: { id: true } } },
+  });
   if (!lecture) throw new NotFoundError("Choose the lecture the questions belong to.");
   return lecture;
 }
@@ -85,10 +88,14 @@ export async function applyImport(viewer: Viewer, upload: ImportUpload & { fileH
   assertRole(viewer, ADMIN_ROLES);
   const lecture = await requireLecture(upload.lectureId);
   // Checked before the parse: a different file is refused without spending a parser on it.
-  if (fileHashOf(upload.bytes) !== upload.fileHash) throw new ActionError("CONFLICT", "This is not the file that was previewed: preview it again before applying.");
+  if (fileHashOf(upload.bytes) !== upload.fileHash)
+    throw new ActionError("CONFLICT", "This is not the file that was previewed: preview it again before applying.");
   const parsed = await parseUploadIsolated(upload.fileName, upload.bytes, { convert: upload.convert });
   if (parsed.problems.length > 0 && !upload.validOnly) {
-    throw new ActionError("CONFLICT", `${parsed.problems.length} problem(s) in the file: fix them and preview again, or choose “Import only the valid questions”.`);
+    throw new ActionError(
+      "CONFLICT",
+      `${parsed.problems.length} problem(s) in the file: fix them and preview again, or choose “Import only the valid questions”.`,
+    );
   }
   if (parsed.questions.length === 0) throw new ActionError("VALIDATION", "The file has no valid questions to import.");
   const topics = await db.topic.findMany({ where: { courseId: lecture.courseId }, select: { id: true, key: true } });
@@ -111,7 +118,15 @@ export async function applyImport(viewer: Viewer, upload: ImportUpload & { fileH
       }
       const quizId = lecture.quizzes[0]?.id;
       if (quizId) await addImportedSlots(tx, quizId, slots);
-      const items = parsed.questions.map((q, i) => ({ line: q.line, id: q.id, name: q.question.name ?? "", type: q.question.type, category: q.question.category ?? "", outcome: outcomes[i]!, stem: q.question.stem }));
+      const items = parsed.questions.map((q, i) => ({
+        line: q.line,
+        id: q.id,
+        name: q.question.name ?? "",
+        type: q.question.type,
+        category: q.question.category ?? "",
+        outcome: outcomes[i]!,
+        stem: q.question.stem,
+      }));
       await tx.importJob.create({
         data: {
           userId: viewer.id,
@@ -127,7 +142,15 @@ export async function applyImport(viewer: Viewer, upload: ImportUpload & { fileH
     },
     { timeout: 120_000 },
   );
-  const items = parsed.questions.map((q, i) => ({ line: q.line, id: q.id, name: "", type: q.question.type, category: q.question.category ?? "", outcome: outcomes[i]!, stem: "" }));
+  const items = parsed.questions.map((q, i) => ({
+    line: q.line,
+    id: q.id,
+    name: "",
+    type: q.question.type,
+    category: q.question.category ?? "",
+    outcome: outcomes[i]!,
+    stem: "",
+  }));
   return summarise(items, parsed.problems);
 }
 
@@ -137,9 +160,26 @@ export async function getImportHistory(viewer: Viewer, take = 50) {
   const jobs = await db.importJob.findMany({
     orderBy: { createdAt: "desc" },
     take,
-    select: { id: true, fileName: true, fileHash: true, format: true, status: true, summary: true, errors: true, createdAt: true, appliedAt: true, user: { select: { name: true, email: true } } },
+    select: {
+      id: true,
+      fileName: true,
+      fileHash: true,
+      format: true,
+      status: true,
+      summary: true,
+      errors: true,
+      createdAt: true,
+      appliedAt: true,
+      user: { select: { name: true, email: true } },
+    },
   });
-  return jobs.map((job) => ({ ...job, summary: job.summary as unknown as ImportSummary, errorCount: Array.isArray(job.errors) ? job.errors.length : 0, createdAt: job.createdAt.toISOString(), appliedAt: job.appliedAt?.toISOString() ?? null }));
+  return jobs.map((job) => ({
+    ...job,
+    summary: job.summary as unknown as ImportSummary,
+    errorCount: Array.isArray(job.errors) ? job.errors.length : 0,
+    createdAt: job.createdAt.toISOString(),
+    appliedAt: job.appliedAt?.toISOString() ?? null,
+  }));
 }
 
 /** The lectures an import may go to (and whose banks the export offers). */

@@ -14,7 +14,8 @@ export interface UploadRouteOptions {
   maxBytes?: number;
 }
 
-const fail = (status: number, message: string, fieldErrors?: Record<string, string[]>) => Response.json(fieldErrors ? { message, fieldErrors } : { message }, { status });
+const fail = (status: number, message: string, fieldErrors?: Record<string, string[]>) =>
+  Response.json(fieldErrors ? { message, fieldErrors } : { message }, { status });
 
 /**
  * A multipart upload route (the import's preview and apply go over plain HTTP so the browser can show

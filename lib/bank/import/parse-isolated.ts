@@ -111,11 +111,22 @@ function runJob(worker: Worker, job: { fileName: string; bytes: Uint8Array; opti
       finish(reply.ok ? { kind: "done", result: reply.result } : { kind: "failed", message: reply.message, healthy: true });
     };
     const onError = (error: Error & { code?: string }) =>
-      finish({ kind: "failed", healthy: false, message: error.code === "ERR_WORKER_OUT_OF_MEMORY" ? `the file needs more than ${MAX_HEAP_MB} MB of memory to read` : `the importer could not read the file (${error.message})` });
+      finish({
+        kind: "failed",
+        healthy: false,
+        message:
+          error.code === "ERR_WORKER_OUT_OF_MEMORY"
+            ? `the file needs more than ${MAX_HEAP_MB} MB of memory to read`
+            : `the importer could not read the file (${error.message})`,
+      });
     const onExit = () => finish({ kind: "failed", healthy: false, message: "the importer stopped while reading the file" });
     const timer = setTimeout(() => {
       void worker.terminate();
-      finish({ kind: "failed", healthy: false, message: `the file took more than ${deadlineMs / 1000} s to read: it may be built to slow the importer down. Split it into smaller files, or look for very long lines or deeply nested parts` });
+      finish({
+        kind: "failed",
+        healthy: false,
+        message: `the file took more than ${deadlineMs / 1000} s to read: it may be built to slow the importer down. Split it into smaller files, or look for very long lines or deeply nested parts`,
+      });
     }, deadlineMs);
     worker.on("message", onMessage);
     worker.on("error", onError);
@@ -130,7 +141,12 @@ function runJob(worker: Worker, job: { fileName: string; bytes: Uint8Array; opti
  * could not be read in time, or that crashed or exhausted its worker, comes back as a file with one
  * problem, like any other unreadable file.
  */
-export async function parseUploadIsolated(fileName: string, bytes: Uint8Array, options: { convert?: boolean; format?: BankFormatName } = {}, deadlineMs: number = IMPORT_LIMITS.maxParseMs): Promise<ParsedUpload> {
+export async function parseUploadIsolated(
+  fileName: string,
+  bytes: Uint8Array,
+  options: { convert?: boolean; format?: BankFormatName } = {},
+  deadlineMs: number = IMPORT_LIMITS.maxParseMs,
+): Promise<ParsedUpload> {
   await acquireSlot();
   try {
     const worker = takeIdle() ?? (await startWorker());

@@ -44,5 +44,12 @@ export function summarise(items: PreviewItem[], problems: ImportProblem[]): Impo
     (byCategory[item.category || "(none)"] ??= empty())[item.outcome]++;
   }
   const rejected = new Set(problems.map((p) => `${p.line}|${p.question}`)).size;
-  return { created: items.filter((i) => i.outcome === "created").length, changed: items.filter((i) => i.outcome === "new-version").length, unchanged: items.filter((i) => i.outcome === "unchanged").length, rejected, byType, byCategory };
+  return {
+    created: items.filter((i) => i.outcome === "created").length,
+    changed: items.filter((i) => i.outcome === "new-version").length,
+    unchanged: items.filter((i) => i.outcome === "unchanged").length,
+    rejected,
+    byType,
+    byCategory,
+  };
 }

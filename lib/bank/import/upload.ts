@@ -38,16 +38,23 @@ export function fileHashOf(bytes: Uint8Array): string {
 
 /** UTF-8 text of the file, or why not. Windows-1252 is decoded only when asked for. */
 export function decodeUpload(bytes: Uint8Array, convertFromWindows1252 = false): { text: string } | { problem: string } {
-  if (bytes.byteLength > IMPORT_LIMITS.maxBytes) return { problem: `the file is ${(bytes.byteLength / 1048576).toFixed(1)} MB: the limit is ${IMPORT_LIMITS.maxBytes / 1048576} MB` };
+  if (bytes.byteLength > IMPORT_LIMITS.maxBytes)
+    return { problem: `the file is ${(bytes.byteLength / 1048576).toFixed(1)} MB: the limit is ${IMPORT_LIMITS.maxBytes / 1048576} MB` };
   if (bytes.byteLength === 0) return { problem: "the file is empty" };
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    if (!convertFromWindows1252) return { problem: "the file is not UTF-8 (it may be Windows-1252 or Latin-1): save it as UTF-8, or tick “convert from Windows-1252”" };
+    if (!convertFromWindows1252)
+      return { problem: "the file is not UTF-8 (it may be Windows-1252 or Latin-1): save it as UTF-8, or tick “convert from Windows-1252”" };
     text = new TextDecoder("windows-1252").decode(bytes);
   }
-  return { text: text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").normalize("NFC") };
+  return {
+    text: text
+      .replace(/^\uFEFF/, "")
+      .replace(/\r\n?/g, "\n")
+      .normalize("NFC"),
+  };
 }
 
 /** The identity of a question without an id: a hash of its normalised content. */
@@ -67,7 +74,12 @@ export function parseUpload(fileName: string, bytes: Uint8Array, options: { conv
   const parsed = getBankFormat(format).parse(decoded.text, fileName);
   const problems = parsed.problems.slice(0, IMPORT_LIMITS.maxProblems);
   if (parsed.questions.length > IMPORT_LIMITS.maxQuestions) {
-    return { format, fileHash, questions: [], problems: [problemAt(`${parsed.questions.length} questions: the limit is ${IMPORT_LIMITS.maxQuestions} a file`)] };
+    return {
+      format,
+      fileHash,
+      questions: [],
+      problems: [problemAt(`${parsed.questions.length} questions: the limit is ${IMPORT_LIMITS.maxQuestions} a file`)],
+    };
   }
   const seen = new Map<string, number>();
   const questions: IdentifiedQuestion[] = [];
@@ -75,12 +87,19 @@ export function parseUpload(fileName: string, bytes: Uint8Array, options: { conv
     const id = item.question.id ?? contentKey(item.question);
     const first = seen.get(id);
     if (first !== undefined) {
-      problems.push({ line: item.line, column: 1, message: item.question.id ? `duplicate id "${id}" (first used on line ${first})` : `the same question twice (first on line ${first})`, question: item.question.name ?? item.question.stem.slice(0, 60), snippet: item.question.stem.slice(0, 80) });
+      problems.push({
+        line: item.line,
+        column: 1,
+        message: item.question.id ? `duplicate id "${id}" (first used on line ${first})` : `the same question twice (first on line ${first})`,
+        question: item.question.name ?? item.question.stem.slice(0, 60),
+        snippet: item.question.stem.slice(0, 80),
+      });
       continue;
     }
     seen.set(id, item.line);
     questions.push({ line: item.line, id, question: { ...item.question, id } as KeyedQuestion });
   }
-  if (parsed.problems.length > IMPORT_LIMITS.maxProblems) problems.push(problemAt(`${parsed.problems.length - IMPORT_LIMITS.maxProblems} more problems are not listed: fix these first`));
+  if (parsed.problems.length > IMPORT_LIMITS.maxProblems)
+    problems.push(problemAt(`${parsed.problems.length - IMPORT_LIMITS.maxProblems} more problems are not listed: fix these first`));
   return { format, fileHash, questions, problems };
 }

@@ -42,4 +42,3 @@ export function closedReason(state: AttemptState): AttemptClosedReason | null {
   if (state === "OPEN") return null;
   return state === "SUBMITTED" ? "SUBMITTED" : "TIME_UP";
 }
-

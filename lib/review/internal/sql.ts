@@ -69,7 +69,10 @@ export function snapshotOf(row: CardSnapshot): CardSnapshot {
 export type CardRow = CardSnapshot & { id: string };
 
 /** Creates the student's card for a flashcard, never reviewed (nothing when it exists). */
-export async function insertFlashcardCard(tx: DbTransaction, card: { id: string; userId: string; flashcardId: string; lectureId: string; snapshot: CardSnapshot }): Promise<void> {
+export async function insertFlashcardCard(
+  tx: DbTransaction,
+  card: { id: string; userId: string; flashcardId: string; lectureId: string; snapshot: CardSnapshot },
+): Promise<void> {
   await tx.$executeRaw`INSERT INTO review_cards (id, user_id, kind, flashcard_id, lecture_id, ${columnList(SNAPSHOT_COLUMNS)}, created_at, updated_at)
     VALUES (${card.id}, ${card.userId}, 'FLASHCARD', ${card.flashcardId}, ${card.lectureId}, ${typedValues(SNAPSHOT_COLUMNS, card.snapshot)}, now(), now())
     ON CONFLICT (user_id, flashcard_id) DO NOTHING`;
@@ -111,7 +114,8 @@ export interface RatedMistake {
  */
 export async function upsertMistakes(tx: DbTransaction, userId: string, lectureId: string, rated: RatedMistake[], now: Date): Promise<void> {
   const rows = rated.map(
-    (r) => Prisma.sql`(${r.id}, ${r.questionId}, ${typedValues(SNAPSHOT_COLUMNS, r.card)}, ${typedValues(LOG_COLUMNS, r.log)}, ${JSON.stringify(r.previous)}::jsonb, ${r.idempotencyKey})`,
+    (r) =>
+      Prisma.sql`(${r.id}, ${r.questionId}, ${typedValues(SNAPSHOT_COLUMNS, r.card)}, ${typedValues(LOG_COLUMNS, r.log)}, ${JSON.stringify(r.previous)}::jsonb, ${r.idempotencyKey})`,
   );
   await tx.$executeRaw`
     WITH v (id, question_id, ${columnList(SNAPSHOT_COLUMNS)}, ${columnList(LOG_COLUMNS, "log_")}, previous, key) AS (VALUES ${Prisma.join(rows)}),

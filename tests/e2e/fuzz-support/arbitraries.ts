@@ -19,8 +19,8 @@ const HOSTILE_STRINGS = [
   "javascript:alert(1)",
   "<script>alert(1)</script>",
   "' OR 1=1 --",
-  "\"; DROP TABLE users; --",
-  "=HYPERLINK(\"http://evil.example\")",
+  '"; DROP TABLE users; --',
+  '=HYPERLINK("http://evil.example")',
   "constructor",
   "__proto__",
   "toString",
@@ -63,7 +63,12 @@ export function hostileValue(knownIds: readonly string[] = []): fc.Arbitrary<unk
     fc.constant(null),
   );
   return fc.letrec<{ value: unknown }>((tie) => ({
-    value: fc.oneof({ depthSize: "small", withCrossShrink: true }, leaf, fc.array(tie("value"), { maxLength: 4 }), fc.dictionary(hostileString(), tie("value"), { maxKeys: 3 })),
+    value: fc.oneof(
+      { depthSize: "small", withCrossShrink: true },
+      leaf,
+      fc.array(tie("value"), { maxLength: 4 }),
+      fc.dictionary(hostileString(), tie("value"), { maxKeys: 3 }),
+    ),
   })).value;
 }
 

@@ -15,7 +15,10 @@ export interface ActionTarget {
 
 /** "app/(learn)/lectures/[slug]/quiz/page" → "/lectures/[slug]/quiz" */
 function appPathOf(worker: string): string {
-  const route = worker.replace(/^app/, "").replace(/\/page$/, "").replace(/\/\([^)/]+\)/g, "");
+  const route = worker
+    .replace(/^app/, "")
+    .replace(/\/page$/, "")
+    .replace(/\/\([^)/]+\)/g, "");
   return route === "" ? "/" : route;
 }
 
@@ -57,4 +60,22 @@ export const ACTION_INPUT_KEYS: Record<string, readonly string[]> = {
 };
 
 /** Search parameter names the pages and routes read. */
-export const SEARCH_NAMES = ["q", "page", "role", "sort", "dir", "attempts", "cohort", "from", "to", "view", "deck", "format", "callbackUrl", "download", "created", "signedOut", "error"];
+export const SEARCH_NAMES = [
+  "q",
+  "page",
+  "role",
+  "sort",
+  "dir",
+  "attempts",
+  "cohort",
+  "from",
+  "to",
+  "view",
+  "deck",
+  "format",
+  "callbackUrl",
+  "download",
+  "created",
+  "signedOut",
+  "error",
+];

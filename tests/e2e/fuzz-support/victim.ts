@@ -16,7 +16,11 @@ const LECTURE = "/lectures/ml-systems-and-data-engineering";
 /** The visible text of a page's <main>, scripts and tags removed. */
 function mainText(html: string): string {
   const main = /<main[^>]*>([\s\S]*?)<\/main>/.exec(html)?.[1] ?? "";
-  return main.replace(/<script[\s\S]*?<\/script>/g, "").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim();
+  return main
+    .replace(/<script[\s\S]*?<\/script>/g, "")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** The answers in the attempt page's payload: `"chosen":[…]` and `"flagged":…` of each question. */
@@ -32,7 +36,10 @@ async function rows(email: string): Promise<Record<string, string> | null> {
     const owned = ["attempts", "section_reads", "review_cards", "review_logs", "podcast_progress", "practice_sessions"];
     const result: Record<string, string> = {};
     for (const table of owned) {
-      const { rows } = await client.query(`SELECT coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') AS h FROM ${table} t JOIN users u ON u.id = t.user_id WHERE u.email = $1`, [email]);
+      const { rows } = await client.query(
+        `SELECT coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') AS h FROM ${table} t JOIN users u ON u.id = t.user_id WHERE u.email = $1`,
+        [email],
+      );
       result[table] = rows[0].h;
     }
     const { rows: responses } = await client.query(

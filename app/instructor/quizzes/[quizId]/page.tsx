@@ -29,7 +29,11 @@ export default async function QuizStatisticsPage({ params, searchParams }: { par
   const view = parseView(await searchParams);
   // Attempts whose time ran out are counted before the figures are read.
   await sweepOverdueAttempts(viewer, { quizId });
-  const [dashboard, cohorts, distribution] = await Promise.all([getQuizDashboard(viewer, quizId, view), getCohortOptions(viewer), getScoreDistribution(viewer, quizId, view)]);
+  const [dashboard, cohorts, distribution] = await Promise.all([
+    getQuizDashboard(viewer, quizId, view),
+    getCohortOptions(viewer),
+    getScoreDistribution(viewer, quizId, view),
+  ]);
   if (!dashboard || !distribution) notFound();
   const query = viewQuery(view);
   const s = dashboard.summary;
@@ -45,7 +49,8 @@ export default async function QuizStatisticsPage({ params, searchParams }: { par
         </nav>
         <h1 className="mt-1 text-3xl font-semibold tracking-tight">{dashboard.quiz.title}</h1>
         <p className="mt-1 text-sm text-slate-600" data-testid="stats-source">
-          {dashboard.source === "running" ? "Live figures from the running totals kept at each submission" : "Recomputed exactly from the answers"} ({dashboard.computeMs.toFixed(0)} ms).{" "}
+          {dashboard.source === "running" ? "Live figures from the running totals kept at each submission" : "Recomputed exactly from the answers"} (
+          {dashboard.computeMs.toFixed(0)} ms).{" "}
           <a href={`/api/instructor/quizzes/${quizId}/csv${query}`} className="font-medium text-indigo-700 underline underline-offset-2">
             Download CSV with glossary
           </a>
@@ -59,7 +64,8 @@ export default async function QuizStatisticsPage({ params, searchParams }: { par
         <>
           {small ? (
             <p className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
-              Only {s.attempts} attempts: the figures below are shown, but no question is flagged until {FLAG_MIN_RESPONSES} have answered it, and intervals are wide.
+              Only {s.attempts} attempts: the figures below are shown, but no question is flagged until {FLAG_MIN_RESPONSES} have answered it, and intervals are
+              wide.
             </p>
           ) : null}
           <section aria-labelledby="quiz-summary" className="grid gap-4 lg:grid-cols-[minmax(0,22rem)_minmax(0,1fr)]">
@@ -99,7 +105,9 @@ export default async function QuizStatisticsPage({ params, searchParams }: { par
                   caption="Attempts by total mark"
                   head={
                     <>
-                      <th scope="col" className="pr-4">Total</th>
+                      <th scope="col" className="pr-4">
+                        Total
+                      </th>
                       <th scope="col">Attempts</th>
                     </>
                   }
@@ -116,7 +124,12 @@ export default async function QuizStatisticsPage({ params, searchParams }: { par
           </section>
 
           <Section id="questions-title" title="Questions">
-            <StatsTable slots={dashboard.slots} quizId={quizId} query={query} caption={`One row per question slot (${dashboard.slots.length}), over ${s.attempts} attempts; select a question for its options and answers.`} />
+            <StatsTable
+              slots={dashboard.slots}
+              quizId={quizId}
+              query={query}
+              caption={`One row per question slot (${dashboard.slots.length}), over ${s.attempts} attempts; select a question for its options and answers.`}
+            />
           </Section>
 
           <Suspense fallback={<p className="text-sm text-slate-600">Computing time per question and Rasch difficulty…</p>}>
@@ -141,14 +154,30 @@ async function AnswerLevelSections({ viewer, quizId, view, dashboard }: { viewer
         caption={`Time spent per question (median and interquartile range), and Rasch difficulty in logits (joint maximum likelihood, bias-corrected; higher is harder) with its standard error and fit, shown once ${RASCH_MIN_RESPONSES} students with a finite ability have answered.`}
         head={
           <>
-            <th scope="col" className="px-3 py-2">#</th>
-            <th scope="col" className="px-3 py-2">Question</th>
-            <th scope="col" className="px-3 py-2 text-right">Median time (s)</th>
-            <th scope="col" className="px-3 py-2 text-right">IQR (s)</th>
-            <th scope="col" className="px-3 py-2 text-right">Facility</th>
-            <th scope="col" className="px-3 py-2 text-right">Rasch (logits)</th>
-            <th scope="col" className="px-3 py-2 text-right">Infit</th>
-            <th scope="col" className="px-3 py-2 text-right">Outfit</th>
+            <th scope="col" className="px-3 py-2">
+              #
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Question
+            </th>
+            <th scope="col" className="px-3 py-2 text-right">
+              Median time (s)
+            </th>
+            <th scope="col" className="px-3 py-2 text-right">
+              IQR (s)
+            </th>
+            <th scope="col" className="px-3 py-2 text-right">
+              Facility
+            </th>
+            <th scope="col" className="px-3 py-2 text-right">
+              Rasch (logits)
+            </th>
+            <th scope="col" className="px-3 py-2 text-right">
+              Infit
+            </th>
+            <th scope="col" className="px-3 py-2 text-right">
+              Outfit
+            </th>
           </>
         }
       >
@@ -158,7 +187,9 @@ async function AnswerLevelSections({ viewer, quizId, view, dashboard }: { viewer
           return (
             <tr key={slot.slotId} className="border-t border-slate-100">
               <td className="px-3 py-2 tabular-nums">{slot.position + 1}</td>
-              <th scope="row" className="max-w-md px-3 py-2 font-normal">{slot.title}</th>
+              <th scope="row" className="max-w-md px-3 py-2 font-normal">
+                {slot.title}
+              </th>
               <td className="px-3 py-2 text-right tabular-nums">{t ? t.median.toFixed(1) : "—"}</td>
               <td className="px-3 py-2 text-right tabular-nums">{t ? `${t.q1.toFixed(1)}–${t.q3.toFixed(1)}` : "—"}</td>
               <td className="px-3 py-2 text-right tabular-nums">{slot.facility === null ? "—" : slot.facility.toFixed(1)}</td>
@@ -181,14 +212,22 @@ function heat(fraction: number | null): string {
 }
 
 async function HeatMapSection({ viewer, quizId, view, dashboard }: { viewer: Viewer; quizId: string; view: StatsView; dashboard: QuizDashboard }) {
-  const map = await getHeatMap(viewer, quizId, dashboard.slots.map((s) => s.slotId), view);
+  const map = await getHeatMap(
+    viewer,
+    quizId,
+    dashboard.slots.map((s) => s.slotId),
+    view,
+  );
   return (
     <Section
       id="heat-title"
       title="Students × questions"
       description={
         <>
-          {map.students.length < map.total ? `${map.students.length} of ${map.total} attempts, spread evenly from the highest total to the lowest.` : `All ${map.total} attempts, highest total first.`} Green: full marks, amber: part, red: none, grey: not in the attempt.
+          {map.students.length < map.total
+            ? `${map.students.length} of ${map.total} attempts, spread evenly from the highest total to the lowest.`
+            : `All ${map.total} attempts, highest total first.`}{" "}
+          Green: full marks, amber: part, red: none, grey: not in the attempt.
         </>
       }
     >
@@ -199,7 +238,9 @@ async function HeatMapSection({ viewer, quizId, view, dashboard }: { viewer: Vie
         caption="Each student's mark on each question, as a share of its maximum"
         head={
           <>
-            <th scope="col" className="pr-2 text-left">Student (total)</th>
+            <th scope="col" className="pr-2 text-left">
+              Student (total)
+            </th>
             {dashboard.slots.map((s) => (
               <th key={s.slotId} scope="col" className="w-4 font-normal text-slate-600">
                 {s.position + 1}

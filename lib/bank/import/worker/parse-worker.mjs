@@ -22,7 +22,9 @@ parentPort.on("message", ({ fileName, bytes, options }) => {
     // A parser recursing per nesting level overflows the stack on a file built as "[[[[…": that is
     // the file's shape, not a server fault.
     const message =
-      error instanceof RangeError ? "the file is nested too deeply to read" : `the importer could not read the file (${error instanceof Error ? error.message : String(error)})`;
+      error instanceof RangeError
+        ? "the file is nested too deeply to read"
+        : `the importer could not read the file (${error instanceof Error ? error.message : String(error)})`;
     parentPort.postMessage({ ok: false, message });
   }
 });

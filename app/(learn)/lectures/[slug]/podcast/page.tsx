@@ -16,9 +16,7 @@ export default async function LecturePodcastPage({ params }: { params: Promise<{
   const [lecture, episode] = await Promise.all([getLectureContent(viewer, slug.data), getEpisode(viewer, slug.data)]);
   if (!lecture) notFound();
   if (!episode) {
-    return (
-      <Alert>This lecture has no podcast episode yet. Its notes, quiz and flashcards are in the other tabs.</Alert>
-    );
+    return <Alert>This lecture has no podcast episode yet. Its notes, quiz and flashcards are in the other tabs.</Alert>;
   }
   const progress = await getListeningProgress(viewer, episode.id, episode.audio?.duration ?? null);
   const sectionTitles = Object.fromEntries(lecture.sections.map((s) => [s.key, s.title]));

@@ -30,7 +30,10 @@ export default async function QuizPage({ params }: { params: Promise<{ slug: str
         {quiz.description ? <p className="mt-2 max-w-2xl text-slate-600">{quiz.description}</p> : null}
         <dl className="mt-6 grid gap-4 sm:grid-cols-2">
           <Fact term="Questions" value={String(slotCount)} />
-          <Fact term="Attempts" value={quiz.attemptsAllowed === null ? `${attempts.length} used · unlimited` : `${attempts.length} of ${quiz.attemptsAllowed} used`} />
+          <Fact
+            term="Attempts"
+            value={quiz.attemptsAllowed === null ? `${attempts.length} used · unlimited` : `${attempts.length} of ${quiz.attemptsAllowed} used`}
+          />
           <Fact term="Grade" value={POLICY_LABELS[quiz.gradingPolicy]} />
           <Fact term="Time limit" value={quiz.timeLimitSeconds ? `${Math.round(quiz.timeLimitSeconds / 60)} minutes` : "None"} />
         </dl>
@@ -39,7 +42,10 @@ export default async function QuizPage({ params }: { params: Promise<{ slug: str
         </p>
         <div className="mt-6">
           {canStart ? (
-            <StartAttemptButton quizId={quiz.id} label={inProgress ? `Continue attempt ${inProgress.attemptNumber}` : closed.length ? "Retake the quiz" : "Start the quiz"} />
+            <StartAttemptButton
+              quizId={quiz.id}
+              label={inProgress ? `Continue attempt ${inProgress.attemptNumber}` : closed.length ? "Retake the quiz" : "Start the quiz"}
+            />
           ) : (
             <p className="rounded-lg bg-slate-50 p-4 text-sm text-slate-700">You have used all {quiz.attemptsAllowed} attempts at this quiz.</p>
           )}
@@ -48,7 +54,11 @@ export default async function QuizPage({ params }: { params: Promise<{ slug: str
               Practise my mistakes
             </Link>
           ) : null}
-          {attemptsLeft !== null && canStart && !inProgress ? <p className="mt-2 text-sm text-slate-600">{attemptsLeft} attempt{attemptsLeft === 1 ? "" : "s"} left.</p> : null}
+          {attemptsLeft !== null && canStart && !inProgress ? (
+            <p className="mt-2 text-sm text-slate-600">
+              {attemptsLeft} attempt{attemptsLeft === 1 ? "" : "s"} left.
+            </p>
+          ) : null}
         </div>
       </section>
 
@@ -70,7 +80,9 @@ export default async function QuizPage({ params }: { params: Promise<{ slug: str
                 <span>
                   Attempt {attempt.attemptNumber}
                   <span className="block text-xs text-slate-500">
-                    <time dateTime={(attempt.submittedAt ?? attempt.startedAt).toISOString()}>{formatUtcMinute(attempt.submittedAt ?? attempt.startedAt)} UTC</time>
+                    <time dateTime={(attempt.submittedAt ?? attempt.startedAt).toISOString()}>
+                      {formatUtcMinute(attempt.submittedAt ?? attempt.startedAt)} UTC
+                    </time>
                   </span>
                 </span>
                 {attempt.state === "SUBMITTED" || attempt.state === "TIMED_OUT" ? (

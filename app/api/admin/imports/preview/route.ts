@@ -6,5 +6,10 @@ export const dynamic = "force-dynamic";
 
 /** The dry run of an uploaded bank file (admins only, checked again in the data layer). */
 export const POST = uploadRoute(importUploadInput, async (input, viewer) =>
-  previewImport(viewer, { fileName: input.file.name, bytes: new Uint8Array(await input.file.arrayBuffer()), lectureId: input.lectureId, convert: input.convert }),
+  previewImport(viewer, {
+    fileName: input.file.name,
+    bytes: new Uint8Array(await input.file.arrayBuffer()),
+    lectureId: input.lectureId,
+    convert: input.convert,
+  }),
 );

@@ -20,7 +20,10 @@ export default async function LectureFlashcardsPage({ params }: { params: Promis
   return (
     <div className="space-y-5">
       <DeckNav lectureSlug={lecture.slug} current="browse" mistakes={mistakes} />
-      <FlashcardBrowser lectureSlug={lecture.slug} cards={cards.map((c) => ({ ...c, sectionTitle: c.sectionKey ? (sectionTitles[c.sectionKey] ?? null) : null }))} />
+      <FlashcardBrowser
+        lectureSlug={lecture.slug}
+        cards={cards.map((c) => ({ ...c, sectionTitle: c.sectionKey ? (sectionTitles[c.sectionKey] ?? null) : null }))}
+      />
     </div>
   );
 }

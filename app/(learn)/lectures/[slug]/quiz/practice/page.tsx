@@ -23,8 +23,8 @@ export default async function PracticeStartPage({ params }: { params: Promise<{ 
         Practise my mistakes
       </h2>
       <p className="mt-2 text-slate-600">
-        The questions you missed in your latest attempt, one at a time. A question you get wrong comes back after a few others; the practice ends when you have answered each one right.
-        Practice is never graded and never counts in the class statistics.
+        The questions you missed in your latest attempt, one at a time. A question you get wrong comes back after a few others; the practice ends when you have
+        answered each one right. Practice is never graded and never counts in the class statistics.
       </p>
       {missed.length > 0 ? (
         <div className="mt-6">
@@ -36,7 +36,9 @@ export default async function PracticeStartPage({ params }: { params: Promise<{ 
       ) : (
         <div className="mt-6 space-y-3">
           <p className="rounded-lg bg-slate-50 p-4 text-sm text-slate-700">
-            {overview.attempts.some((a) => a.status === "SUBMITTED") ? "Nothing to practise: you got every question right in your latest attempt." : "Submit an attempt at the quiz first; the questions you miss will be here."}
+            {overview.attempts.some((a) => a.status === "SUBMITTED")
+              ? "Nothing to practise: you got every question right in your latest attempt."
+              : "Submit an attempt at the quiz first; the questions you miss will be here."}
           </p>
           <Link href={`/lectures/${slug.data}/quiz`} className={buttonClasses("secondary")}>
             Back to the quiz

@@ -15,7 +15,13 @@ export const metadata: Metadata = { title: "Question statistics" };
 
 const QUINTILES = ["Lowest fifth", "2nd", "3rd", "4th", "Highest fifth"];
 
-export default async function SlotStatisticsPage({ params, searchParams }: { params: Promise<{ quizId: string; slotId: string }>; searchParams: Promise<SearchParams> }) {
+export default async function SlotStatisticsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ quizId: string; slotId: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const { quizId, slotId } = await params;
   const viewer = await requireViewer({ roles: STAFF_ROLES, returnTo: `/instructor/quizzes/${quizId}/slots/${slotId}` });
   if (!recordId.safeParse(quizId).success || !recordId.safeParse(slotId).success) notFound();
@@ -42,7 +48,8 @@ export default async function SlotStatisticsPage({ params, searchParams }: { par
       </nav>
       <h1 className="text-2xl font-semibold tracking-tight">{slot.title}</h1>
       <p className="text-sm text-slate-600">
-        {slot.n} answers · facility {slot.facility?.toFixed(1) ?? "—"}% · discrimination {slot.discrimination?.toFixed(1) ?? "—"} · efficiency {slot.efficiency?.toFixed(1) ?? "—"}
+        {slot.n} answers · facility {slot.facility?.toFixed(1) ?? "—"}% · discrimination {slot.discrimination?.toFixed(1) ?? "—"} · efficiency{" "}
+        {slot.efficiency?.toFixed(1) ?? "—"}
       </p>
       {slot.variants.map((variant) => {
         const groups = detail.variants.find((v) => v.variantKey === variant.variantKey)?.quintiles;
@@ -54,9 +61,15 @@ export default async function SlotStatisticsPage({ params, searchParams }: { par
               caption={`Each option: share of the ${variant.n} answers, corrected point-biserial against the rest of the quiz, and the share choosing it in each fifth of the class by total score.`}
               head={
                 <>
-                  <th scope="col" className="px-3 py-2">Option</th>
-                  <th scope="col" className="px-3 py-2 text-right">Chosen</th>
-                  <th scope="col" className="px-3 py-2 text-right">Point-biserial</th>
+                  <th scope="col" className="px-3 py-2">
+                    Option
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right">
+                    Chosen
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right">
+                    Point-biserial
+                  </th>
                   {QUINTILES.map((q) => (
                     <th key={q} scope="col" className="px-3 py-2 text-right">
                       {q}
@@ -68,7 +81,8 @@ export default async function SlotStatisticsPage({ params, searchParams }: { par
               {variant.options.map((o) => (
                 <tr key={o.key} className="border-t border-slate-100">
                   <th scope="row" className="px-3 py-2 font-normal">
-                    <span className="font-semibold">{o.label}.</span> {o.text} {o.correct ? <span className="ml-1 rounded bg-emerald-100 px-1.5 text-xs font-medium text-emerald-900">key</span> : null}
+                    <span className="font-semibold">{o.label}.</span> {o.text}{" "}
+                    {o.correct ? <span className="ml-1 rounded bg-emerald-100 px-1.5 text-xs font-medium text-emerald-900">key</span> : null}
                   </th>
                   <td className="px-3 py-2 text-right tabular-nums">
                     {o.count} ({o.share === null ? "—" : `${Math.round(o.share * 100)}%`})
@@ -107,12 +121,24 @@ export default async function SlotStatisticsPage({ params, searchParams }: { par
             caption={`Answers ${page * SLOT_PAGE_SIZE + 1}–${page * SLOT_PAGE_SIZE + detail.responses.length} of ${detail.responseCount}, latest first.`}
             head={
               <>
-                <th scope="col" className="px-3 py-2">Student</th>
-                <th scope="col" className="px-3 py-2">Chose</th>
-                <th scope="col" className="px-3 py-2 text-right">Mark</th>
-                <th scope="col" className="px-3 py-2 text-right">Quiz total</th>
-                <th scope="col" className="px-3 py-2 text-right">Time (s)</th>
-                <th scope="col" className="px-3 py-2">Submitted (UTC)</th>
+                <th scope="col" className="px-3 py-2">
+                  Student
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Chose
+                </th>
+                <th scope="col" className="px-3 py-2 text-right">
+                  Mark
+                </th>
+                <th scope="col" className="px-3 py-2 text-right">
+                  Quiz total
+                </th>
+                <th scope="col" className="px-3 py-2 text-right">
+                  Time (s)
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Submitted (UTC)
+                </th>
               </>
             }
           >
@@ -137,8 +163,22 @@ export default async function SlotStatisticsPage({ params, searchParams }: { par
           </Table>
         )}
         <div className="flex gap-3 text-sm">
-          {page > 0 ? <Link href={`?${new URLSearchParams({ ...Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)])), page: String(page - 1) })}`} className="text-indigo-700 underline">Newer answers</Link> : null}
-          {(page + 1) * SLOT_PAGE_SIZE < detail.responseCount ? <Link href={`?${new URLSearchParams({ ...Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)])), page: String(page + 1) })}`} className="text-indigo-700 underline">Older answers</Link> : null}
+          {page > 0 ? (
+            <Link
+              href={`?${new URLSearchParams({ ...Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)])), page: String(page - 1) })}`}
+              className="text-indigo-700 underline"
+            >
+              Newer answers
+            </Link>
+          ) : null}
+          {(page + 1) * SLOT_PAGE_SIZE < detail.responseCount ? (
+            <Link
+              href={`?${new URLSearchParams({ ...Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)])), page: String(page + 1) })}`}
+              className="text-indigo-700 underline"
+            >
+              Older answers
+            </Link>
+          ) : null}
         </div>
       </Section>
     </div>
