@@ -12,7 +12,8 @@ export default defineConfig({
     const connectionString = process.env.DATABASE_URL;
     if (!connectionString) {
       throw new Error(
-        "DATABASE_URL is not set. Run database commands through the npm scripts (npm run db:migrate, db:seed), which start the embedded database when it is missing.",
+        "DATABASE_URL is not set. Run database commands through the npm scripts (npm run db:migrate, db:seed), " +
+          "which start the embedded database when it is missing.",
       );
     }
     const schema = process.env.DATABASE_SCHEMA || undefined;

@@ -79,10 +79,12 @@ async function prepare(quizId: string, slots: { id: string; position: number }[]
           random() * ${FIRST_ATTEMPT_DAYS} AS first_day, 1 + floor(random() * 7)::int AS gap
         FROM generate_series(1, ${STUDENTS}) AS i`);
       await tx.$executeRawUnsafe(`INSERT INTO users (id, email, name, password_hash, role, cohort_id, updated_at)
-        SELECT p.user_id, p.user_id || '@example.com', 'Student ' || substr(p.user_id, 8), 'not-a-password-hash', 'STUDENT', p.cohort_id, now() FROM bench_people p`);
+        SELECT p.user_id, p.user_id || '@example.com', 'Student ' || substr(p.user_id, 8), 'not-a-password-hash', 'STUDENT', p.cohort_id, now()
+        FROM bench_people p`);
       // Attempts spread over a term that ended yesterday, each 4 to 40 minutes long.
       await tx.$executeRawUnsafe(`INSERT INTO attempts (id, quiz_id, user_id, attempt_number, status, seed, started_at, submitted_at, score, max_score)
-        SELECT p.user_id || '-a' || n, '${quizId}', p.user_id, n, 'SUBMITTED', floor(random() * 2147483647)::int, t.at, t.at + (4 + random() * 36) * interval '1 minute', 0,
+        SELECT p.user_id || '-a' || n, '${quizId}', p.user_id, n, 'SUBMITTED', floor(random() * 2147483647)::int,
+          t.at, t.at + (4 + random() * 36) * interval '1 minute', 0,
           (SELECT sum(max_mark) FROM quiz_slots WHERE quiz_id = '${quizId}' AND retired_at IS NULL)
         FROM bench_people p, generate_series(1, p.attempts) AS n,
           LATERAL (SELECT now() - interval '${TERM_DAYS + 1} days' + (p.first_day + (n - 1) * p.gap + random() * 0.9) * interval '1 day' AS at) t`);
@@ -91,7 +93,8 @@ async function prepare(quizId: string, slots: { id: string; position: number }[]
       // positions (shuffled only if the quiz shuffles slots). Right with the Rasch probability, else
       // one wrong option; now and then left unanswered, which the app records as no keys, mark 0.
       // The draws are materialized first, so each row gets its own.
-      await tx.$executeRawUnsafe(`INSERT INTO responses (id, attempt_id, slot_id, question_version_id, position, option_order, chosen_option_keys, flagged, is_correct, mark, max_mark, time_spent_ms, saved_at, save_seq)
+      await tx.$executeRawUnsafe(`INSERT INTO responses (id, attempt_id, slot_id, question_version_id, position, option_order, chosen_option_keys, flagged,
+          is_correct, mark, max_mark, time_spent_ms, saved_at, save_seq)
         WITH quiz AS (SELECT shuffle_options, shuffle_slots FROM quizzes WHERE id = '${quizId}'),
         draws AS MATERIALIZED (
           SELECT a.id AS attempt_id, a.started_at, a.submitted_at, b.slot_id, b.idx,
@@ -108,14 +111,16 @@ async function prepare(quizId: string, slots: { id: string; position: number }[]
         )
         SELECT x.attempt_id || '-' || x.idx, x.attempt_id, x.slot_id, v.vid, x.position,
           CASE WHEN x.shuffle_options THEN ARRAY(SELECT key FROM unnest(v.keys) AS key ORDER BY random()) ELSE v.keys END,
-          CASE WHEN x.skipped THEN '{}'::text[] WHEN x.right THEN v.right_keys ELSE ARRAY[v.wrong_keys[1 + floor(x.u_wrong * cardinality(v.wrong_keys))::int]] END,
+          CASE WHEN x.skipped THEN '{}'::text[] WHEN x.right THEN v.right_keys
+            ELSE ARRAY[v.wrong_keys[1 + floor(x.u_wrong * cardinality(v.wrong_keys))::int]] END,
           false, x.right AND NOT x.skipped, CASE WHEN x.right AND NOT x.skipped THEN v.max_mark ELSE 0 END, v.max_mark,
           CASE WHEN x.skipped THEN 0 ELSE (5000 + random() * 55000)::int END,
           CASE WHEN x.skipped THEN NULL ELSE x.started_at + random() * (x.submitted_at - x.started_at) END,
           CASE WHEN x.skipped THEN 0 ELSE 1 END
         FROM placed x JOIN bench_versions v ON v.slot_id = x.slot_id AND v.k = x.k`);
       await tx.$executeRawUnsafe(
-        `UPDATE attempts a SET score = s.total FROM (SELECT attempt_id, sum(mark) AS total FROM responses GROUP BY attempt_id) s WHERE s.attempt_id = a.id AND a.user_id LIKE 'bench-u%'`,
+        `UPDATE attempts a SET score = s.total FROM (SELECT attempt_id, sum(mark) AS total FROM responses GROUP BY attempt_id) s
+        WHERE s.attempt_id = a.id AND a.user_id LIKE 'bench-u%'`,
       );
     },
     { timeout: 600_000, maxWait: 60_000 },
@@ -167,13 +172,18 @@ async function main(): Promise<void> {
       SELECT v.slot_id, qv.id AS vid, (SELECT count(*) FROM responses r WHERE r.slot_id = v.slot_id AND r.question_version_id = qv.id) AS n
       FROM quiz_slot_variants v JOIN quiz_slots s ON s.id = v.slot_id AND s.quiz_id = '${quiz.id}' AND s.retired_at IS NULL
       JOIN questions q ON q.id = v.question_id JOIN question_versions qv ON qv.question_id = q.id AND qv.version = q.latest_version
-    ), shares AS (SELECT slot_id, n::float8 / NULLIF(sum(n) OVER (PARTITION BY slot_id), 0) AS share, count(*) OVER (PARTITION BY slot_id) AS nv FROM per_variant)
+    ), shares AS (
+      SELECT slot_id, n::float8 / NULLIF(sum(n) OVER (PARTITION BY slot_id), 0) AS share, count(*) OVER (PARTITION BY slot_id) AS nv FROM per_variant
+    )
     SELECT (SELECT count(*)::int FROM per_variant) AS variants, (SELECT count(*)::int FROM per_variant WHERE n > 0) AS answered_variants,
       (SELECT min(share)::float8 FROM shares WHERE nv > 1) AS min_variant_share,
-      (SELECT count(*)::int FROM responses r JOIN attempts a ON a.id = r.attempt_id WHERE a.quiz_id = '${quiz.id}' AND cardinality(r.chosen_option_keys) = 0) AS unanswered,
+      (SELECT count(*)::int FROM responses r JOIN attempts a ON a.id = r.attempt_id
+        WHERE a.quiz_id = '${quiz.id}' AND cardinality(r.chosen_option_keys) = 0) AS unanswered,
       (SELECT count(DISTINCT cohort_id)::int FROM users WHERE id LIKE 'bench-u%') AS cohorts`);
   console.log(
-    `  ${shape!.answered_variants} of ${shape!.variants} variants answered (the rarest variant of a slot has ${round(100 * (shape!.min_variant_share ?? 0))}% of its answers), ${shape!.unanswered} answers left blank, ${shape!.cohorts} cohorts`,
+    `  ${shape!.answered_variants} of ${shape!.variants} variants answered ` +
+      `(the rarest variant of a slot has ${round(100 * (shape!.min_variant_share ?? 0))}% of its answers), ` +
+      `${shape!.unanswered} answers left blank, ${shape!.cohorts} cohorts`,
   );
 
   // The default view (first attempts, whole class): running totals.
@@ -227,7 +237,8 @@ async function main(): Promise<void> {
   const spearmanFacility = spearman(fromFacility, simulated)!;
   const spearmanRasch = spearman(raschDifficulty, simulated)!;
   console.log(
-    `  Spearman with the simulated difficulties: facility-derived ${spearmanFacility.toFixed(4)}, Rasch ${spearmanRasch.toFixed(4)} (Rasch on first attempts in ${round(raschMs)} ms)`,
+    `  Spearman with the simulated difficulties: facility-derived ${spearmanFacility.toFixed(4)}, Rasch ${spearmanRasch.toFixed(4)} ` +
+      `(Rasch on first attempts in ${round(raschMs)} ms)`,
   );
   console.log(
     JSON.stringify({

@@ -23,7 +23,8 @@ async function main() {
   console.log(`argon2id (m=19456 KiB, t=2, p=1), ${runs} runs each`);
   console.log(`hash    p50 ${pct(hashing, 50).toFixed(1)} ms  p95 ${pct(hashing, 95).toFixed(1)} ms`);
   console.log(
-    `verify  p50 ${pct(verifying, 50).toFixed(1)} ms  p95 ${pct(verifying, 95).toFixed(1)} ms  → about ${Math.floor(1000 / pct(verifying, 50))} sign-ins/s per core`,
+    `verify  p50 ${pct(verifying, 50).toFixed(1)} ms  p95 ${pct(verifying, 95).toFixed(1)} ms  ` +
+      `→ about ${Math.floor(1000 / pct(verifying, 50))} sign-ins/s per core`,
   );
   console.log(`process RSS ${rss.toFixed(0)} MiB`);
 }

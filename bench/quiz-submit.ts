@@ -198,7 +198,8 @@ async function main(): Promise<void> {
       seconds: Math.round(seconds * 10) / 10,
     };
     console.log(
-      `quiz-submit: ${figures.students} students × (${questionCount} saves + 1 submit), ${CONCURRENCY} at a time, ${REPLICAS} app process(es) with ${POOL_SIZE} connections each`,
+      `quiz-submit: ${figures.students} students × (${questionCount} saves + 1 submit), ${CONCURRENCY} at a time, ` +
+        `${REPLICAS} app process(es) with ${POOL_SIZE} connections each`,
     );
     console.log(`  ${figures.requests} saves and submits in ${figures.seconds} s → ${figures.rps} requests/s`);
     console.log(`  latency p50 ${figures.p50_ms} ms, p95 ${figures.p95_ms} ms, p99 ${figures.p99_ms} ms; errors ${errors}`);

@@ -7,7 +7,10 @@ const BUSY_SQLSTATES = new Set(["57014", "55P03", "53300", "53400", "57P01", "57
 /** Of those, the ones that mean the connection itself is gone (a retry on a fresh one may succeed). */
 const CONNECTION_SQLSTATES = new Set(["57P01", "57P02", "57P03"]);
 const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "ENOTFOUND", "EHOSTUNREACH"]);
-/** Prisma: P1001 unreachable, P1002/P1008 timed out, P1017 server closed, P1018 transaction closed, P2024 pool timeout, P2028 transaction API error, P2037 too many connections. */
+/**
+ * Prisma: P1001 unreachable, P1002/P1008 timed out, P1017 server closed, P1018 transaction closed, P2024 pool timeout,
+ * P2028 transaction API error, P2037 too many connections.
+ */
 const BUSY_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P1018", "P2024", "P2028", "P2037"]);
 const CONNECTION_PRISMA_CODES = new Set(["P1001", "P1017"]);
 /** @prisma/adapter-pg's mapped error kinds (meta.driverAdapterError.cause.kind). */

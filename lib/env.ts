@@ -81,7 +81,9 @@ export function getAuthSecret(): string {
     throw new Error(
       secret
         ? "AUTH_SECRET is too short: use at least 32 random characters (for example `openssl rand -base64 32`)."
-        : "AUTH_SECRET is not set. It signs session cookies and must be the same on every replica: set it to at least 32 random characters (for example `openssl rand -base64 32`). `npm start` on the embedded database generates one and keeps it in .data/auth-secret.",
+        : "AUTH_SECRET is not set. It signs session cookies and must be the same on every replica: " +
+            "set it to at least 32 random characters (for example `openssl rand -base64 32`). " +
+            "`npm start` on the embedded database generates one and keeps it in .data/auth-secret.",
     );
   }
   return secret;

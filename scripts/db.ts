@@ -18,7 +18,8 @@ const snapshotFile = path.join(migrationsDir, "schema.snapshot.prisma");
 
 function timestamp(now = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getUTCFullYear()}${pad(now.getUTCMonth() + 1)}${pad(now.getUTCDate())}${pad(now.getUTCHours())}${pad(now.getUTCMinutes())}${pad(now.getUTCSeconds())}`;
+  const date = `${now.getUTCFullYear()}${pad(now.getUTCMonth() + 1)}${pad(now.getUTCDate())}`;
+  return `${date}${pad(now.getUTCHours())}${pad(now.getUTCMinutes())}${pad(now.getUTCSeconds())}`;
 }
 
 async function newMigration(name: string | undefined): Promise<void> {

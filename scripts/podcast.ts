@@ -30,7 +30,8 @@ export async function buildPodcasts(options: { force?: boolean; quiet?: boolean 
     counts[result.status]++;
     const minutes = `${Math.floor(result.duration / 60)} min ${Math.round(result.duration % 60)} s`;
     console.log(
-      `  ${slug}: ${result.status === "built" ? `built in ${((Date.now() - started) / 1000).toFixed(1)} s` : "unchanged"}, ${minutes}, ${(result.audioBytes / 1e6).toFixed(1)} MB`,
+      `  ${slug}: ${result.status === "built" ? `built in ${((Date.now() - started) / 1000).toFixed(1)} s` : "unchanged"}, ` +
+        `${minutes}, ${(result.audioBytes / 1e6).toFixed(1)} MB`,
     );
   }
   return counts;

@@ -90,7 +90,8 @@ async function main(): Promise<void> {
       if (database.embedded || mode === "dev") authSecret = loadOrCreateLocalAuthSecret();
       else
         fail(
-          "AUTH_SECRET is not set. With DATABASE_URL the app runs as a real deployment: set AUTH_SECRET to at least 32 random characters (for example `openssl rand -base64 32`), the same on every replica.",
+          "AUTH_SECRET is not set. With DATABASE_URL the app runs as a real deployment: " +
+            "set AUTH_SECRET to at least 32 random characters (for example `openssl rand -base64 32`), the same on every replica.",
         );
     }
 

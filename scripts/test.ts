@@ -31,7 +31,8 @@ async function endToEnd(): Promise<number> {
   const podcasts = await buildPodcasts({ quiet: true });
   if ("missing" in podcasts) {
     console.error(
-      `\nEnd-to-end tests play the lecture's podcast, and ${podcasts.missing.join(" and ")} ${podcasts.missing.length > 1 ? "are" : "is"} missing. ${PODCAST_TOOLS_HINT}\n`,
+      `\nEnd-to-end tests play the lecture's podcast, and ${podcasts.missing.join(" and ")} ` +
+        `${podcasts.missing.length > 1 ? "are" : "is"} missing. ${PODCAST_TOOLS_HINT}\n`,
     );
     return 1;
   }

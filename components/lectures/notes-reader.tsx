@@ -172,7 +172,9 @@ function TableOfContents({ sections, read }: { sections: ReaderSection[]; read: 
           <a href={`#${section.key}`} className="flex items-start gap-2 rounded-md px-2 py-1 text-slate-700 hover:bg-slate-100">
             <span
               aria-hidden="true"
-              className={`mt-0.5 inline-block size-4 shrink-0 rounded-full border text-center text-[10px] leading-[14px] ${read.has(section.id) ? "border-emerald-600 bg-emerald-600 text-white" : "border-slate-300 text-transparent"}`}
+              className={`mt-0.5 inline-block size-4 shrink-0 rounded-full border text-center text-[10px] leading-[14px] ${
+                read.has(section.id) ? "border-emerald-600 bg-emerald-600 text-white" : "border-slate-300 text-transparent"
+              }`}
             >
               ✓
             </span>

@@ -7,6 +7,9 @@ const SPEEDS = [0.75, 1, 1.25, 1.5, 1.75, 2] as const;
 
 const controlClass =
   "inline-flex h-10 items-center gap-1 rounded-full border border-slate-300 bg-white px-3 text-sm font-medium text-slate-800 hover:bg-slate-50";
+const playClass =
+  "inline-flex h-12 min-w-24 items-center justify-center rounded-full bg-indigo-600 px-5 text-base font-semibold text-white shadow-sm " +
+  "hover:bg-indigo-700 focus-visible:outline-offset-2";
 const kbdClass = "rounded border border-slate-300 bg-slate-50 px-1 font-mono text-[0.7rem]";
 
 /** Back, play or pause, forward, the clock and the speed; then the seek bar and the keyboard hint. */
@@ -18,11 +21,7 @@ export function PlayerControls({ playback }: { playback: PodcastPlayback }) {
         <button type="button" onClick={() => skip(-BACK_SECONDS)} className={controlClass} title={`Back ${BACK_SECONDS} seconds (J)`}>
           <span aria-hidden="true">↺</span> {BACK_SECONDS}s<span className="sr-only"> back</span>
         </button>
-        <button
-          type="button"
-          onClick={togglePlay}
-          className="inline-flex h-12 min-w-24 items-center justify-center rounded-full bg-indigo-600 px-5 text-base font-semibold text-white shadow-sm hover:bg-indigo-700 focus-visible:outline-offset-2"
-        >
+        <button type="button" onClick={togglePlay} className={playClass}>
           {playing ? "Pause" : time > 0.5 ? "Resume" : "Play"}
         </button>
         <button type="button" onClick={() => skip(FORWARD_SECONDS)} className={controlClass} title={`Forward ${FORWARD_SECONDS} seconds (L)`}>
@@ -58,9 +57,13 @@ export function PlayerControls({ playback }: { playback: PodcastPlayback }) {
         className="mt-4 w-full accent-indigo-600"
       />
       <p className="mt-1 text-xs text-slate-500">
-        Keys: <kbd className={kbdClass}>K</kbd> or <kbd className={kbdClass}>Space</kbd> play or pause, <kbd className={kbdClass}>J</kbd> back {BACK_SECONDS} s,{" "}
-        <kbd className={kbdClass}>L</kbd> forward {FORWARD_SECONDS} s. Click a line of the transcript to jump to it.
+        Keys: <Key>K</Key> or <Key>Space</Key> play or pause, <Key>J</Key> back {BACK_SECONDS} s, <Key>L</Key> forward {FORWARD_SECONDS} s. Click a line of the
+        transcript to jump to it.
       </p>
     </>
   );
+}
+
+function Key({ children }: { children: string }) {
+  return <kbd className={kbdClass}>{children}</kbd>;
 }

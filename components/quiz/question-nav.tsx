@@ -31,9 +31,9 @@ export function QuestionNav({
                 aria-label={label}
                 aria-current={i === current ? "step" : undefined}
                 onClick={() => onGo(i)}
-                className={`relative grid h-9 w-full place-items-center rounded-md border text-sm font-medium ${i === current ? "ring-2 ring-indigo-600 ring-offset-1" : ""} ${
-                  done ? "border-indigo-200 bg-indigo-50 text-indigo-800" : "border-slate-200 bg-white text-slate-700"
-                }`}
+                className={`relative grid h-9 w-full place-items-center rounded-md border text-sm font-medium ${
+                  i === current ? "ring-2 ring-indigo-600 ring-offset-1" : ""
+                } ${done ? "border-indigo-200 bg-indigo-50 text-indigo-800" : "border-slate-200 bg-white text-slate-700"}`}
               >
                 {i + 1}
                 {a.flagged ? <span aria-hidden="true" className="absolute -right-1 -top-1 size-2.5 rounded-full bg-amber-500" /> : null}

@@ -174,7 +174,9 @@ export function QuizRunner({ attempt }: Props) {
                     <label
                       key={option.key}
                       htmlFor={id}
-                      className={`flex cursor-pointer items-start gap-3 rounded-lg border p-3 text-slate-800 transition-colors ${checked ? "border-indigo-500 bg-indigo-50" : "border-slate-200 hover:bg-slate-50"}`}
+                      className={`flex cursor-pointer items-start gap-3 rounded-lg border p-3 text-slate-800 transition-colors ${
+                        checked ? "border-indigo-500 bg-indigo-50" : "border-slate-200 hover:bg-slate-50"
+                      }`}
                     >
                       <input
                         id={id}

@@ -17,7 +17,9 @@ export function DeckNav({ lectureSlug, current, mistakes }: { lectureSlug: strin
           key={item.view}
           href={item.href}
           aria-current={item.view === current ? "page" : undefined}
-          className={`rounded-full border px-3 py-1.5 text-sm font-medium ${item.view === current ? "border-indigo-600 bg-indigo-600 text-white" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50"}`}
+          className={`rounded-full border px-3 py-1.5 text-sm font-medium ${
+            item.view === current ? "border-indigo-600 bg-indigo-600 text-white" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50"
+          }`}
         >
           {item.label}
           {item.detail ? (

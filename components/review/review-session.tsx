@@ -5,11 +5,12 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { isTypingTarget } from "@/components/ui/keyboard";
 import { Spinner } from "@/components/ui/button";
-import { ProgressBar } from "@/components/ui/progress-bar";
 import { NETWORK_ERROR_MESSAGE } from "@/components/ui/resilient-action";
 import { rateCardAction, undoRatingAction } from "@/lib/review/actions";
 import type { ReviewSession as Session } from "@/lib/review/data";
 import { RATING_KEYS, RATING_LABELS, RATINGS, type Rating } from "@/lib/review/fsrs";
+import { DeckProgress } from "./deck-progress";
+import { ReviewDone } from "./review-done";
 
 const RATING_STYLES: Record<Rating, string> = {
   AGAIN: "border-red-300 bg-red-50 text-red-900 hover:bg-red-100",
@@ -27,16 +28,6 @@ function isControl(target: EventTarget | null): boolean {
 
 function errorMessage(failure: unknown): string {
   return failure instanceof Error && failure.message && !/fetch/i.test(failure.message) ? failure.message : NETWORK_ERROR_MESSAGE;
-}
-
-function formatWhen(iso: string): string {
-  const date = new Date(iso);
-  const minutes = Math.round((date.getTime() - Date.now()) / 60_000);
-  if (minutes < 1) return "in a moment";
-  if (minutes < 60) return `in ${minutes} minute${minutes === 1 ? "" : "s"}`;
-  const hours = Math.round(minutes / 60);
-  if (hours < 24) return `in about ${hours} hour${hours === 1 ? "" : "s"}`;
-  return `on ${date.toLocaleDateString(undefined, { weekday: "long", month: "long", day: "numeric" })}`;
 }
 
 export function ReviewSession({ initial, lectureSlug, sectionTitles }: { initial: Session; lectureSlug: string; sectionTitles: Record<string, string> }) {
@@ -141,34 +132,9 @@ export function ReviewSession({ initial, lectureSlug, sectionTitles }: { initial
     return () => document.removeEventListener("keydown", onKey);
   }, [flip, flipped, rateCard, undo]);
 
-  const deckName = session.deck === "mistakes" ? "mistakes" : "flashcards";
-
   return (
     <div className="space-y-5">
-      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4" aria-label="Deck progress">
-        {[
-          ["Due today", counts.dueToday, "due-today"],
-          ["Learning", counts.learning, "learning"],
-          ["Learned", counts.learned, "learned"],
-          [session.deck === "mistakes" ? "In the queue" : "New", session.deck === "mistakes" ? counts.total : counts.new, "new"],
-        ].map(([label, value, id]) => (
-          <div key={id} className="rounded-xl border border-slate-200 bg-white px-4 py-3 shadow-sm">
-            <dt className="text-xs font-medium uppercase tracking-wide text-slate-600">{label}</dt>
-            <dd className="mt-1 text-2xl font-semibold tabular-nums text-slate-900" data-testid={`deck-${id}`}>
-              {value}
-            </dd>
-          </div>
-        ))}
-      </dl>
-      <div className="space-y-1">
-        <p className="flex justify-between text-xs text-slate-600">
-          <span>
-            {counts.learned} of {counts.total} {deckName} learned
-          </span>
-          {session.deck === "flashcards" ? <span>{counts.newLeftToday} new cards left today</span> : null}
-        </p>
-        <ProgressBar value={counts.learned} total={Math.max(1, counts.total)} label={`${deckName} learned`} />
-      </div>
+      <DeckProgress deck={session.deck} counts={counts} />
 
       {error ? <Alert tone="error">{error}</Alert> : null}
 
@@ -264,30 +230,7 @@ export function ReviewSession({ initial, lectureSlug, sectionTitles }: { initial
           </div>
         </section>
       ) : (
-        <section className="rounded-2xl border border-dashed border-slate-300 bg-white p-8 text-center" data-testid="review-done">
-          <h2 className="text-lg font-semibold">
-            {counts.total === 0 ? (session.deck === "mistakes" ? "No mistakes to review" : "No flashcards in this lecture") : "All caught up"}
-          </h2>
-          <p className="mx-auto mt-1 max-w-md text-sm text-slate-600">
-            {counts.total === 0 && session.deck === "mistakes"
-              ? "Questions you get wrong in the quiz land here and come back at growing intervals until you know them."
-              : session.nextDue
-                ? `Nothing is due now. The next card comes back ${formatWhen(session.nextDue)}.`
-                : counts.new > 0
-                  ? "You have met today's new cards. More tomorrow."
-                  : "Nothing is due now."}
-          </p>
-          {lastLogId ? (
-            <button
-              type="button"
-              onClick={() => void undo()}
-              disabled={pending !== null}
-              className="mt-4 rounded-lg border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50"
-            >
-              Undo last rating
-            </button>
-          ) : null}
-        </section>
+        <ReviewDone session={session} canUndo={lastLogId !== null} disabled={pending !== null} onUndo={() => void undo()} />
       )}
 
       <p className="text-xs text-slate-600">

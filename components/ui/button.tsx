@@ -9,8 +9,10 @@ const VARIANTS: Record<Variant, string> = {
   danger: "bg-red-600 text-white hover:bg-red-700 disabled:bg-red-400",
 };
 
+const BASE = "inline-flex items-center justify-center gap-2 rounded-lg px-4 py-2 text-sm font-medium transition-colors disabled:cursor-not-allowed";
+
 export function buttonClasses(variant: Variant = "primary", extra = ""): string {
-  return `inline-flex items-center justify-center gap-2 rounded-lg px-4 py-2 text-sm font-medium transition-colors disabled:cursor-not-allowed ${VARIANTS[variant]} ${extra}`;
+  return `${BASE} ${VARIANTS[variant]} ${extra}`;
 }
 
 export function Button({

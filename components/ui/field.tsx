@@ -1,5 +1,8 @@
 import type { InputHTMLAttributes } from "react";
 
+const INPUT_CLASS =
+  "block w-full rounded-lg border bg-white px-3 py-2 text-sm shadow-sm placeholder:text-slate-400 focus:outline-none focus:ring-2 focus:ring-indigo-500";
+
 /** A labelled input with its error message tied to it for screen readers. */
 export function Field({
   label,
@@ -22,9 +25,7 @@ export function Field({
         name={name}
         aria-invalid={invalid || undefined}
         aria-describedby={describedBy}
-        className={`block w-full rounded-lg border bg-white px-3 py-2 text-sm shadow-sm placeholder:text-slate-400 focus:outline-none focus:ring-2 focus:ring-indigo-500 ${
-          invalid ? "border-red-500" : "border-slate-300"
-        }`}
+        className={`${INPUT_CLASS} ${invalid ? "border-red-500" : "border-slate-300"}`}
         {...props}
       />
       {hint ? (

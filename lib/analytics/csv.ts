@@ -8,7 +8,8 @@ import { FLAG_MIN_RESPONSES, POOR_DISCRIMINATION, TOO_EASY_FACILITY, TOO_HARD_FA
 export const GLOSSARY: [string, string][] = [
   [
     "s",
-    "number of attempts selected (first, last, best or all; cohort and dates as filtered). x = mark on the question, T = attempt total, R = T − x. Variances divide by s − 1.",
+    "number of attempts selected (first, last, best or all; cohort and dates as filtered). " +
+      "x = mark on the question, T = attempt total, R = T − x. Variances divide by s − 1.",
   ],
   ["n", "attempts that answered the question (the slot row counts every variant)"],
   ["facility_pct", "100 × mean(x) / maximum mark"],
@@ -21,7 +22,10 @@ export const GLOSSARY: [string, string][] = [
   ["option_<L>_count / option_<L>_pb", "answers choosing option L, and the corrected point-biserial of choosing it against R"],
   [
     "flags",
-    `too easy (facility ≥ ${TOO_EASY_FACILITY}%), too hard (≤ ${TOO_HARD_FACILITY}%), poor discrimination (< ${POOR_DISCRIMINATION}), a distractor attracts strong students (a wrong option with point-biserial > 0.05 chosen by ≥ 5%), possible wrong key (the key's point-biserial < 0 while such a distractor exists), option nobody picks; none below ${FLAG_MIN_RESPONSES} answers`,
+    `too easy (facility ≥ ${TOO_EASY_FACILITY}%), too hard (≤ ${TOO_HARD_FACILITY}%), poor discrimination (< ${POOR_DISCRIMINATION}), ` +
+      "a distractor attracts strong students (a wrong option with point-biserial > 0.05 chosen by ≥ 5%), " +
+      "possible wrong key (the key's point-biserial < 0 while such a distractor exists), " +
+      `option nobody picks; none below ${FLAG_MIN_RESPONSES} answers`,
   ],
   ["quiz: alpha", "Cronbach's α = p/(p − 1) · (1 − Σ var xᵢ / var T), p = number of questions"],
   ["quiz: error_ratio_pct / standard_error", "100 × √(1 − α); standard error = √(1 − α) × SD(T)"],

@@ -59,7 +59,7 @@ async function loadLecture(tx: DbTransaction, courseId: string, content: Lecture
 
   const questionIds = new Map<string, string>();
   for (const question of content.bank.questions) {
-    const result = await upsertQuestionVersion(tx, question, { lectureId, topicId: question.topic ? topicIds.get(question.topic) ?? null : null });
+    const result = await upsertQuestionVersion(tx, question, { lectureId, topicId: question.topic ? (topicIds.get(question.topic) ?? null) : null });
     questionIds.set(question.id, result.questionId);
     summary.questions[result.outcome] += 1;
   }
@@ -103,7 +103,15 @@ async function loadLecture(tx: DbTransaction, courseId: string, content: Lecture
   });
 
   for (const [position, card] of content.flashcards.cards.entries()) {
-    const fields = { lectureId, position, front: card.front, back: card.back, sectionKey: card.section ?? null, topicId: card.topic ? topicIds.get(card.topic) ?? null : null, retiredAt: null };
+    const fields = {
+      lectureId,
+      position,
+      front: card.front,
+      back: card.back,
+      sectionKey: card.section ?? null,
+      topicId: card.topic ? (topicIds.get(card.topic) ?? null) : null,
+      retiredAt: null,
+    };
     await tx.flashcard.upsert({ where: { key: card.id }, create: { key: card.id, ...fields }, update: fields });
   }
   await tx.flashcard.updateMany({ where: { lectureId, retiredAt: null, key: { notIn: content.flashcards.cards.map((c) => c.id) } }, data: { retiredAt: now } });
@@ -131,7 +139,15 @@ export async function loadContentTree(db: Db, tree: ContentTree, options: { forc
   const pending = tree.lectures.filter((l) => options.force || hashes.get(l.lecture.slug) !== l.contentHash);
   const skipped = tree.lectures
     .filter((l) => !pending.includes(l))
-    .map<LectureLoadSummary>((l) => ({ slug: l.lecture.slug, skipped: true, sections: 0, questions: { created: 0, "new-version": 0, unchanged: 0 }, slots: 0, flashcards: 0, podcast: false }));
+    .map<LectureLoadSummary>((l) => ({
+      slug: l.lecture.slug,
+      skipped: true,
+      sections: 0,
+      questions: { created: 0, "new-version": 0, unchanged: 0 },
+      slots: 0,
+      flashcards: 0,
+      podcast: false,
+    }));
 
   const loaded = await db.$transaction(
     async (tx) => {
@@ -157,7 +173,9 @@ export function describeLoad(summaries: LectureLoadSummary[]): string {
     .map((s) =>
       s.skipped
         ? `  ${s.slug}: unchanged`
-        : `  ${s.slug}: ${s.sections} sections, questions ${s.questions.created} new / ${s.questions["new-version"]} new versions / ${s.questions.unchanged} unchanged, ${s.slots} quiz slots, ${s.flashcards} flashcards${s.podcast ? ", podcast script" : ""}`,
+        : `  ${s.slug}: ${s.sections} sections, ` +
+          `questions ${s.questions.created} new / ${s.questions["new-version"]} new versions / ${s.questions.unchanged} unchanged, ` +
+          `${s.slots} quiz slots, ${s.flashcards} flashcards${s.podcast ? ", podcast script" : ""}`,
     )
     .join("\n");
 }

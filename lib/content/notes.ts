@@ -54,7 +54,7 @@ export function parseNotes(markdown: string, file: string): { title: string | nu
     } else if (!inFence && /^#\s+\S/.test(text) && title === null) {
       title = text.replace(/^#\s+/, "").trim();
     } else if (text.trim()) {
-      problems.push({ file, line, message: "text before the first section: start every section with \"## Title {#id}\"" });
+      problems.push({ file, line, message: 'text before the first section: start every section with "## Title {#id}"' });
     }
   });
   close();

@@ -79,7 +79,15 @@ function readLecture(root: string, folder: string, problems: ContentProblem[]): 
   const sectionKeys = new Set(notes.sections.map((s) => s.key));
   const topicKeys = new Set(lecture.value.topics.map((t) => t.key));
   const refProblem = (file: string, text: string, jsonPath: (string | number)[], message: string) =>
-    problems.push({ file, ...locateJsonPath(text, jsonPath), path: jsonPath.map((p) => (typeof p === "number" ? `[${p}]` : `.${p}`)).join("").replace(/^\./, ""), message });
+    problems.push({
+      file,
+      ...locateJsonPath(text, jsonPath),
+      path: jsonPath
+        .map((p) => (typeof p === "number" ? `[${p}]` : `.${p}`))
+        .join("")
+        .replace(/^\./, ""),
+      message,
+    });
 
   const seenTopics = new Set<string>();
   lecture.value.topics.forEach((topic, i) => {
@@ -87,7 +95,8 @@ function readLecture(root: string, folder: string, problems: ContentProblem[]): 
     seenTopics.add(topic.key);
   });
   bank.value.questions.forEach((q, i) => {
-    if (q.section && !sectionKeys.has(q.section)) refProblem(rel("questions.json"), bank.text, ["questions", i, "section"], `no section "${q.section}" in notes.md`);
+    if (q.section && !sectionKeys.has(q.section))
+      refProblem(rel("questions.json"), bank.text, ["questions", i, "section"], `no section "${q.section}" in notes.md`);
     if (q.topic && !topicKeys.has(q.topic)) refProblem(rel("questions.json"), bank.text, ["questions", i, "topic"], `no topic "${q.topic}" in lecture.json`);
   });
   const questionIds = new Set(bank.value.questions.map((q) => q.id));
@@ -97,14 +106,17 @@ function readLecture(root: string, folder: string, problems: ContentProblem[]): 
     }),
   );
   flashcards.value.cards.forEach((card, i) => {
-    if (card.section && !sectionKeys.has(card.section)) refProblem(rel("flashcards.json"), flashcards.text, ["cards", i, "section"], `no section "${card.section}" in notes.md`);
-    if (card.topic && !topicKeys.has(card.topic)) refProblem(rel("flashcards.json"), flashcards.text, ["cards", i, "topic"], `no topic "${card.topic}" in lecture.json`);
+    if (card.section && !sectionKeys.has(card.section))
+      refProblem(rel("flashcards.json"), flashcards.text, ["cards", i, "section"], `no section "${card.section}" in notes.md`);
+    if (card.topic && !topicKeys.has(card.topic))
+      refProblem(rel("flashcards.json"), flashcards.text, ["cards", i, "topic"], `no topic "${card.topic}" in lecture.json`);
   });
   if (podcast?.value) {
     const hosts = new Set(podcast.value.hosts.map((h) => h.id));
     const chapters = new Set(podcast.value.chapters.map((c) => c.key));
     podcast.value.chapters.forEach((chapter, i) => {
-      if (chapter.section && !sectionKeys.has(chapter.section)) refProblem(rel("podcast.json"), podcast.text, ["chapters", i, "section"], `no section "${chapter.section}" in notes.md`);
+      if (chapter.section && !sectionKeys.has(chapter.section))
+        refProblem(rel("podcast.json"), podcast.text, ["chapters", i, "section"], `no section "${chapter.section}" in notes.md`);
     });
     podcast.value.lines.forEach((line, i) => {
       if (!hosts.has(line.host)) refProblem(rel("podcast.json"), podcast.text, ["lines", i, "host"], `no host "${line.host}"`);

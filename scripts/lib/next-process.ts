@@ -34,7 +34,8 @@ export function healthUrl(launch: NextLaunch, port: number): string {
 export function describeExit(code: number | null, signal: NodeJS.Signals | null): string {
   if (signal) {
     const number = constants.signals[signal];
-    return `Next.js was killed by ${signal}${number ? ` (signal ${number})` : ""}${signal === "SIGKILL" ? ": out of memory, or stopped by another process" : ""}.`;
+    const cause = signal === "SIGKILL" ? ": out of memory, or stopped by another process" : "";
+    return `Next.js was killed by ${signal}${number ? ` (signal ${number})` : ""}${cause}.`;
   }
   return `Next.js exited with code ${code ?? "unknown"}.`;
 }

@@ -120,7 +120,9 @@ describe("running statistics against an exact recompute", () => {
     // The CSV: a header, a row per slot and per variant, the quiz line, and the glossary.
     const lines = dashboardCsv(running).split("\n");
     expect(lines[0]).toBe(
-      "\uFEFFposition,row,question,n,facility_pct,facility_low_pct,facility_high_pct,sd_pct,discrimination,discrimination_low,discrimination_high,discriminative_efficiency,mean_time_s,option_A_count,option_A_pb,option_B_count,option_B_pb,option_C_count,option_C_pb,option_D_count,option_D_pb,flags",
+      "\uFEFFposition,row,question,n,facility_pct,facility_low_pct,facility_high_pct,sd_pct," +
+        "discrimination,discrimination_low,discrimination_high,discriminative_efficiency,mean_time_s," +
+        "option_A_count,option_A_pb,option_B_count,option_B_pb,option_C_count,option_C_pb,option_D_count,option_D_pb,flags",
     );
     expect(lines.filter((l) => /^\d+,(slot|variant [a-z]),/.test(l))).toHaveLength(
       running.slots.length + running.slots.reduce((n, sl) => n + sl.variants.length, 0),

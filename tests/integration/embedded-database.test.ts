@@ -118,7 +118,9 @@ describe("embedded PostgreSQL (PGlite)", () => {
 
     // Another OS user cannot even open the socket. Needs root to act as "nobody" (CI runs as root).
     if (process.getuid?.() === 0) {
-      const probe = `require("net").connect(${JSON.stringify(embedded.address)}).on("connect",()=>{console.log("CONNECTED");process.exit(0)}).on("error",(e)=>{console.log(e.code);process.exit(0)})`;
+      const probe =
+        `require("net").connect(${JSON.stringify(embedded.address)})` +
+        '.on("connect",()=>{console.log("CONNECTED");process.exit(0)}).on("error",(e)=>{console.log(e.code);process.exit(0)})';
       const result = spawnSync("runuser", ["-u", "nobody", "--", process.execPath, "-e", probe], { encoding: "utf8", timeout: 10_000 });
       expect(result.stdout.trim()).toBe("EACCES");
     }

@@ -135,7 +135,10 @@ describe("importing a question bank", () => {
     expect(converted.items[0]!.stem).toBe("Café au lait?");
 
     // Script in question text is dropped on import: what is stored and shown is text.
-    const hostile = `<quiz><question type="truefalse"><questiontext format="html"><text><![CDATA[<p>Safe?<script>fetch('/steal')</script><img src=x onerror="alert(1)"></p>]]></text></questiontext><answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer></question></quiz>`;
+    const hostile =
+      '<quiz><question type="truefalse"><questiontext format="html">' +
+      `<text><![CDATA[<p>Safe?<script>fetch('/steal')</script><img src=x onerror="alert(1)"></p>]]></text></questiontext>` +
+      '<answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer></question></quiz>';
     const safe = await previewImport(admin, { fileName: "hostile.xml", bytes: bytes(hostile), lectureId, convert: false });
     expect(safe.items.map((i) => i.stem)).toEqual(["Safe?"]);
 

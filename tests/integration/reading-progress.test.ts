@@ -58,7 +58,8 @@ describe("reading progress", () => {
     const user = await createUser();
     const alpha = (await getLectureContent(user, "alpha"))!;
     expect(alpha.sections[0]!.html).toBe(
-      '<p>Alpha\'s first section. <strong>Bold</strong> and a <a href="https://example.com">link</a>.</p>\n<table>\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n<td>2</td>\n</tr>\n</tbody>\n</table>',
+      '<p>Alpha\'s first section. <strong>Bold</strong> and a <a href="https://example.com">link</a>.</p>\n' +
+        "<table>\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n<td>2</td>\n</tr>\n</tbody>\n</table>",
     );
     expect(alpha.sections[1]!.html).toContain('<h3 id="notes-a-sub-heading">A sub-heading</h3>');
     expect(await getLectureContent(user, "no-such-lecture")).toBeNull();

@@ -118,7 +118,8 @@ describe("reading a hostile file off the request thread", () => {
         question: "",
         snippet: "",
         message:
-          "the file took more than 0.02 s to read: it may be built to slow the importer down. Split it into smaller files, or look for very long lines or deeply nested parts",
+          "the file took more than 0.02 s to read: it may be built to slow the importer down. " +
+          "Split it into smaller files, or look for very long lines or deeply nested parts",
       },
     ]);
     expect(ms).toBeLessThan(1000);

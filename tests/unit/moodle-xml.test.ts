@@ -80,8 +80,9 @@ describe("Moodle XML", () => {
   });
 
   it("refuses DOCTYPEs and entities (billion laughs, external entities) before parsing", () => {
-    const bomb = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><quiz><question type="essay"><questiontext><text>&lol2;</text></questiontext></question></quiz>`;
-    const external = `<?xml version="1.0"?><!DOCTYPE quiz [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><quiz><question type="essay"><questiontext><text>&xxe;</text></questiontext></question></quiz>`;
+    const essay = (text: string) => `<quiz><question type="essay"><questiontext><text>${text}</text></questiontext></question></quiz>`;
+    const bomb = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]>` + essay("&lol2;");
+    const external = `<?xml version="1.0"?><!DOCTYPE quiz [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>` + essay("&xxe;");
     for (const source of [bomb, external]) {
       const result = parseMoodleXml(source);
       expect(result.questions).toEqual([]);
@@ -92,8 +93,11 @@ describe("Moodle XML", () => {
   });
 
   it("locates problems by XML path and question name, keeping the good questions", () => {
+    const noKey =
+      '<question type="multichoice"><name><text>No key</text></name><questiontext><text>Q?</text></questiontext>' +
+      '<answer fraction="0"><text>a</text></answer><answer fraction="0"><text>b</text></answer></question>';
     const source = `<quiz>
-      <question type="multichoice"><name><text>No key</text></name><questiontext><text>Q?</text></questiontext><answer fraction="0"><text>a</text></answer><answer fraction="0"><text>b</text></answer></question>
+      ${noKey}
       <question type="calculated"><name><text>Calc</text></name><questiontext><text>2+2</text></questiontext></question>
       <question type="essay"><name><text>Fine</text></name><questiontext><text>Why?</text></questiontext></question>
     </quiz>`;
@@ -103,7 +107,8 @@ describe("Moodle XML", () => {
       ["No key", 'quiz/question[1] (multichoice "No key"): options: a single-answer question needs exactly one correct option, found 0'],
       [
         "Calc",
-        'quiz/question[2] (calculated "Calc"): the question type "calculated" is not supported (supported: multichoice, truefalse, shortanswer, numerical, matching, essay, and category switches)',
+        'quiz/question[2] (calculated "Calc"): the question type "calculated" is not supported ' +
+          "(supported: multichoice, truefalse, shortanswer, numerical, matching, essay, and category switches)",
       ],
     ]);
     expect(parseMoodleXml("<quiz><question>").problems[0]!.message).toMatch(/^not well-formed XML/);
@@ -113,7 +118,8 @@ describe("Moodle XML", () => {
   it("turns HTML into text: no scripts, styles or tags; paragraphs, breaks and list items as lines", () => {
     expect(
       htmlToText(
-        '<p onclick="x()">Pick <b>one</b>:<script>alert(1)</script><style>p{}</style></p><ul><li>a</li><li>b &amp; c</li></ul>x<br>y<img src=x onerror=alert(1)>',
+        '<p onclick="x()">Pick <b>one</b>:<script>alert(1)</script><style>p{}</style></p>' +
+          "<ul><li>a</li><li>b &amp; c</li></ul>x<br>y<img src=x onerror=alert(1)>",
       ),
     ).toBe("Pick one:\n\n• a\n\n• b & c\n\nx\ny");
     for (const text of ["1 < 2 and a<b", "Tom & Jerry", "two\nlines", "<script>not markup</script>"]) expect(htmlToText(textToHtml(text))).toBe(text);

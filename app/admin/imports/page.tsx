@@ -34,7 +34,10 @@ export default async function ImportsPage() {
       <Section
         id="export-title"
         title="Export"
-        description="Each lecture's questions (their latest versions), in any of the formats. CSV leaves out numerical and matching questions, Aiken keeps single-answer questions only."
+        description={
+          "Each lecture's questions (their latest versions), in any of the formats. " +
+          "CSV leaves out numerical and matching questions, Aiken keeps single-answer questions only."
+        }
       >
         <ul className="space-y-2">
           {lectures.map((lecture) => (

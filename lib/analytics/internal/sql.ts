@@ -85,7 +85,10 @@ export function slotQuintilesSql(quizId: string, slotId: string, view: StatsView
   return Prisma.sql`
     WITH sel AS (${selectedAttemptsSql(quizId, view)}),
     grouped AS (SELECT id, ntile(5) OVER (ORDER BY score) - 1 AS q FROM sel),
-    resp AS (SELECT r.question_version_id AS vid, g.q, r.chosen_option_keys AS keys FROM responses r JOIN grouped g ON g.id = r.attempt_id WHERE r.slot_id = ${slotId})
+    resp AS (
+      SELECT r.question_version_id AS vid, g.q, r.chosen_option_keys AS keys
+      FROM responses r JOIN grouped g ON g.id = r.attempt_id WHERE r.slot_id = ${slotId}
+    )
     SELECT vid, q::int AS q, NULL AS k, count(*)::int AS c FROM resp GROUP BY vid, q
     UNION ALL
     SELECT vid, q::int, k, count(*)::int FROM resp, unnest(keys) AS k GROUP BY vid, q, k`;
@@ -107,7 +110,8 @@ export interface SlotResponseRow {
 export function slotResponsesSql(quizId: string, slotId: string, view: StatsView, page: number, pageSize: number): Prisma.Sql {
   return Prisma.sql`
     WITH sel AS (${selectedAttemptsSql(quizId, view)})
-    SELECT u.name, u.email, r.question_version_id AS vid, r.chosen_option_keys AS keys, r.mark::float8 AS mark, r.max_mark::float8 AS max_mark, sel.score::float8 AS score, r.time_spent_ms AS ms, a.submitted_at
+    SELECT u.name, u.email, r.question_version_id AS vid, r.chosen_option_keys AS keys, r.mark::float8 AS mark, r.max_mark::float8 AS max_mark,
+      sel.score::float8 AS score, r.time_spent_ms AS ms, a.submitted_at
     FROM responses r JOIN sel ON sel.id = r.attempt_id JOIN attempts a ON a.id = r.attempt_id JOIN users u ON u.id = a.user_id
     WHERE r.slot_id = ${slotId} ORDER BY a.submitted_at DESC, u.name LIMIT ${pageSize} OFFSET ${page * pageSize}`;
 }
@@ -117,7 +121,9 @@ export interface CountRow {
 }
 
 export function slotResponseCountSql(quizId: string, slotId: string, view: StatsView): Prisma.Sql {
-  return Prisma.sql`WITH sel AS (${selectedAttemptsSql(quizId, view)}) SELECT count(*)::int AS n FROM responses r JOIN sel ON sel.id = r.attempt_id WHERE r.slot_id = ${slotId}`;
+  return Prisma.sql`
+    WITH sel AS (${selectedAttemptsSql(quizId, view)})
+    SELECT count(*)::int AS n FROM responses r JOIN sel ON sel.id = r.attempt_id WHERE r.slot_id = ${slotId}`;
 }
 
 // ─── answer-level views ───
@@ -166,7 +172,8 @@ export interface RankedAttemptRow {
 export function rankedAttemptsSql(quizId: string, view: StatsView): Prisma.Sql {
   return Prisma.sql`
     WITH sel AS (${selectedAttemptsSql(quizId, view)})
-    SELECT sel.id, sel.score::float8 AS score, u.name FROM sel JOIN attempts a ON a.id = sel.id JOIN users u ON u.id = a.user_id ORDER BY sel.score DESC, u.name`;
+    SELECT sel.id, sel.score::float8 AS score, u.name FROM sel JOIN attempts a ON a.id = sel.id JOIN users u ON u.id = a.user_id
+    ORDER BY sel.score DESC, u.name`;
 }
 
 export interface MarkFractionRow {
@@ -204,10 +211,17 @@ export function rightAnswersSql(quizId: string, view: StatsView): Prisma.Sql {
 export function addQuestionStatsSql(quizId: string, scope: StatScope, rows: readonly StatRow[]): Prisma.Sql {
   const values = rows.map(
     (row) =>
-      Prisma.sql`(gen_random_uuid()::text, ${quizId}, ${row.slotId}, ${row.variantKey}, ${row.variantKey === "" ? null : row.variantKey}, ${scope}::"AttemptScope", ${row.sums.n}, ${row.sums.sumX}::float8, ${row.sums.sumX2}::float8, ${row.sums.sumT}::float8, ${row.sums.sumT2}::float8, ${row.sums.sumXT}::float8, ${row.sumTimeMs}::float8, ${JSON.stringify(row.options)}::jsonb, ${JSON.stringify(row.xHist)}::jsonb, ${JSON.stringify(row.rHist)}::jsonb, now())`,
+      Prisma.sql`(
+        gen_random_uuid()::text, ${quizId}, ${row.slotId}, ${row.variantKey}, ${row.variantKey === "" ? null : row.variantKey}, ${scope}::"AttemptScope",
+        ${row.sums.n}, ${row.sums.sumX}::float8, ${row.sums.sumX2}::float8, ${row.sums.sumT}::float8, ${row.sums.sumT2}::float8, ${row.sums.sumXT}::float8,
+        ${row.sumTimeMs}::float8, ${JSON.stringify(row.options)}::jsonb, ${JSON.stringify(row.xHist)}::jsonb, ${JSON.stringify(row.rHist)}::jsonb, now()
+      )`,
   );
   return Prisma.sql`
-    INSERT INTO question_stats (id, quiz_id, slot_id, variant_key, question_version_id, scope, n, sum_x, sum_x2, sum_t, sum_t2, sum_xt, sum_time_ms, option_sums, x_hist, r_hist, updated_at)
+    INSERT INTO question_stats (
+      id, quiz_id, slot_id, variant_key, question_version_id, scope,
+      n, sum_x, sum_x2, sum_t, sum_t2, sum_xt, sum_time_ms, option_sums, x_hist, r_hist, updated_at
+    )
     VALUES ${Prisma.join(values)}
     ON CONFLICT (slot_id, variant_key, scope) DO UPDATE SET
       n = question_stats.n + EXCLUDED.n,
@@ -240,7 +254,10 @@ export function addQuestionStatsSql(quizId: string, scope: StatScope, rows: read
 export function addQuizStatsSql(quizId: string, scope: StatScope, totals: TotalSums): Prisma.Sql {
   return Prisma.sql`
     INSERT INTO quiz_stats (id, quiz_id, scope, n, sum_t, sum_t2, sum_t3, sum_t4, updated_at)
-    VALUES (gen_random_uuid()::text, ${quizId}, ${scope}::"AttemptScope", ${totals.n}, ${totals.sumT}::float8, ${totals.sumT2}::float8, ${totals.sumT3}::float8, ${totals.sumT4}::float8, now())
+    VALUES (
+      gen_random_uuid()::text, ${quizId}, ${scope}::"AttemptScope",
+      ${totals.n}, ${totals.sumT}::float8, ${totals.sumT2}::float8, ${totals.sumT3}::float8, ${totals.sumT4}::float8, now()
+    )
     ON CONFLICT (quiz_id, scope) DO UPDATE SET
       n = quiz_stats.n + EXCLUDED.n,
       sum_t = quiz_stats.sum_t + EXCLUDED.sum_t,

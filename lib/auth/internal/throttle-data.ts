@@ -26,7 +26,8 @@ async function withLockedCounters<T>(
   return db.$transaction(async (tx) => {
     const current = new Map<string, ThrottleState | null>();
     for (const key of ordered) {
-      await tx.$executeRaw`INSERT INTO login_throttles (key, failures, window_start, updated_at) VALUES (${key}, 0, ${now}, ${now}) ON CONFLICT (key) DO NOTHING`;
+      await tx.$executeRaw`INSERT INTO login_throttles (key, failures, window_start, updated_at)
+        VALUES (${key}, 0, ${now}, ${now}) ON CONFLICT (key) DO NOTHING`;
       const [row] = await tx.$queryRaw<{ failures: number; window_start: Date; locked_until: Date | null }[]>`
         SELECT failures, window_start, locked_until FROM login_throttles WHERE key = ${key} FOR UPDATE`;
       current.set(key, row && row.failures > 0 ? { failures: row.failures, windowStart: row.window_start, lockedUntil: row.locked_until } : null);

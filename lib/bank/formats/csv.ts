@@ -109,7 +109,8 @@ export function parseCsv(source: string): ParseResult {
       const missing = correct.filter((c) => !letters.includes(c));
       if (missing.length) {
         fail(
-          `"correct" names ${missing.join(", ")}, which ${missing.length > 1 ? "are not options" : "is not an option"} of this row (${letters.join(", ") || "no options"})`,
+          `"correct" names ${missing.join(", ")}, which ${missing.length > 1 ? "are not options" : "is not an option"} ` +
+            `of this row (${letters.join(", ") || "no options"})`,
         );
         continue;
       }

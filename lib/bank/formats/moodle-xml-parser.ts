@@ -97,7 +97,9 @@ export function parseMoodleXml(source: string): ParseResult {
         {
           line,
           column: longTag - text.lastIndexOf("\n", longTag - 1),
-          message: `a tag longer than ${MAX_TAG_LENGTH} characters: Moodle XML tags are short, so the file is not Moodle XML (or is built to slow the importer down)`,
+          message:
+            `a tag longer than ${MAX_TAG_LENGTH} characters: ` +
+            "Moodle XML tags are short, so the file is not Moodle XML (or is built to slow the importer down)",
           question: "",
           snippet: text.slice(longTag, longTag + 80),
         },

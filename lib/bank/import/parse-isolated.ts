@@ -125,7 +125,9 @@ function runJob(worker: Worker, job: { fileName: string; bytes: Uint8Array; opti
       finish({
         kind: "failed",
         healthy: false,
-        message: `the file took more than ${deadlineMs / 1000} s to read: it may be built to slow the importer down. Split it into smaller files, or look for very long lines or deeply nested parts`,
+        message:
+          `the file took more than ${deadlineMs / 1000} s to read: it may be built to slow the importer down. ` +
+          "Split it into smaller files, or look for very long lines or deeply nested parts",
       });
     }, deadlineMs);
     worker.on("message", onMessage);

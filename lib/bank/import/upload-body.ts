@@ -6,7 +6,8 @@ import { IMPORT_LIMITS } from "./upload";
 /** The file's limit plus room for the form's small fields and the multipart boundaries. */
 export const MAX_UPLOAD_BODY_BYTES = IMPORT_LIMITS.maxBytes + 64 * 1024;
 
-export const UPLOAD_TOO_LARGE_MESSAGE = `The upload is too large: a bank file may be at most ${IMPORT_LIMITS.maxBytes / 1048576} MB. Split it into smaller files.`;
+export const UPLOAD_TOO_LARGE_MESSAGE =
+  `The upload is too large: a bank file may be at most ${IMPORT_LIMITS.maxBytes / 1048576} MB. ` + "Split it into smaller files.";
 
 /** True when the request says it is bigger than `cap` (an absent or malformed header says nothing). */
 export function declaresMoreThan(request: Request, cap: number): boolean {

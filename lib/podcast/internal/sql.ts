@@ -10,7 +10,8 @@ export async function lockProgress(tx: DbTransaction, userId: string, episodeId:
   await tx.$executeRaw`INSERT INTO podcast_progress (user_id, episode_id, position_seconds, heard_seconds, heard_ranges, updated_at)
     VALUES (${userId}, ${episodeId}, 0, 0, '[]'::jsonb, now()) ON CONFLICT (user_id, episode_id) DO NOTHING`;
   const [row] = await tx.$queryRaw<{ positionSeconds: number; heardRanges: unknown }[]>`
-    SELECT position_seconds AS "positionSeconds", heard_ranges AS "heardRanges" FROM podcast_progress WHERE user_id = ${userId} AND episode_id = ${episodeId} FOR UPDATE`;
+    SELECT position_seconds AS "positionSeconds", heard_ranges AS "heardRanges" FROM podcast_progress
+    WHERE user_id = ${userId} AND episode_id = ${episodeId} FOR UPDATE`;
   return row!;
 }
 

@@ -115,7 +115,10 @@ export interface RatedMistake {
 export async function upsertMistakes(tx: DbTransaction, userId: string, lectureId: string, rated: RatedMistake[], now: Date): Promise<void> {
   const rows = rated.map(
     (r) =>
-      Prisma.sql`(${r.id}, ${r.questionId}, ${typedValues(SNAPSHOT_COLUMNS, r.card)}, ${typedValues(LOG_COLUMNS, r.log)}, ${JSON.stringify(r.previous)}::jsonb, ${r.idempotencyKey})`,
+      Prisma.sql`(
+        ${r.id}, ${r.questionId}, ${typedValues(SNAPSHOT_COLUMNS, r.card)}, ${typedValues(LOG_COLUMNS, r.log)},
+        ${JSON.stringify(r.previous)}::jsonb, ${r.idempotencyKey}
+      )`,
   );
   await tx.$executeRaw`
     WITH v (id, question_id, ${columnList(SNAPSHOT_COLUMNS)}, ${columnList(LOG_COLUMNS, "log_")}, previous, key) AS (VALUES ${Prisma.join(rows)}),

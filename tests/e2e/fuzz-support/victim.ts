@@ -43,7 +43,8 @@ async function rows(email: string): Promise<Record<string, string> | null> {
       result[table] = rows[0].h;
     }
     const { rows: responses } = await client.query(
-      `SELECT coalesce(md5(string_agg(r::text, '|' ORDER BY r::text)), '') AS h FROM responses r JOIN attempts a ON a.id = r.attempt_id JOIN users u ON u.id = a.user_id WHERE u.email = $1`,
+      `SELECT coalesce(md5(string_agg(r::text, '|' ORDER BY r::text)), '') AS h
+        FROM responses r JOIN attempts a ON a.id = r.attempt_id JOIN users u ON u.id = a.user_id WHERE u.email = $1`,
       [email],
     );
     result.responses = responses[0].h;

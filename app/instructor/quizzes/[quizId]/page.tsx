@@ -151,7 +151,11 @@ async function AnswerLevelSections({ viewer, quizId, view, dashboard }: { viewer
     <Section id="answers-title" title="Time and Rasch difficulty">
       <Table
         testId="rasch-table"
-        caption={`Time spent per question (median and interquartile range), and Rasch difficulty in logits (joint maximum likelihood, bias-corrected; higher is harder) with its standard error and fit, shown once ${RASCH_MIN_RESPONSES} students with a finite ability have answered.`}
+        caption={
+          "Time spent per question (median and interquartile range), " +
+          "and Rasch difficulty in logits (joint maximum likelihood, bias-corrected; higher is harder) " +
+          `with its standard error and fit, shown once ${RASCH_MIN_RESPONSES} students with a finite ability have answered.`
+        }
         head={
           <>
             <th scope="col" className="px-3 py-2">

@@ -58,7 +58,10 @@ export default async function SlotStatisticsPage({
             {slot.variants.length > 1 ? <h2 className="text-lg font-semibold">Variant: {variant.title}</h2> : null}
             <Table
               testId="option-table"
-              caption={`Each option: share of the ${variant.n} answers, corrected point-biserial against the rest of the quiz, and the share choosing it in each fifth of the class by total score.`}
+              caption={
+                `Each option: share of the ${variant.n} answers, corrected point-biserial against the rest of the quiz, ` +
+                "and the share choosing it in each fifth of the class by total score."
+              }
               head={
                 <>
                   <th scope="col" className="px-3 py-2">

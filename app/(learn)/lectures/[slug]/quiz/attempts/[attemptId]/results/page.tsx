@@ -66,7 +66,9 @@ export default async function ResultsPage({ params }: { params: Promise<{ slug: 
               {response.options.map((option) => (
                 <li
                   key={option.key}
-                  className={`flex items-start gap-2 rounded-md border px-3 py-2 ${option.isCorrect ? "border-emerald-300 bg-emerald-50" : option.chosen ? "border-red-300 bg-red-50" : "border-slate-200"}`}
+                  className={`flex items-start gap-2 rounded-md border px-3 py-2 ${
+                    option.isCorrect ? "border-emerald-300 bg-emerald-50" : option.chosen ? "border-red-300 bg-red-50" : "border-slate-200"
+                  }`}
                 >
                   <span className="min-w-0 flex-1">{option.text}</span>
                   <span className="shrink-0 text-xs font-medium text-slate-700">
