@@ -4,6 +4,7 @@ import "server-only";
 import { db } from "../db";
 import { assertRole, ROLES, STAFF_ROLES } from "../auth/roles";
 import type { Viewer } from "../auth/viewer";
+import { CLASS_SECTION_READS_SQL, type ClassSectionReadRow } from "./internal/sql";
 
 /** A lecture's shape, the same for everyone: its current sections, its quiz, its topics, whether it has an episode. */
 export interface LectureOutline {
@@ -86,10 +87,7 @@ export interface StudentReads {
 /** Current sections read by every student in every lecture (`get(userId, lectureId)`), from one grouped query. Staff only. */
 export async function getClassSectionReads(viewer: Viewer): Promise<{ get(userId: string, lectureId: string): StudentReads | undefined }> {
   assertRole(viewer, STAFF_ROLES);
-  const rows = await db.$queryRaw<{ userId: string; lectureId: string; sectionsRead: number; lastReadAt: Date }[]>`
-    SELECT r.user_id AS "userId", s.lecture_id AS "lectureId", count(*)::int AS "sectionsRead", max(r.last_read_at) AS "lastReadAt"
-    FROM section_reads r JOIN note_sections s ON s.id = r.section_id
-    WHERE s.retired_at IS NULL GROUP BY r.user_id, s.lecture_id`;
+  const rows = await db.$queryRawUnsafe<ClassSectionReadRow[]>(CLASS_SECTION_READS_SQL);
   const byKey = new Map(rows.map(({ userId, lectureId, ...row }) => [`${userId}|${lectureId}`, row]));
   return { get: (userId, lectureId) => byKey.get(`${userId}|${lectureId}`) };
 }

@@ -4,6 +4,7 @@ import "server-only";
 import { db } from "../db";
 import { assertRole, ROLES, STAFF_ROLES } from "../auth/roles";
 import type { Viewer } from "../auth/viewer";
+import { CLASS_ATTEMPT_SUMMARIES_SQL, type ClassAttemptSummaryRow } from "./internal/sql";
 
 /** The viewer's attempts at one quiz. */
 export interface AttemptSummary {
@@ -78,11 +79,7 @@ export interface StudentAttempts {
 /** Every student's attempts at every quiz (`get(userId, quizId)`), from one grouped query. Staff only. */
 export async function getClassAttemptSummaries(viewer: Viewer): Promise<{ get(userId: string, quizId: string): StudentAttempts | undefined }> {
   assertRole(viewer, STAFF_ROLES);
-  const rows = await db.$queryRaw<{ userId: string; quizId: string; attempts: number; best: number | null; lastActiveAt: Date | null }[]>`
-    SELECT user_id AS "userId", quiz_id AS "quizId", count(*)::int AS attempts,
-      max(CASE WHEN status = 'SUBMITTED' AND max_score > 0 THEN score / max_score END) AS best,
-      max(coalesce(submitted_at, started_at)) AS "lastActiveAt"
-    FROM attempts GROUP BY user_id, quiz_id`;
+  const rows = await db.$queryRawUnsafe<ClassAttemptSummaryRow[]>(CLASS_ATTEMPT_SUMMARIES_SQL);
   const byKey = new Map(rows.map(({ userId, quizId, ...row }) => [`${userId}|${quizId}`, row]));
   return { get: (userId, quizId) => byKey.get(`${userId}|${quizId}`) };
 }

@@ -4,7 +4,7 @@ import type { Viewer } from "../../auth/viewer";
 import { allowLongStatements, db } from "../../db";
 import { ActionError, NotFoundError } from "../../errors";
 import type { Prisma } from "../../generated/prisma/client";
-import { addImportedSlots, type ImportedSlotEntry } from "../../quiz/slots";
+import { addImportedSlots, type ImportedSlotEntry } from "../../quiz/internal/slots";
 import { getBankFormat } from "../formats/registry";
 import { upsertQuestionVersion } from "../internal/versioning";
 import { isQuizGradable } from "../question-types";

@@ -110,3 +110,18 @@ export const LOCK_PRACTICE_SESSION_SQL = `SELECT id FROM practice_sessions WHERE
 export interface LockedPracticeSessionRow {
   id: string;
 }
+
+// Every student's attempts at every quiz, for the class progress table (staff only; checked by the caller).
+export const CLASS_ATTEMPT_SUMMARIES_SQL = `
+SELECT user_id AS "userId", quiz_id AS "quizId", count(*)::int AS attempts,
+  max(CASE WHEN status = 'SUBMITTED' AND max_score > 0 THEN score / max_score END) AS best,
+  max(coalesce(submitted_at, started_at)) AS "lastActiveAt"
+FROM attempts GROUP BY user_id, quiz_id`;
+
+export interface ClassAttemptSummaryRow {
+  userId: string;
+  quizId: string;
+  attempts: number;
+  best: number | null;
+  lastActiveAt: Date | null;
+}

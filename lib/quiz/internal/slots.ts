@@ -2,7 +2,7 @@
 // quiz's last slot, in the file's order. They are marked IMPORT, so the content loader (which owns
 // the CONTENT slots listed in quiz.json) leaves them alone. Runs inside the importer's transaction,
 // which has checked the viewer.
-import type { DbTransaction } from "../db-client";
+import type { DbTransaction } from "../../db-client";
 
 /** Imported slots' keys start with this (kept from before the source column; nothing reads it back). */
 const IMPORTED_SLOT_KEY_PREFIX = "import-";
