@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { recordQuizOutcomes } from "../review/mistakes-data";
+import { recordQuizOutcomes } from "../review/internal/mistakes";
 import { assertRole, ROLES } from "../auth/roles";
 import type { Viewer } from "../auth/viewer";
 import { db } from "../db";

@@ -6,7 +6,7 @@ import "server-only";
 import type { DbTransaction } from "../../../db-client";
 import { recordSubmissionStatistics } from "../../../analytics/internal/writer";
 import type { ScoredResponse } from "../../../analytics/sums";
-import { recordQuizOutcomes } from "../../../review/mistakes-data";
+import { recordQuizOutcomes } from "../../../review/internal/mistakes";
 import type { SubmittedAttempt } from "./finalize";
 
 export type SubmissionRecorder = (tx: DbTransaction, attempt: SubmittedAttempt) => Promise<void>;

@@ -2,9 +2,9 @@ import "server-only";
 // The mistakes queue: quiz questions a student got wrong, scheduled by the same FSRS model as the
 // flashcards. Fed by quiz submissions and practice answers (in their transactions, for the student
 // whose answers they are: this write checks no viewer itself); reviewed through lib/review/data.ts.
-import type { DbTransaction } from "../db-client";
-import { newCard, rate, snapshotToJson } from "./fsrs";
-import { selectMistakeCards, snapshotOf, upsertMistakes, type RatedMistake } from "./internal/sql";
+import type { DbTransaction } from "../../db-client";
+import { newCard, rate, snapshotToJson } from "../fsrs";
+import { selectMistakeCards, snapshotOf, upsertMistakes, type RatedMistake } from "./sql";
 
 /**
  * Feeds a submitted attempt's results into the student's mistakes queue, in the submission's
