@@ -117,16 +117,10 @@ export interface StoredQuestion {
   externalKey: string;
   category: string;
   topic: { key: string } | null;
-  version: {
-    type: QuestionType;
-    name: string;
-    stem: string;
-    explanation: string;
-    generalFeedback: string;
-    sectionKey: string | null;
-    maxMark: number;
+  /** The version's rows as stored: VersionData without its hash, `data` as the JSON column holds it. */
+  version: Omit<VersionData, "data" | "options" | "contentHash"> & {
     data: unknown;
-    options: { text: string; isCorrect: boolean; fraction: number; feedback: string }[];
+    options: Pick<OptionData, "text" | "isCorrect" | "fraction" | "feedback">[];
   };
 }
 
