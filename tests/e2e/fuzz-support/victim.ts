@@ -1,7 +1,7 @@
 // What a student owns, read back as that student sees it (their attempt, progress and deck pages)
-// and, when the tests know the database, as rows: the fuzz spec compares both before and after.
+// and as rows in the app's database: the fuzz spec compares both before and after.
 import type { APIRequestContext } from "@playwright/test";
-import pg from "pg";
+import { queryAppDatabase } from "../database";
 
 export interface Victim {
   email: string;
@@ -28,32 +28,19 @@ function savedAnswers(html: string): string[] {
   return [...html.replace(/\\"/g, '"').matchAll(/"chosen":\[[^\]]*\],"flagged":(?:true|false)/g)].map((m) => m[0]);
 }
 
-async function rows(email: string): Promise<Record<string, string> | null> {
-  if (!process.env.DATABASE_URL) return null;
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    const owned = ["attempts", "section_reads", "review_cards", "review_logs", "podcast_progress", "practice_sessions"];
-    const result: Record<string, string> = {};
-    for (const table of owned) {
-      const { rows } = await client.query(
-        `SELECT coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') AS h FROM ${table} t JOIN users u ON u.id = t.user_id WHERE u.email = $1`,
-        [email],
-      );
-      result[table] = rows[0].h;
-    }
-    const { rows: responses } = await client.query(
-      `SELECT coalesce(md5(string_agg(r::text, '|' ORDER BY r::text)), '') AS h
-        FROM responses r JOIN attempts a ON a.id = r.attempt_id JOIN users u ON u.id = a.user_id WHERE u.email = $1`,
-      [email],
-    );
-    result.responses = responses[0].h;
-    const { rows: user } = await client.query("SELECT role::text, cohort_id, name FROM users WHERE email = $1", [email]);
-    result.user = JSON.stringify(user[0]);
-    return result;
-  } finally {
-    await client.end();
-  }
+/** Digests of every row the victim owns, read from the app's database. */
+async function rows(email: string): Promise<Record<string, string>> {
+  const owned = ["attempts", "section_reads", "review_cards", "review_logs", "podcast_progress", "practice_sessions"];
+  const digest = (from: string) => `SELECT coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') AS h FROM ${from} WHERE u.email = $1`;
+  const result: Record<string, string> = {};
+  for (const table of owned) result[table] = (await queryAppDatabase<{ h: string }>(digest(`${table} t JOIN users u ON u.id = t.user_id`), [email]))[0]!.h;
+  const responses = await queryAppDatabase<{ h: string }>(digest("responses t JOIN attempts a ON a.id = t.attempt_id JOIN users u ON u.id = a.user_id"), [
+    email,
+  ]);
+  result.responses = responses[0]!.h;
+  const user = await queryAppDatabase("SELECT role::text, cohort_id, name FROM users WHERE email = $1", [email]);
+  result.user = JSON.stringify(user[0]);
+  return result;
 }
 
 export async function victimSnapshot(victim: Victim) {
