@@ -67,7 +67,8 @@ export function ClassProgressView({ lectures, sort, dir, page = 0 }: { lectures:
             <Table
               caption={
                 <>
-                  {lecture.students} students, sorted by {COLUMNS.find((c) => c.key === sort)!.label.toLowerCase()} ({SORT_DIRECTION_WORDS[dir]})
+                  {lecture.students} {lecture.students === 1 ? "student" : "students"}, sorted by {COLUMNS.find((c) => c.key === sort)!.label.toLowerCase()} (
+                  {SORT_DIRECTION_WORDS[dir]})
                   {lecture.rows.length > CLASS_PAGE_SIZE
                     ? `, showing ${current * CLASS_PAGE_SIZE + 1}–${Math.min(lecture.rows.length, (current + 1) * CLASS_PAGE_SIZE)}`
                     : ""}
