@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { getCurrentUser } from "../auth/session";
-import { assertRole, type SessionUser } from "../auth/roles";
+import { assertRole, ROLES, type SessionUser } from "../auth/roles";
 import { toExpectedError, type ActionErrorCode } from "../errors";
 import type { Role } from "../generated/prisma/enums";
 import { log, logEnabled, requestIdFrom, serializeError, type LogLevel } from "../log";
@@ -119,7 +119,7 @@ export function authedAction<S extends z.ZodType, T>(
     return settle(context, async () => {
       const user = await getCurrentUser();
       context.userId = user?.id;
-      assertRole(user, options.roles ?? ["STUDENT", "INSTRUCTOR", "ADMIN"]);
+      assertRole(user, options.roles ?? ROLES);
       const parsed = parseInput(options.schema, input);
       return parsed.ok ? handler(parsed.data, user) : parsed.result;
     });

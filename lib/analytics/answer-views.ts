@@ -20,6 +20,7 @@ import {
   type ScoreRow,
   type SlotTimeRow,
 } from "./internal/sql";
+import { quizStructure } from "./internal/structure";
 import { estimateRasch, type RaschItem } from "./rasch";
 import { median } from "./statistics";
 import { DEFAULT_VIEW, type StatsView } from "./view";
@@ -34,8 +35,8 @@ export interface ScoreDistribution {
 /** The selected attempts' totals: median and a histogram by whole marks; null when there is no such quiz. Reads one row per attempt. */
 export async function getScoreDistribution(viewer: Viewer, quizId: string, view: StatsView = DEFAULT_VIEW): Promise<ScoreDistribution | null> {
   assertRole(viewer, STAFF_ROLES);
-  const quiz = await db.quiz.findUnique({ where: { id: quizId }, select: { id: true } });
-  if (!quiz) return null;
+  // The structure the dashboard loads at the same time (cached, shared): null when there is no such quiz.
+  if (!(await quizStructure(quizId))) return null;
   const [rows, max] = await Promise.all([db.$queryRaw<ScoreRow[]>(selectedScoresSql(quizId, view)), db.$queryRaw<MaxScoreRow[]>(maxScoreSql(quizId))]);
   const scores = rows.map((r) => r.score);
   const maxScore = Math.ceil(max[0]?.max ?? Math.max(0, ...scores));

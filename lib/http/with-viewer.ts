@@ -3,7 +3,7 @@ import "server-only";
 // reads the session, checks the role (401 / 403 before anything else is read), hands the handler
 // the viewer and its params, and turns expected failures the handler throws (not found, validation,
 // a busy database) into their HTTP answers. Anything unexpected is rethrown to Next.js.
-import { assertRole } from "../auth/roles";
+import { assertRole, ROLES } from "../auth/roles";
 import { getRequestUser } from "../auth/session";
 import type { Viewer } from "../auth/viewer";
 import { errorJsonResponse, errorResponse } from "../errors";
@@ -32,7 +32,7 @@ export function withViewer<P = Record<string, never>>(
     const route = new URL(request.url).pathname;
     try {
       const viewer = await getRequestUser(request);
-      assertRole(viewer, options.roles ?? ["STUDENT", "INSTRUCTOR", "ADMIN"]);
+      assertRole(viewer, options.roles ?? ROLES);
       return await handler(request, { viewer, params: await context.params });
     } catch (error) {
       return respond(error, { route });

@@ -42,7 +42,7 @@ export async function getEpisode(viewer: Viewer, lectureSlug: string): Promise<E
   const episode = await fetchEpisode(lectureSlug);
   if (!episode) return null;
   const { script } = episode;
-  const match = matchingTiming(lectureSlug, script);
+  const match = matchingTiming(lectureSlug, episode);
   const timing = "timing" in match ? match.timing : null;
   const hostNames = new Map(script.hosts.map((h) => [h.id, h.name]));
   const chapterStarts = new Map(timing?.chapters.map((c) => [c.key, c.start]));
@@ -85,7 +85,7 @@ export async function getEpisodeAudioFile(
   if (!lectureSlugSchema.safeParse(lectureSlug).success) throw new NotFoundError("This lecture has no podcast episode.");
   const episode = await fetchEpisode(lectureSlug);
   if (!episode) throw new NotFoundError("This lecture has no podcast episode.");
-  const match = matchingTiming(lectureSlug, episode.script);
+  const match = matchingTiming(lectureSlug, episode);
   if (!("timing" in match) || match.timing.audioFile !== file)
     throw new NotFoundError("This audio file does not exist (the episode may have been rebuilt). Reload the page.");
   return {

@@ -14,6 +14,8 @@ export interface StoredEpisode {
   id: string;
   title: string;
   script: PodcastFile;
+  /** The script's hash, computed once per cache fill: the built audio's timing file names the script it was made from. */
+  scriptHash: string;
 }
 
 const CONTENT_TTL_MS = 5 * 60_000;
@@ -24,7 +26,8 @@ export function fetchEpisode(lectureSlug: string): Promise<StoredEpisode | null>
   return episodeCache.get(lectureSlug, async () => {
     const episode = await db.podcastEpisode.findFirst({ where: { lecture: { slug: lectureSlug } }, select: { id: true, title: true, script: true } });
     if (!episode) return null;
-    return { id: episode.id, title: episode.title, script: podcastFile.parse(episode.script) };
+    const script = podcastFile.parse(episode.script);
+    return { id: episode.id, title: episode.title, script, scriptHash: scriptHash(script) };
   });
 }
 
@@ -47,17 +50,17 @@ function currentTiming(lectureSlug: string): TimingFile | null {
 }
 
 /** The built audio of an episode when it matches the episode's current script, else why not. */
-export function matchingTiming(lectureSlug: string, script: PodcastFile): { timing: TimingFile } | { problem: string } {
+export function matchingTiming(lectureSlug: string, episode: StoredEpisode): { timing: TimingFile } | { problem: string } {
   const timing = currentTiming(lectureSlug);
   if (!timing) return { problem: "not-built" };
-  if (timing.scriptHash !== scriptHash(script) || checkTiming(timing, script).length > 0) return { problem: "out-of-date" };
+  if (timing.scriptHash !== episode.scriptHash || checkTiming(timing, episode.script).length > 0) return { problem: "out-of-date" };
   return { timing };
 }
 
 /** The length of a lecture's episode in seconds, or null without an episode or its current audio. */
 export async function episodeDuration(lectureSlug: string): Promise<number | null> {
   const stored = await fetchEpisode(lectureSlug);
-  const match = stored ? matchingTiming(lectureSlug, stored.script) : null;
+  const match = stored ? matchingTiming(lectureSlug, stored) : null;
   return match && "timing" in match ? match.timing.duration : null;
 }
 
