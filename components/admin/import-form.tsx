@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { NETWORK_ERROR_MESSAGE } from "@/components/ui/resilient-action";
+import { NETWORK_ERROR_MESSAGE, thrownFailureMessage } from "@/components/ui/resilient-action";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { Section } from "@/components/ui/section";
 import { Table } from "@/components/ui/table";
@@ -66,7 +66,7 @@ export function ImportForm({
         router.refresh();
       }
     } catch (failure) {
-      setError(failure instanceof Error && failure.message && !/fetch/i.test(failure.message) ? failure.message : NETWORK_ERROR_MESSAGE);
+      setError(thrownFailureMessage(failure));
     } finally {
       setPending(null);
     }

@@ -2,7 +2,7 @@
 
 import { Alert } from "@/components/ui/alert";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { NETWORK_ERROR_MESSAGE } from "@/components/ui/resilient-action";
+import { thrownFailureMessage } from "@/components/ui/resilient-action";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { markSectionRead } from "@/lib/lectures/actions";
 
@@ -41,7 +41,7 @@ export function NotesReader({ sections, initialRead }: { sections: ReaderSection
         next.delete(section.id);
         return next;
       });
-      setError(failure instanceof Error && failure.message && !/fetch/i.test(failure.message) ? failure.message : NETWORK_ERROR_MESSAGE);
+      setError(thrownFailureMessage(failure));
     } finally {
       inFlight.current.delete(section.id);
     }

@@ -3,7 +3,7 @@
 // React state, since they change on every timeupdate), sent every few seconds while playing, on pause
 // and when the page is hidden or left, one save at a time; a failed save keeps them for the next.
 import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
-import { NETWORK_ERROR_MESSAGE } from "@/components/ui/resilient-action";
+import { thrownFailureMessage } from "@/components/ui/resilient-action";
 import { saveListeningProgressAction } from "@/lib/podcast/actions";
 
 /** While playing, the position and heard ranges are saved this often (and on pause, seek and leaving). */
@@ -59,7 +59,7 @@ export function useListeningProgress({
         // Keep what was heard for the next save.
         t.pending.unshift(...payload.heard);
         if (payload.seeked) t.seekedBack = true;
-        setSaveError(failure instanceof Error && failure.message && !/fetch/i.test(failure.message) ? failure.message : NETWORK_ERROR_MESSAGE);
+        setSaveError(thrownFailureMessage(failure));
       }
     });
   }, [audioRef, hasAudio, episodeId]);

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { isTypingTarget } from "@/components/ui/keyboard";
 import { Spinner } from "@/components/ui/button";
-import { NETWORK_ERROR_MESSAGE } from "@/components/ui/resilient-action";
+import { thrownFailureMessage } from "@/components/ui/resilient-action";
 import { rateCardAction, undoRatingAction } from "@/lib/review/actions";
 import type { ReviewSession as Session } from "@/lib/review/data";
 import { RATING_KEYS, RATING_LABELS, RATINGS, type Rating } from "@/lib/review/fsrs";
@@ -24,10 +24,6 @@ const STATE_LABELS = { NEW: "New", LEARNING: "Learning", REVIEW: "Review", RELEA
 function isControl(target: EventTarget | null): boolean {
   const element = target as HTMLElement | null;
   return !!element && ["BUTTON", "A", "SUMMARY"].includes(element.tagName);
-}
-
-function errorMessage(failure: unknown): string {
-  return failure instanceof Error && failure.message && !/fetch/i.test(failure.message) ? failure.message : NETWORK_ERROR_MESSAGE;
 }
 
 export function ReviewSession({ initial, lectureSlug, sectionTitles }: { initial: Session; lectureSlug: string; sectionTitles: Record<string, string> }) {
@@ -77,7 +73,7 @@ export function ReviewSession({ initial, lectureSlug, sectionTitles }: { initial
         const next = result.data.session.current ? "Next card." : "No more cards due.";
         setAnnouncement(`Rated ${RATING_LABELS[rating]}: the card comes back ${card.previews[rating].description}. ${next}`);
       } catch (failure) {
-        setError(errorMessage(failure));
+        setError(thrownFailureMessage(failure));
       } finally {
         setPending(null);
       }
@@ -98,7 +94,7 @@ export function ReviewSession({ initial, lectureSlug, sectionTitles }: { initial
       setFocusTarget("flip");
       setAnnouncement("Rating undone: the card is back as it was.");
     } catch (failure) {
-      setError(errorMessage(failure));
+      setError(thrownFailureMessage(failure));
     } finally {
       setPending(null);
     }

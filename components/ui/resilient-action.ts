@@ -117,6 +117,11 @@ export function failureMessage(failure: RequestFailure): string {
   return failure.kind === "network" ? NETWORK_ERROR_MESSAGE : failure.message;
 }
 
+/** What to show for an error a call threw: its own message, or the network message when the browser's fetch failed. */
+export function thrownFailureMessage(failure: unknown): string {
+  return failure instanceof Error && failure.message && !/fetch/i.test(failure.message) ? failure.message : NETWORK_ERROR_MESSAGE;
+}
+
 function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { callWithRetry, isRetryable, nextRetryDelay, RETRY_POLICY, retryDelayMs, type RequestFailure } from "@/components/ui/resilient-action";
+import {
+  callWithRetry,
+  isRetryable,
+  NETWORK_ERROR_MESSAGE,
+  nextRetryDelay,
+  RETRY_POLICY,
+  retryDelayMs,
+  thrownFailureMessage,
+  type RequestFailure,
+} from "@/components/ui/resilient-action";
 import type { ActionResult } from "@/lib/actions/safe-action";
 
 const network: RequestFailure = { kind: "network" };
@@ -112,5 +121,14 @@ describe("callWithRetry", () => {
     );
     expect(result).toMatchObject({ ok: false, gaveUp: false });
     expect(calls).toBe(1);
+  });
+});
+
+describe("thrownFailureMessage", () => {
+  it("shows a thrown error's own message, and the network message for a failed fetch or a non-error", () => {
+    expect(thrownFailureMessage(new Error("That section no longer exists. Reload the page."))).toBe("That section no longer exists. Reload the page.");
+    expect(thrownFailureMessage(new TypeError("Failed to fetch"))).toBe(NETWORK_ERROR_MESSAGE);
+    expect(thrownFailureMessage(new Error(""))).toBe(NETWORK_ERROR_MESSAGE);
+    expect(thrownFailureMessage("offline")).toBe(NETWORK_ERROR_MESSAGE);
   });
 });
