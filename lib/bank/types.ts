@@ -27,3 +27,6 @@ export interface ParseResult {
   questions: ParsedItem[];
   problems: ImportProblem[];
 }
+
+/** What writing a question does to the bank: a new question, a new version of a changed one, or nothing. */
+export type VersionOutcome = "created" | "new-version" | "unchanged";

@@ -3,7 +3,8 @@
 // written in one transaction, so a failure leaves the database as it was.
 import { allowLongStatements, type Db, type DbTransaction } from "../db-client";
 import type { Prisma } from "../generated/prisma/client";
-import { upsertQuestionVersion, type VersionOutcome } from "../bank/internal/versioning";
+import { upsertQuestionVersion } from "../bank/internal/versioning";
+import type { VersionOutcome } from "../bank/types";
 import type { ContentTree, LectureContent } from "./read";
 
 export interface LectureLoadSummary {

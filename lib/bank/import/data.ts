@@ -35,6 +35,19 @@ async function classify(questions: IdentifiedQuestion[]): Promise<Map<string, Ou
   );
 }
 
+/** The preview's list: each parsed question with what importing it does. */
+function previewItems(questions: IdentifiedQuestion[], outcomeOf: (question: IdentifiedQuestion, index: number) => Outcome): PreviewItem[] {
+  return questions.map((q, i) => ({
+    line: q.line,
+    id: q.id,
+    name: q.question.name ?? "",
+    type: q.question.type,
+    category: q.question.category ?? "",
+    outcome: outcomeOf(q, i),
+    stem: q.question.stem,
+  }));
+}
+
 async function requireLecture(lectureId: string) {
   const lecture = await db.lecture.findUnique({
     where: { id: lectureId },
@@ -53,15 +66,7 @@ export async function previewImport(viewer: Viewer, upload: ImportUpload): Promi
   await requireLecture(upload.lectureId);
   const parsed = await parseUploadIsolated(upload.fileName, upload.bytes, { convert: upload.convert });
   const outcomes = await classify(parsed.questions);
-  const items: PreviewItem[] = parsed.questions.map((q) => ({
-    line: q.line,
-    id: q.id,
-    name: q.question.name ?? "",
-    type: q.question.type,
-    category: q.question.category ?? "",
-    outcome: outcomes.get(q.id)!,
-    stem: q.question.stem,
-  }));
+  const items = previewItems(parsed.questions, (q) => outcomes.get(q.id)!);
   const summary = summarise(items, parsed.problems);
   const job = await db.importJob.create({
     data: {
@@ -101,7 +106,7 @@ export async function applyImport(viewer: Viewer, upload: ImportUpload & { fileH
   const topics = await db.topic.findMany({ where: { courseId: lecture.courseId }, select: { id: true, key: true } });
   const topicIds = new Map(topics.map((t) => [t.key, t.id]));
   const outcomes: Outcome[] = [];
-  await db.$transaction(
+  const summary = await db.$transaction(
     async (tx) => {
       await allowLongStatements(tx, 110_000); // up to 2,000 questions in one all-or-nothing write
       const slots: ImportedSlotEntry[] = [];
@@ -118,15 +123,10 @@ export async function applyImport(viewer: Viewer, upload: ImportUpload & { fileH
       }
       const quizId = lecture.quizzes[0]?.id;
       if (quizId) await addImportedSlots(tx, quizId, slots);
-      const items = parsed.questions.map((q, i) => ({
-        line: q.line,
-        id: q.id,
-        name: q.question.name ?? "",
-        type: q.question.type,
-        category: q.question.category ?? "",
-        outcome: outcomes[i]!,
-        stem: q.question.stem,
-      }));
+      const applied = summarise(
+        previewItems(parsed.questions, (_, i) => outcomes[i]!),
+        parsed.problems,
+      );
       await tx.importJob.create({
         data: {
           userId: viewer.id,
@@ -135,23 +135,15 @@ export async function applyImport(viewer: Viewer, upload: ImportUpload & { fileH
           format: getBankFormat(parsed.format!).dbName,
           status: "APPLIED",
           appliedAt: new Date(),
-          summary: summarise(items, parsed.problems) as unknown as Prisma.InputJsonValue,
+          summary: applied as unknown as Prisma.InputJsonValue,
           errors: parsed.problems as unknown as Prisma.InputJsonValue,
         },
       });
+      return applied;
     },
     { timeout: 120_000 },
   );
-  const items = parsed.questions.map((q, i) => ({
-    line: q.line,
-    id: q.id,
-    name: "",
-    type: q.question.type,
-    category: q.question.category ?? "",
-    outcome: outcomes[i]!,
-    stem: "",
-  }));
-  return summarise(items, parsed.problems);
+  return summary;
 }
 
 /** The import history, newest first. */

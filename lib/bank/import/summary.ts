@@ -1,9 +1,9 @@
 // What an import reports: each question's outcome, and the counts by type and by category. Pure, so
 // the upload form (a client component) can take these types and the tests can check the sums.
 import type { BankFormatName } from "../formats/registry";
-import type { ImportProblem } from "../types";
+import type { ImportProblem, VersionOutcome } from "../types";
 
-export type Outcome = "created" | "new-version" | "unchanged";
+export type Outcome = VersionOutcome;
 
 export interface PreviewItem {
   line: number;

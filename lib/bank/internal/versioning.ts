@@ -5,9 +5,8 @@
 import type { DbTransaction } from "../../db-client";
 import type { Prisma } from "../../generated/prisma/client";
 import type { BankQuestion } from "../schemas";
+import type { VersionOutcome } from "../types";
 import { toVersionData } from "../version-data";
-
-export type VersionOutcome = "created" | "new-version" | "unchanged";
 
 export interface QuestionPlacement {
   lectureId: string | null;
