@@ -7,6 +7,7 @@ import { formatUtcMinute } from "@/lib/dates";
 import { lectureSlug } from "@/lib/lectures/schemas";
 import { getAttemptResult } from "@/lib/quiz/data";
 import { formatScore } from "@/lib/quiz/format";
+import { attemptPath } from "@/lib/quiz/routes";
 import { attemptId as attemptIdSchema } from "@/lib/quiz/schemas";
 
 export const metadata: Metadata = { title: "Quiz results" };
@@ -16,7 +17,7 @@ export default async function ResultsPage({ params }: { params: Promise<{ slug: 
   const slug = lectureSlug.safeParse(raw.slug);
   const id = attemptIdSchema.safeParse(raw.attemptId);
   if (!slug.success || !id.success) notFound();
-  const viewer = await requireViewer({ returnTo: `/lectures/${slug.data}/quiz/attempts/${id.data}/results` });
+  const viewer = await requireViewer({ returnTo: `${attemptPath(slug.data, id.data)}/results` });
   const result = await getAttemptResult(viewer, id.data);
   if (!result || result.quiz.lecture.slug !== slug.data) notFound();
   const correct = result.responses.filter((r) => r.isCorrect).length;
