@@ -6,8 +6,10 @@ import { assertRole, STAFF_ROLES } from "../auth/roles";
 import type { Viewer } from "../auth/viewer";
 import { getClassSectionReads, getLectureOutlines } from "../lectures/summaries";
 import { getClassListening } from "../podcast/summaries";
+import { sweepOverdueAttempts } from "../quiz/submission/sweep";
 import { getClassAttemptSummaries } from "../quiz/summaries";
 import { getClassReviewCounts } from "../review/summaries";
+import { firstSearchParam, type SearchParams } from "../search-params";
 
 export interface StudentProgressRow {
   userId: string;
@@ -39,6 +41,8 @@ export type ClassSortKey = (typeof CLASS_SORT_KEYS)[number];
 /** Per lecture: how many students read, listened, attempted the quiz and reviewed cards, and each student's figures. Staff only. */
 export async function getClassProgress(viewer: Viewer, options: { sort?: ClassSortKey; dir?: "asc" | "desc" } = {}): Promise<ClassProgress[]> {
   assertRole(viewer, STAFF_ROLES);
+  // Attempts whose time ran out are counted before the figures are read.
+  await sweepOverdueAttempts(viewer, {});
   const [lectures, students, reads, listening, attempts, reviews] = await Promise.all([
     getLectureOutlines(viewer),
     getStudentRoster(viewer),
@@ -73,7 +77,8 @@ export async function getClassProgress(viewer: Viewer, options: { sort?: ClassSo
         lastActive: last?.toISOString() ?? null,
       };
     });
-    sortRows(rows, options.sort ?? "name", options.dir ?? (options.sort && options.sort !== "name" ? "desc" : "asc"));
+    const sort = options.sort ?? "name";
+    sortRows(rows, sort, options.dir ?? defaultDirection(sort));
     const bests = rows.map((r) => r.bestPercent).filter((b): b is number => b !== null);
     return {
       lecture: {
@@ -94,6 +99,23 @@ export async function getClassProgress(viewer: Viewer, options: { sort?: ClassSo
       rows,
     };
   });
+}
+
+/** Names read A to Z; figures from the highest. */
+export function defaultDirection(sort: ClassSortKey): "asc" | "desc" {
+  return sort === "name" ? "asc" : "desc";
+}
+
+/** The page's query (user input: anything, repeated or missing) as the loader's options and the page number. */
+export function parseClassProgressQuery(query: SearchParams): { sort: ClassSortKey; dir: "asc" | "desc"; page: number } {
+  const requested = firstSearchParam(query.sort) ?? "";
+  const sort = (CLASS_SORT_KEYS as readonly string[]).includes(requested) ? (requested as ClassSortKey) : "name";
+  const dir = firstSearchParam(query.dir);
+  return {
+    sort,
+    dir: dir === "asc" || dir === "desc" ? dir : defaultDirection(sort),
+    page: Math.max(0, Math.floor(Number(firstSearchParam(query.page)) || 0)),
+  };
 }
 
 /** Sorts in place; nulls last whatever the direction, ties by name. */
