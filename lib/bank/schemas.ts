@@ -2,13 +2,14 @@
 // "Course JSON" the admin importer reads and the export writes). Every other format is read into,
 // and written from, these questions.
 import { z } from "zod";
+import { KEY_PATTERN } from "../ids";
 
 /** A stable key: lowercase letters, digits and hyphens. Question ids, and the content files' keys. */
 export const key = z
   .string()
   .min(1, "must not be empty")
   .max(120, "must be at most 120 characters")
-  .regex(/^[a-z0-9][a-z0-9-]*$/, "must be lowercase letters, digits and hyphens (like `data-formats`)");
+  .regex(KEY_PATTERN, "must be lowercase letters, digits and hyphens (like `data-formats`)");
 
 /** Text that must say something. */
 export const text = z.string().trim().min(1, "must not be empty");

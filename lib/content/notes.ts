@@ -2,6 +2,7 @@
 // a stable id: "## Data formats {#data-formats}". The id keeps links and reading progress stable when
 // the title is reworded.
 import type { ContentProblem } from "./errors";
+import { KEY_PATTERN } from "../ids";
 
 export interface NoteSectionSource {
   key: string;
@@ -15,7 +16,6 @@ export interface NoteSectionSource {
 
 const SECTION_HEADING = /^##\s+(.+?)\s*\{#([^}]*)\}\s*$/;
 const ANY_H2 = /^##\s+\S/;
-const KEY = /^[a-z0-9][a-z0-9-]*$/;
 
 export function parseNotes(markdown: string, file: string): { title: string | null; sections: NoteSectionSource[]; problems: ContentProblem[] } {
   const lines = markdown.replace(/\r\n?/g, "\n").split("\n");
@@ -42,7 +42,7 @@ export function parseNotes(markdown: string, file: string): { title: string | nu
         return;
       }
       const [, heading, key] = match as unknown as [string, string, string];
-      if (!KEY.test(key)) problems.push({ file, line, message: `section id "${key}" must be lowercase letters, digits and hyphens` });
+      if (!KEY_PATTERN.test(key)) problems.push({ file, line, message: `section id "${key}" must be lowercase letters, digits and hyphens` });
       const duplicate = sections.find((s) => s.key === key) ?? (current?.key === key ? current : null);
       if (duplicate) problems.push({ file, line, message: `section id "${key}" is used twice (first on line ${duplicate.line})` });
       close();

@@ -1,6 +1,7 @@
 // Where built episodes live: one folder per lecture slug holding the MP3 and its timing file.
 // Generated, never committed; every app replica needs the same files (build them with the app).
 import path from "node:path";
+import { KEY_PATTERN } from "../ids";
 
 export const TIMING_FILE = "timing.json";
 
@@ -11,6 +12,6 @@ export function podcastRoot(): string {
 }
 
 export function episodeDir(lectureSlug: string, root = podcastRoot()): string {
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(lectureSlug)) throw new Error(`invalid lecture slug "${lectureSlug}"`);
+  if (!KEY_PATTERN.test(lectureSlug)) throw new Error(`invalid lecture slug "${lectureSlug}"`);
   return path.join(/*turbopackIgnore: true*/ root, lectureSlug);
 }

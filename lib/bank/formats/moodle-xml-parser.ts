@@ -9,6 +9,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { bankQuestion } from "../schemas";
 import type { ImportProblem, ParsedQuestion, ParseResult } from "../types";
 import { htmlToText } from "./html-text";
+import { KEY_PATTERN } from "../../ids";
 
 const ALWAYS_ARRAYS = new Set(["question", "answer", "subquestion", "tag"]);
 
@@ -152,7 +153,7 @@ export function parseMoodleXml(source: string): ParseResult {
       ...(category ? { category } : {}),
       ...(richText(q.generalfeedback) ? { generalFeedback: richText(q.generalfeedback) } : {}),
       ...(q.defaultgrade !== undefined ? { maxMark: Number(textOf(q.defaultgrade)) } : {}),
-      ...(/^[a-z0-9][a-z0-9-]*$/.test(idnumber) ? { id: idnumber } : {}),
+      ...(KEY_PATTERN.test(idnumber) ? { id: idnumber } : {}),
       ...(richText(q.explanation) ? { explanation: richText(q.explanation) } : {}),
     };
     // Tags "section:<key>" and "topic:<key>" place the question in the notes and the topics.
