@@ -37,32 +37,28 @@ export async function getCourseHome(viewer: Viewer, now = new Date()): Promise<C
   const [courses, progress] = await Promise.all([
     db.course.findMany({
       orderBy: { title: "asc" },
-      select: { id: true, slug: true, title: true, description: true, lectures: { orderBy: { number: "asc" }, select: { id: true, summary: true } } },
+      select: { id: true, slug: true, title: true, description: true },
     }),
     getMyProgress(viewer, now),
   ]);
-  const byLecture = new Map(progress.lectures.map((l) => [l.id, l]));
+  // The lectures come with the progress (in order): one read of them for both.
   return {
     progress,
     courses: courses.map((course) => ({
       ...course,
-      lectures: course.lectures.flatMap(({ id, summary }) => {
-        const lecture = byLecture.get(id);
-        if (!lecture) return []; // added between the two reads: shown on the next view
-        return [
-          {
-            id,
-            slug: lecture.slug,
-            number: lecture.number,
-            title: lecture.title,
-            summary,
-            sectionCount: lecture.sectionCount,
-            sectionsRead: lecture.sectionsRead,
-            flashcardCount: lecture.flashcards.total,
-            podcast: lecture.hasPodcast ? { percentHeard: lecture.podcastPercent } : null,
-          },
-        ];
-      }),
+      lectures: progress.lectures
+        .filter((lecture) => lecture.courseId === course.id)
+        .map((lecture) => ({
+          id: lecture.id,
+          slug: lecture.slug,
+          number: lecture.number,
+          title: lecture.title,
+          summary: lecture.summary,
+          sectionCount: lecture.sectionCount,
+          sectionsRead: lecture.sectionsRead,
+          flashcardCount: lecture.flashcards.total,
+          podcast: lecture.hasPodcast ? { percentHeard: lecture.podcastPercent } : null,
+        })),
     })),
   };
 }

@@ -12,9 +12,11 @@ import { chooseNextStep, type LectureFigures, type NextStep } from "./next-step"
 
 export interface LectureProgress {
   id: string;
+  courseId: string;
   slug: string;
   number: number;
   title: string;
+  summary: string;
   sectionsRead: number;
   sectionCount: number;
   podcastPercent: number | null;
@@ -57,9 +59,11 @@ export async function getMyProgress(viewer: Viewer, now = new Date()): Promise<M
     );
     return {
       id: lecture.id,
+      courseId: lecture.courseId,
       slug: lecture.slug,
       number: lecture.number,
       title: lecture.title,
+      summary: lecture.summary,
       sectionsRead: reads.countIn(lecture.id),
       sectionCount: lecture.sections.length,
       podcastPercent: podcasts.get(lecture.id)?.percentHeard ?? null,
