@@ -4,6 +4,9 @@ import { GeistSans } from "geist/font/sans";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/layout/site-header";
 import { getViewer } from "@/lib/auth/viewer";
+// Registers the no-op server action on every page: it probes (and bench:quiz-submit measures) the
+// action path of any page without reading or writing anything.
+import "@/lib/health/actions";
 import "./globals.css";
 
 export const metadata: Metadata = {

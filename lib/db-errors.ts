@@ -76,3 +76,9 @@ export function isBusyError(error: unknown): boolean {
     hasMessage(facts, BUSY_MESSAGES)
   );
 }
+
+/** A unique constraint refused the write (Prisma's P2002, or SQLSTATE 23505 from a raw statement). */
+export function isUniqueViolation(error: unknown): boolean {
+  const facts = collectFacts(error);
+  return facts.codes.some((code) => code === "23505" || code === "P2002") || facts.kinds.includes("UniqueConstraintViolation");
+}

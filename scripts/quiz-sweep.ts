@@ -1,6 +1,7 @@
 // npm run quiz:sweep [-- --quiz <quizId>] — submits every quiz attempt whose time limit has passed
 // and that nobody has touched since (its student left), as of its deadline, with the answers saved
-// before it, so the class statistics and mistakes queues count it. Student pages only read, and the
+// before it, so the class statistics and mistakes queues count it; then folds every submitted
+// attempt still waiting into the class statistics' running sums. Student pages only read, and the
 // instructor pages submit at most a few dozen per view; run this on a schedule (cron) or by hand. Safe to run at any time and more than once: an
 // attempt is submitted once, whoever gets there first (its student, an instructor's sweep, this).
 // Runs with the react-server condition (like bench:analytics): the data layer is server-only code.
@@ -24,9 +25,13 @@ async function main(): Promise<void> {
   if (quizId !== undefined && !recordId.safeParse(quizId).success) throw new Error(`"${quizId}" is not a quiz id.`);
   const { db } = await import("../lib/db");
   const { sweepOverdueAttemptsUnchecked } = await import("../lib/quiz/submission/internal/sweep");
+  const { foldAllPendingStatistics } = await import("../lib/analytics/internal/fold");
   try {
     const closed = await sweepOverdueAttemptsUnchecked(quizId === undefined ? {} : { quizId });
     console.log(`Submitted ${closed} overdue attempt${closed === 1 ? "" : "s"}${quizId ? ` of quiz ${quizId}` : ""}.`);
+    // Outside a request nothing folds after the commit: count what waits (these and any others) now.
+    const counted = await foldAllPendingStatistics();
+    console.log(`Counted ${counted} submitted attempt${counted === 1 ? "" : "s"} into the class statistics.`);
   } finally {
     await db.$disconnect();
     await database.embedded?.stop();

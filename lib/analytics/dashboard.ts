@@ -6,6 +6,7 @@ import type { Viewer } from "../auth/viewer";
 import { db } from "../db";
 import { describeQuiz, type QuizDashboard } from "./describe";
 import { loadBundle } from "./internal/bundles";
+import { foldStatisticsSoon } from "./internal/fold";
 import { quizStructure } from "./internal/structure";
 import { DEFAULT_VIEW, type StatsView } from "./view";
 
@@ -19,6 +20,9 @@ export async function getQuizDashboard(viewer: Viewer, quizId: string, view: Sta
   const started = performance.now();
   const [quiz, bundle] = await Promise.all([quizStructure(quizId), loadBundle(quizId, view)]);
   if (!quiz) return null;
+  // Attempts a fold missed (one that failed, or a process that stopped before folding) are counted
+  // after this page is sent; the figures include them either way.
+  if (bundle.waiting > 0) foldStatisticsSoon(quizId);
   return {
     quiz: { id: quiz.id, title: quiz.title, lectureTitle: quiz.lecture.title },
     view,

@@ -160,6 +160,13 @@ export class RowSet {
     addAnswers(this.row(slotId, questionVersionId), group);
   }
 
+  /** Adds a stored row to the row of its slot and variant (readers add waiting answers to stored rows). */
+  addRow(row: StatRow): void {
+    const id = `${row.slotId}|${row.variantKey}`;
+    const existing = this.rows.get(id);
+    this.rows.set(id, existing ? mergeRows(existing, row) : row);
+  }
+
   /** Rows in a fixed order (slot, then variant key; the slot row first): the writer locks them in it. */
   toArray(): StatRow[] {
     return sortRows([...this.rows.values()]);

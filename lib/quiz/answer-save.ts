@@ -7,7 +7,7 @@ import { SAVE_ANSWER_SQL, type SavedAnswerRow } from "./internal/sql";
 import type { SaveAnswerInput, SaveOutcome } from "./schemas";
 import { AttemptClosedError } from "./submission/attempt-closed";
 import { attemptState, closedReason } from "./submission/attempt-state";
-import { finalizeAttempt } from "./submission/internal/finalize";
+import { submitInOwnTransaction } from "./submission/internal/finalize";
 
 /**
  * Saves one answer if it is still at the page's revision; otherwise says what is stored instead.
@@ -56,7 +56,7 @@ async function explainUnsavedAnswer(viewer: Viewer, input: SaveAnswerInput, chos
   if (!attempt) throw new NotFoundError("That attempt does not exist.");
   const now = new Date();
   const state = attemptState(attempt, now);
-  if (state === "OVERDUE") await db.$transaction((tx) => finalizeAttempt(tx, { id: input.attemptId, userId: viewer.id }, now));
+  if (state === "OVERDUE") await submitInOwnTransaction({ id: input.attemptId, userId: viewer.id }, now);
   const reason = closedReason(state);
   if (reason) throw new AttemptClosedError(reason);
   if (!response) throw new NotFoundError("That question is not part of this attempt.");

@@ -6,6 +6,7 @@ import { assertRole, ROLES } from "../auth/roles";
 import type { Viewer } from "../auth/viewer";
 import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
+import { ATTEMPT_FOR_TAKING_SQL, type AttemptForTakingRow } from "./internal/sql";
 import { countingAttempt } from "./scoring";
 import { attemptState, isOpen } from "./submission/attempt-state";
 
@@ -58,30 +59,10 @@ export async function getQuizOverview(viewer: Viewer, lectureSlug: string) {
  */
 export async function getAttemptForTaking(viewer: Viewer, attemptId: string) {
   assertRole(viewer, ROLES);
-  const attempt = await db.attempt.findFirst({
-    where: { id: attemptId, userId: viewer.id },
-    select: {
-      id: true,
-      status: true,
-      attemptNumber: true,
-      startedAt: true,
-      deadlineAt: true,
-      submittedAt: true,
-      quiz: { select: { title: true, lecture: { select: { slug: true } } } },
-      responses: {
-        orderBy: { position: "asc" },
-        select: {
-          position: true,
-          optionOrder: true,
-          chosenOptionKeys: true,
-          flagged: true,
-          saveSeq: true,
-          questionVersion: { select: { type: true, stem: true, options: { select: { key: true, text: true } } } },
-        },
-      },
-    },
-  });
-  if (!attempt) return null;
+  const [row] = await db.$queryRawUnsafe<AttemptForTakingRow[]>(ATTEMPT_FOR_TAKING_SQL, attemptId, viewer.id);
+  if (!row) return null;
+  const toDate = (value: Date | string | null) => (value === null ? null : new Date(value));
+  const attempt = { ...row, deadlineAt: toDate(row.deadlineAt), submittedAt: toDate(row.submittedAt) };
   return {
     id: attempt.id,
     status: attempt.status,
@@ -89,21 +70,18 @@ export async function getAttemptForTaking(viewer: Viewer, attemptId: string) {
     state: attemptState(attempt, new Date()),
     attemptNumber: attempt.attemptNumber,
     deadlineAt: attempt.deadlineAt,
-    quizTitle: attempt.quiz.title,
-    lectureSlug: attempt.quiz.lecture.slug,
-    questions: attempt.responses.map((r) => {
-      const byKey = new Map(r.questionVersion.options.map((o) => [o.key, o.text]));
-      return {
-        position: r.position,
-        type: r.questionVersion.type,
-        stem: r.questionVersion.stem,
-        options: r.optionOrder.map((key) => ({ key, text: byKey.get(key) ?? "" })),
-        chosen: r.chosenOptionKeys,
-        flagged: r.flagged,
-        /** The answer's revision: the page sends it back with its next save (optimistic concurrency). */
-        revision: Number(r.saveSeq),
-      };
-    }),
+    quizTitle: attempt.quizTitle,
+    lectureSlug: attempt.lectureSlug,
+    questions: attempt.questions.map((r) => ({
+      position: r.position,
+      type: r.type,
+      stem: r.stem,
+      options: r.optionOrder.map((key) => ({ key, text: r.texts[key] ?? "" })),
+      chosen: r.chosen,
+      flagged: r.flagged,
+      /** The answer's revision: the page sends it back with its next save (optimistic concurrency). */
+      revision: Number(r.revision),
+    })),
   };
 }
 

@@ -2,6 +2,8 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadContentTree } from "@/lib/content/load";
 import { readContentTree } from "@/lib/content/read";
+import { loadRunningBundle } from "@/lib/analytics/internal/bundles";
+import { foldPendingStatistics } from "@/lib/analytics/internal/fold";
 import { db } from "@/lib/db";
 import { getAttemptForTaking, getAttemptResult, getQuizOverview } from "@/lib/quiz/data";
 import { saveAnswer } from "@/lib/quiz/answer-save";
@@ -19,6 +21,19 @@ beforeAll(async () => {
 
 let keyCounter = 0;
 const key = () => `save-key-${++keyCounter}-${Date.now()}`;
+
+type OptionSums = Record<string, { count: number; sumX: number; sumT: number }>;
+
+/** What a row's option sums gained since `before`: the options whose sums changed, by how much. */
+function keysOfRow(after: unknown, before: unknown): OptionSums {
+  const [a, b] = [after as OptionSums, (before ?? {}) as OptionSums];
+  const gained: OptionSums = {};
+  for (const [k, v] of Object.entries(a)) {
+    const was = b[k] ?? { count: 0, sumX: 0, sumT: 0 };
+    if (v.count !== was.count) gained[k] = { count: v.count - was.count, sumX: v.sumX - was.sumX, sumT: v.sumT - was.sumT };
+  }
+  return gained;
+}
 
 /** The correct option keys of each position of an attempt, read straight from the database. */
 async function answerKey(attemptId: string) {
@@ -89,16 +104,49 @@ describe("taking a quiz", () => {
     // Position 1 is the vowels question (A and E right): choose only one of the two right options.
     await saveAnswer(student, { attemptId, position: 1, chosen: [keys[1]![0]!], flagged: false, timeSpentMs: 3000, idempotencyKey: key(), baseRevision: 0 });
 
-    const before = await db.questionStat.count();
+    const slot = await db.quizSlot.findFirstOrThrow({ where: { quizId, key: "first-letter" } });
+    const slotRow = () =>
+      db.questionStat.findUnique({
+        where: { slotId_variantKey_scope: { slotId: slot.id, variantKey: "", scope: "ALL" } },
+        select: { n: true, sumX: true, sumX2: true, sumT: true, sumT2: true, sumXT: true, sumTimeMs: true, optionSums: true },
+      });
+    const firstTotals = () => db.quizStat.findUnique({ where: { quizId_scope: { quizId, scope: "FIRST" } }, select: { n: true, sumT: true, sumT2: true } });
+    await foldPendingStatistics(quizId); // earlier tests' attempts
+    const [rowBefore, totalsBefore] = [await slotRow(), await firstTotals()];
+
     const results = await Promise.all(Array.from({ length: 6 }, () => submitAttempt(student, attemptId, key())));
     expect(results).toEqual(Array.from({ length: 6 }, () => ({ score: 1.5, maxScore: 2, lectureSlug: "alpha" })));
 
-    const slot = await db.quizSlot.findFirstOrThrow({ where: { quizId, key: "first-letter" } });
-    const stat = await db.questionStat.findUniqueOrThrow({ where: { slotId_variantKey_scope: { slotId: slot.id, variantKey: "", scope: "ALL" } } });
-    expect(stat).toMatchObject({ n: 1, sumX: 1, sumX2: 1, sumT: 1.5, sumT2: 2.25, sumXT: 1.5, sumTimeMs: 2000 });
-    expect(Object.values(stat.optionSums as Record<string, unknown>)).toEqual([{ count: 1, sumX: 1, sumT: 1.5 }]);
-    expect(await db.questionStat.count()).toBe(before + 8); // 2 slots × (slot + variant) × (ALL + FIRST)
-    expect(await db.quizStat.findUniqueOrThrow({ where: { quizId_scope: { quizId, scope: "FIRST" } } })).toMatchObject({ n: 1, sumT: 1.5, sumT2: 2.25 });
+    // Submitted once; the class statistics count it at once (readers add waiting attempts), and the
+    // fold then moves it into the stored sums, once.
+    expect(await db.attempt.findUniqueOrThrow({ where: { id: attemptId }, select: { statsCountedAt: true } })).toEqual({ statsCountedAt: null });
+    expect((await loadRunningBundle(quizId, "FIRST")).totals.n).toBe((totalsBefore?.n ?? 0) + 1);
+    expect(await foldPendingStatistics(quizId)).toBe(1);
+    expect(await foldPendingStatistics(quizId)).toBe(0);
+    expect((await loadRunningBundle(quizId, "FIRST")).totals.n).toBe((totalsBefore?.n ?? 0) + 1);
+    const row = (await slotRow())!;
+    const grew = (k: "n" | "sumX" | "sumX2" | "sumT" | "sumT2" | "sumXT" | "sumTimeMs") => row[k] - (rowBefore?.[k] ?? 0);
+    expect({
+      n: grew("n"),
+      sumX: grew("sumX"),
+      sumX2: grew("sumX2"),
+      sumT: grew("sumT"),
+      sumT2: grew("sumT2"),
+      sumXT: grew("sumXT"),
+      ms: grew("sumTimeMs"),
+    }).toEqual({
+      n: 1,
+      sumX: 1,
+      sumX2: 1,
+      sumT: 1.5,
+      sumT2: 2.25,
+      sumXT: 1.5,
+      ms: 2000,
+    });
+    const totals = (await firstTotals())!;
+    expect({ n: totals.n - (totalsBefore?.n ?? 0), sumT: totals.sumT - (totalsBefore?.sumT ?? 0) }).toEqual({ n: 1, sumT: 1.5 });
+    const chosen = Object.values(keysOfRow(row.optionSums, rowBefore?.optionSums));
+    expect(chosen).toEqual([{ count: 1, sumX: 1, sumT: 1.5 }]);
 
     await expect(
       saveAnswer(student, { attemptId, position: 0, chosen: [], flagged: false, timeSpentMs: 0, idempotencyKey: key(), baseRevision: 1 }),
@@ -208,7 +256,7 @@ describe("taking a quiz", () => {
     // Starting anew submits the overdue attempt first: numbering and "one in progress" hold.
     const second = await startOrResumeAttempt(student, quizId);
     const secondDeadline = await expire(second);
-    const countedAll = async () => (await db.quizStat.findUnique({ where: { quizId_scope: { quizId, scope: "ALL" } } }))?.n ?? 0;
+    const countedAll = async () => (await loadRunningBundle(quizId, "ALL")).totals.n;
     const countedBefore = await countedAll();
     const third = await startOrResumeAttempt(student, quizId);
     expect(new Set([first, second, third]).size).toBe(3);

@@ -1,16 +1,22 @@
 import "server-only";
-// The storage engine's reading side: the running sums kept at each submission (the default view), and
-// the same sums recomputed exactly from the answers for any other view (first/last/best/all attempts,
-// cohort, dates). Both yield the rows of lib/analytics/sums.ts. No role check: the loaders check.
+// The storage engine's reading side: the running sums (the default view) — the stored rows plus the
+// answers of the submitted attempts the fold has not counted yet, read in one snapshot, so they are
+// exact the moment a submission commits — and the same sums recomputed exactly from the answers for
+// any other view (first/last/best/all attempts, cohort, dates). Both yield the rows of
+// lib/analytics/sums.ts. No role check: the loaders check.
 import { allowLongStatements, db } from "../../db";
-import { emptyTotals, RowSet, type OptionSums, type StatRow, type TotalSums } from "../sums";
+import type { DbTransaction } from "../../db-client";
+import { Prisma } from "../../generated/prisma/client";
+import { emptyTotals, mergeTotals, RowSet, type OptionSums, type StatRow, type TotalSums } from "../sums";
 import { isDefaultView, type StatsView } from "../view";
-import { answerGroupsSql, totalSumsSql, type AnswerGroupRow, type StatScope, type TotalSumsRow } from "./sql";
+import { answerGroupsSql, pendingAttemptsSql, selectedAttemptsSql, totalSumsSql, type AnswerGroupRow, type StatScope, type TotalSumsRow } from "./sql";
 
 export interface StatBundle {
   source: "running" | "exact";
   totals: TotalSums;
   rows: StatRow[];
+  /** Running sums: how many submitted attempts the fold has yet to count (the sums include them). */
+  waiting: number;
 }
 
 const toNumberRecord = (value: unknown): Record<string, number> =>
@@ -24,43 +30,77 @@ const toOptionRecord = (value: unknown): Record<string, OptionSums> =>
     ]),
   );
 
-/** The stored rows of one scope (FIRST: first attempts; ALL: every attempt), of the quiz or of one slot. */
-async function runningRows(quizId: string, scope: StatScope, slotId?: string): Promise<StatRow[]> {
-  const rows = await db.questionStat.findMany({
-    where: { quizId, scope, ...(slotId ? { slotId } : {}) },
-    select: {
-      slotId: true,
-      variantKey: true,
-      n: true,
-      sumX: true,
-      sumX2: true,
-      sumT: true,
-      sumT2: true,
-      sumXT: true,
-      sumTimeMs: true,
-      optionSums: true,
-      xHist: true,
-      rHist: true,
-    },
-  });
-  return rows.map((r) => ({
-    slotId: r.slotId,
-    variantKey: r.variantKey,
-    sums: { n: r.n, sumX: r.sumX, sumX2: r.sumX2, sumT: r.sumT, sumT2: r.sumT2, sumXT: r.sumXT },
-    sumTimeMs: r.sumTimeMs,
-    options: toOptionRecord(r.optionSums),
-    xHist: toNumberRecord(r.xHist),
-    rHist: toNumberRecord(r.rHist),
-  }));
+const storedRowSelect = {
+  slotId: true,
+  variantKey: true,
+  n: true,
+  sumX: true,
+  sumX2: true,
+  sumT: true,
+  sumT2: true,
+  sumXT: true,
+  sumTimeMs: true,
+  optionSums: true,
+  xHist: true,
+  rHist: true,
+} as const satisfies Prisma.QuestionStatSelect;
+
+type StoredRow = Prisma.QuestionStatGetPayload<{ select: typeof storedRowSelect }>;
+
+const toStatRow = (r: StoredRow): StatRow => ({
+  slotId: r.slotId,
+  variantKey: r.variantKey,
+  sums: { n: r.n, sumX: r.sumX, sumX2: r.sumX2, sumT: r.sumT, sumT2: r.sumT2, sumXT: r.sumXT },
+  sumTimeMs: r.sumTimeMs,
+  options: toOptionRecord(r.optionSums),
+  xHist: toNumberRecord(r.xHist),
+  rHist: toNumberRecord(r.rHist),
+});
+
+/** Adds grouped answers to their slot and variant rows. */
+export function addGroups(rows: RowSet, groups: readonly AnswerGroupRow[]): RowSet {
+  for (const g of groups) rows.addAnswers(g.slot_id, g.vid, { n: g.n, x: g.x, rest: g.r, sumT: g.st, sumT2: g.st2, sumTimeMs: g.ms, chosenOptionKeys: g.keys });
+  return rows;
 }
 
-/** The running sums kept at each submission. Reads one row per slot and variant, whatever the number of answers. */
+export function toTotals(t: TotalSumsRow): TotalSums {
+  return { n: t.n, sumT: t.s1 ?? 0, sumT2: t.s2 ?? 0, sumT3: t.s3 ?? 0, sumT4: t.s4 ?? 0 };
+}
+
+/** The sums of the attempts a CTE body selects, from their answers, in the caller's transaction (the fold). */
+export async function sumsOfSelection(tx: DbTransaction, selection: Prisma.Sql): Promise<{ rows: StatRow[]; totals: TotalSums }> {
+  const groups = await tx.$queryRaw<AnswerGroupRow[]>(answerGroupsSql(selection));
+  const [totals] = await tx.$queryRaw<TotalSumsRow[]>(totalSumsSql(selection));
+  return { rows: addGroups(new RowSet(), groups).toArray(), totals: toTotals(totals!) };
+}
+
+/**
+ * The running sums of one scope (FIRST: first attempts; ALL: every attempt), of the quiz or of one
+ * slot: the stored rows (one per slot and variant, whatever the number of answers) and the answers of
+ * the attempts still waiting to be counted (a handful: the fold follows each submission), in one
+ * snapshot, so that an attempt the fold counts meanwhile is seen once.
+ */
+async function readRunning(quizId: string, scope: StatScope, slotId?: string): Promise<{ rows: StatRow[]; totals: TotalSums; waiting: number }> {
+  const pending = pendingAttemptsSql(quizId, scope);
+  const [stored, storedTotals, groups, [pendingTotals]] = await db.$transaction(
+    [
+      db.questionStat.findMany({ where: { quizId, scope, ...(slotId ? { slotId } : {}) }, select: storedRowSelect }),
+      db.quizStat.findUnique({ where: { quizId_scope: { quizId, scope } }, select: { n: true, sumT: true, sumT2: true, sumT3: true, sumT4: true } }),
+      db.$queryRaw<AnswerGroupRow[]>(answerGroupsSql(pending, slotId ? [slotId] : undefined)),
+      db.$queryRaw<TotalSumsRow[]>(totalSumsSql(pending)),
+    ],
+    { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead },
+  );
+  const rows = new RowSet();
+  for (const row of stored) rows.addRow(toStatRow(row));
+  addGroups(rows, groups);
+  const waiting = toTotals(pendingTotals!);
+  return { rows: rows.toArray(), totals: mergeTotals(storedTotals ?? emptyTotals(), waiting), waiting: waiting.n };
+}
+
+/** The running sums of a scope, exact whether or not the fold has caught up. */
 export async function loadRunningBundle(quizId: string, scope: StatScope): Promise<StatBundle> {
-  const [rows, totals] = await Promise.all([
-    runningRows(quizId, scope),
-    db.quizStat.findUnique({ where: { quizId_scope: { quizId, scope } }, select: { n: true, sumT: true, sumT2: true, sumT3: true, sumT4: true } }),
-  ]);
-  return { source: "running", totals: totals ?? emptyTotals(), rows };
+  return { source: "running", ...(await readRunning(quizId, scope)) };
 }
 
 /**
@@ -79,26 +119,24 @@ async function exactRows(quizId: string, view: StatsView, slotIds: readonly stri
         await allowLongStatements(tx, 60_000);
         await tx.$executeRaw`SET LOCAL work_mem = '64MB'`;
         await tx.$executeRaw`SET LOCAL enable_sort = off`;
-        return tx.$queryRaw<AnswerGroupRow[]>(answerGroupsSql(quizId, view, slots));
+        return tx.$queryRaw<AnswerGroupRow[]>(answerGroupsSql(selectedAttemptsSql(quizId, view), slots));
       },
       { timeout: 65_000 },
     );
   const groups = (await Promise.all(halves.map(aggregate))).flat();
-  const rows = new RowSet();
-  for (const g of groups) rows.addAnswers(g.slot_id, g.vid, { n: g.n, x: g.x, rest: g.r, sumT: g.st, sumT2: g.st2, sumTimeMs: g.ms, chosenOptionKeys: g.keys });
-  return rows.toArray();
+  return addGroups(new RowSet(), groups).toArray();
 }
 
 async function exactTotals(quizId: string, view: StatsView): Promise<TotalSums> {
-  const [t] = await db.$queryRaw<TotalSumsRow[]>(totalSumsSql(quizId, view));
-  return { n: t!.n, sumT: t!.s1 ?? 0, sumT2: t!.s2 ?? 0, sumT3: t!.s3 ?? 0, sumT4: t!.s4 ?? 0 };
+  const [t] = await db.$queryRaw<TotalSumsRow[]>(totalSumsSql(selectedAttemptsSql(quizId, view)));
+  return toTotals(t!);
 }
 
 /** The same sums recomputed exactly from the responses, for any view. */
 export async function computeExactBundle(quizId: string, view: StatsView): Promise<StatBundle> {
   const slotIds = (await db.quizSlot.findMany({ where: { quizId }, orderBy: { position: "asc" }, select: { id: true } })).map((s) => s.id);
   const [totals, rows] = await Promise.all([exactTotals(quizId, view), exactRows(quizId, view, slotIds)]);
-  return { source: "exact", totals, rows };
+  return { source: "exact", totals, rows, waiting: 0 };
 }
 
 /** A view's sums: the running ones for the default view (first attempts, whole class), else exact. */
@@ -108,6 +146,6 @@ export function loadBundle(quizId: string, view: StatsView): Promise<StatBundle>
 
 /** One slot's rows (its slot row and its variants' rows) in a view: the slot page reads no other slot. */
 export async function loadSlotRows(quizId: string, slotId: string, view: StatsView): Promise<{ source: StatBundle["source"]; rows: StatRow[] }> {
-  if (isDefaultView(view)) return { source: "running", rows: await runningRows(quizId, "FIRST", slotId) };
+  if (isDefaultView(view)) return { source: "running", rows: (await readRunning(quizId, "FIRST", slotId)).rows };
   return { source: "exact", rows: await exactRows(quizId, view, [slotId]) };
 }

@@ -1,30 +1,24 @@
 import "server-only";
-// Rewrites a quiz's running sums from an exact recompute: after answers are loaded in bulk (the
-// benchmark), or to repair them. No role check: for operators' scripts, not for pages.
-import { allowLongStatements, db } from "../../db";
-import { computeExactBundle } from "./bundles";
-import { addStatistics, clearStatistics } from "./writer";
+// Rewrites a quiz's running sums from its answers: after answers are loaded in bulk (the benchmark),
+// or to repair them. No role check: for operators' scripts, not for pages.
+import { db } from "../../db";
+import { foldPendingStatistics } from "./fold";
+import { markAllPendingSql, waitFoldLockSql } from "./write-sql";
+import { clearStatistics } from "./writer";
+
+/** Attempts per fold transaction in a rebuild: larger than a submission's fold, for a whole term at once. */
+const REBUILD_BATCH = 5_000;
 
 /**
- * Recomputes scopes FIRST and ALL, then clears the stored sums and adds the recomputed ones through
- * the writer the submissions use, in one transaction. The sums' tables are locked against writes
- * before the recompute reads the answers: a submission that committed earlier is in the recompute,
- * and one still open waits at its own upsert and adds itself after the rebuild, so none is lost or
- * counted twice.
+ * Clears the stored sums and marks every submitted attempt as waiting, in one transaction under the
+ * quiz's fold lock (readers, who add waiting attempts themselves, stay exact throughout), then folds
+ * them all again. A submission meanwhile is simply one more waiting attempt.
  */
 export async function rebuildRunningStatistics(quizId: string): Promise<void> {
-  await db.$transaction(
-    async (tx) => {
-      await allowLongStatements(tx, 110_000);
-      await tx.$executeRawUnsafe("LOCK TABLE question_stats, quiz_stats IN SHARE ROW EXCLUSIVE MODE");
-      const [first, all] = await Promise.all([computeExactBundle(quizId, { attempts: "first" }), computeExactBundle(quizId, { attempts: "all" })]);
-      await clearStatistics(tx, quizId);
-      for (const [scope, bundle] of [
-        ["FIRST", first],
-        ["ALL", all],
-      ] as const)
-        await addStatistics(tx, quizId, scope, bundle.rows, bundle.totals);
-    },
-    { timeout: 120_000 },
-  );
+  await db.$transaction(async (tx) => {
+    await tx.$queryRaw(waitFoldLockSql(quizId));
+    await clearStatistics(tx, quizId);
+    await tx.$executeRaw(markAllPendingSql(quizId));
+  });
+  await foldPendingStatistics(quizId, { batchSize: REBUILD_BATCH });
 }

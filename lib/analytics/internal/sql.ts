@@ -1,9 +1,9 @@
 import "server-only";
-// Every raw SQL statement of class statistics, with the row type it returns. The rest of
-// lib/analytics builds on these; nothing outside lib/analytics runs them.
+// Every raw SQL statement that reads class statistics, with the row type it returns (the writes, the
+// fold's, are in write-sql.ts). The rest of lib/analytics builds on these; nothing outside
+// lib/analytics runs them.
 import { Prisma } from "../../generated/prisma/client";
 import type { StatsView } from "../view";
-import type { StatRow, TotalSums } from "../sums";
 
 export type StatScope = "FIRST" | "ALL";
 
@@ -31,6 +31,26 @@ export function selectedAttemptsSql(quizId: string, view: StatsView): Prisma.Sql
     ) ranked WHERE TRUE ${which} ${from} ${to}`;
 }
 
+/**
+ * The submitted attempts not yet added to the running sums (see fold.ts), as a CTE body like
+ * selectedAttemptsSql: of scope FIRST (first attempts) or ALL. The partial index
+ * attempts_stats_pending_idx keeps it cheap whatever the number of attempts.
+ */
+export function pendingAttemptsSql(quizId: string, scope: StatScope): Prisma.Sql {
+  const first = scope === "FIRST" ? Prisma.sql`AND a.attempt_number = 1` : Prisma.empty;
+  return Prisma.sql`SELECT a.id, a.score FROM attempts a WHERE ${isPending(quizId)} ${first}`;
+}
+
+/** The condition of a waiting attempt (alias a), for the fold's batch too. */
+export function isPending(quizId: string): Prisma.Sql {
+  return Prisma.sql`a.quiz_id = ${quizId} AND a.status = 'SUBMITTED' AND a.score IS NOT NULL AND a.stats_counted_at IS NULL`;
+}
+
+/** The given attempts (a batch the fold holds), as a CTE body like selectedAttemptsSql. */
+export function attemptsByIdSql(attemptIds: readonly string[]): Prisma.Sql {
+  return Prisma.sql`SELECT a.id, a.score FROM attempts a WHERE a.id IN (${Prisma.join(attemptIds)})`;
+}
+
 // ─── the exact recompute ───
 
 /** Answers grouped at the finest level: variant, mark x, rest score R, chosen keys; with n, ΣT, ΣT², Σ ms. */
@@ -46,13 +66,15 @@ export interface AnswerGroupRow {
   ms: number;
 }
 
-export function answerGroupsSql(quizId: string, view: StatsView, slotIds: readonly string[]): Prisma.Sql {
+/** The answers of the attempts a CTE body selects (selectedAttemptsSql, pendingAttemptsSql, …), grouped; of the given slots only, or all. */
+export function answerGroupsSql(selection: Prisma.Sql, slotIds?: readonly string[]): Prisma.Sql {
+  const slots = slotIds ? Prisma.sql`AND r.slot_id IN (${Prisma.join(slotIds)})` : Prisma.empty;
   return Prisma.sql`
-    WITH sel AS (${selectedAttemptsSql(quizId, view)})
+    WITH sel AS (${selection})
     SELECT r.slot_id, r.question_version_id AS vid, r.mark::float8 AS x, (sel.score - r.mark)::float8 AS r, r.chosen_option_keys AS keys,
       count(*)::int AS n, sum(sel.score)::float8 AS st, sum(sel.score * sel.score)::float8 AS st2, sum(r.time_spent_ms)::float8 AS ms
     FROM responses r JOIN sel ON sel.id = r.attempt_id
-    WHERE r.mark IS NOT NULL AND r.slot_id IN (${Prisma.join(slotIds)})
+    WHERE r.mark IS NOT NULL ${slots}
     GROUP BY 1, 2, 3, 4, 5`;
 }
 
@@ -65,9 +87,9 @@ export interface TotalSumsRow {
   s4: number | null;
 }
 
-export function totalSumsSql(quizId: string, view: StatsView): Prisma.Sql {
+export function totalSumsSql(selection: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
-    WITH sel AS (${selectedAttemptsSql(quizId, view)})
+    WITH sel AS (${selection})
     SELECT count(*)::int AS n, sum(score)::float8 AS s1, sum(score ^ 2)::float8 AS s2, sum(score ^ 3)::float8 AS s3, sum(score ^ 4)::float8 AS s4 FROM sel`;
 }
 
@@ -199,70 +221,4 @@ export function rightAnswersSql(quizId: string, view: StatsView): Prisma.Sql {
   return Prisma.sql`
     WITH sel AS (${selectedAttemptsSql(quizId, view)})
     SELECT r.attempt_id, r.slot_id, (r.mark >= r.max_mark - 1e-9) AS right FROM responses r JOIN sel ON sel.id = r.attempt_id WHERE r.mark IS NOT NULL`;
-}
-
-// ─── the writer: adds rows to the stored sums ───
-
-/**
- * Adds rows to question_stats: a new row is inserted as is, an existing one gets the sums added.
- * The ON CONFLICT clause is mergeRows (lib/analytics/sums.ts) written in SQL, so that concurrent
- * submissions add up under the row lock in one statement.
- */
-export function addQuestionStatsSql(quizId: string, scope: StatScope, rows: readonly StatRow[]): Prisma.Sql {
-  const values = rows.map(
-    (row) =>
-      Prisma.sql`(
-        gen_random_uuid()::text, ${quizId}, ${row.slotId}, ${row.variantKey}, ${row.variantKey === "" ? null : row.variantKey}, ${scope}::"AttemptScope",
-        ${row.sums.n}, ${row.sums.sumX}::float8, ${row.sums.sumX2}::float8, ${row.sums.sumT}::float8, ${row.sums.sumT2}::float8, ${row.sums.sumXT}::float8,
-        ${row.sumTimeMs}::float8, ${JSON.stringify(row.options)}::jsonb, ${JSON.stringify(row.xHist)}::jsonb, ${JSON.stringify(row.rHist)}::jsonb, now()
-      )`,
-  );
-  return Prisma.sql`
-    INSERT INTO question_stats (
-      id, quiz_id, slot_id, variant_key, question_version_id, scope,
-      n, sum_x, sum_x2, sum_t, sum_t2, sum_xt, sum_time_ms, option_sums, x_hist, r_hist, updated_at
-    )
-    VALUES ${Prisma.join(values)}
-    ON CONFLICT (slot_id, variant_key, scope) DO UPDATE SET
-      n = question_stats.n + EXCLUDED.n,
-      sum_x = question_stats.sum_x + EXCLUDED.sum_x,
-      sum_x2 = question_stats.sum_x2 + EXCLUDED.sum_x2,
-      sum_t = question_stats.sum_t + EXCLUDED.sum_t,
-      sum_t2 = question_stats.sum_t2 + EXCLUDED.sum_t2,
-      sum_xt = question_stats.sum_xt + EXCLUDED.sum_xt,
-      sum_time_ms = question_stats.sum_time_ms + EXCLUDED.sum_time_ms,
-      option_sums = (
-        SELECT COALESCE(jsonb_object_agg(k, jsonb_build_object(
-          'count', COALESCE((question_stats.option_sums -> k ->> 'count')::float8, 0) + COALESCE((EXCLUDED.option_sums -> k ->> 'count')::float8, 0),
-          'sumX', COALESCE((question_stats.option_sums -> k ->> 'sumX')::float8, 0) + COALESCE((EXCLUDED.option_sums -> k ->> 'sumX')::float8, 0),
-          'sumT', COALESCE((question_stats.option_sums -> k ->> 'sumT')::float8, 0) + COALESCE((EXCLUDED.option_sums -> k ->> 'sumT')::float8, 0)
-        )), '{}'::jsonb)
-        FROM jsonb_object_keys(question_stats.option_sums || EXCLUDED.option_sums) AS k
-      ),
-      x_hist = (
-        SELECT jsonb_object_agg(k, COALESCE((question_stats.x_hist ->> k)::int, 0) + COALESCE((EXCLUDED.x_hist ->> k)::int, 0))
-        FROM jsonb_object_keys(question_stats.x_hist || EXCLUDED.x_hist) AS k
-      ),
-      r_hist = (
-        SELECT jsonb_object_agg(k, COALESCE((question_stats.r_hist ->> k)::int, 0) + COALESCE((EXCLUDED.r_hist ->> k)::int, 0))
-        FROM jsonb_object_keys(question_stats.r_hist || EXCLUDED.r_hist) AS k
-      ),
-      updated_at = EXCLUDED.updated_at`;
-}
-
-/** Adds power sums to quiz_stats (mergeTotals in SQL). */
-export function addQuizStatsSql(quizId: string, scope: StatScope, totals: TotalSums): Prisma.Sql {
-  return Prisma.sql`
-    INSERT INTO quiz_stats (id, quiz_id, scope, n, sum_t, sum_t2, sum_t3, sum_t4, updated_at)
-    VALUES (
-      gen_random_uuid()::text, ${quizId}, ${scope}::"AttemptScope",
-      ${totals.n}, ${totals.sumT}::float8, ${totals.sumT2}::float8, ${totals.sumT3}::float8, ${totals.sumT4}::float8, now()
-    )
-    ON CONFLICT (quiz_id, scope) DO UPDATE SET
-      n = quiz_stats.n + EXCLUDED.n,
-      sum_t = quiz_stats.sum_t + EXCLUDED.sum_t,
-      sum_t2 = quiz_stats.sum_t2 + EXCLUDED.sum_t2,
-      sum_t3 = quiz_stats.sum_t3 + EXCLUDED.sum_t3,
-      sum_t4 = quiz_stats.sum_t4 + EXCLUDED.sum_t4,
-      updated_at = EXCLUDED.updated_at`;
 }

@@ -1,4 +1,7 @@
 import "server-only";
+
+import type { AttemptStatus, QuestionType } from "../../generated/prisma/enums";
+
 // The quiz's raw SQL, each statement with the row type it returns: the save (the benchmarked hot
 // path) and the submission's steps, written by hand to keep their round trips few. Statements only:
 // who may run them is checked by the callers, which always pass the attempt's owner (user_id).
@@ -70,6 +73,21 @@ export interface FlippedAttemptRow {
   lectureSlug: string;
 }
 
+// The next overdue attempts (in progress, deadline passed), locked for the sweep's transaction. SKIP
+// LOCKED passes over an attempt whose student (or another sweep) is submitting it right now: no
+// sweep waits on a student, and concurrent sweeps share the work. $1 now (ISO), $2 quiz id or null
+// (every quiz), $3 how many.
+export const CLAIM_OVERDUE_SQL = `
+SELECT id, user_id AS "userId" FROM attempts
+WHERE status = 'IN_PROGRESS' AND deadline_at <= $1::timestamp AND ($2::text IS NULL OR quiz_id = $2::text)
+ORDER BY deadline_at, id LIMIT $3::int
+FOR UPDATE SKIP LOCKED`;
+
+export interface ClaimedAttemptRow {
+  id: string;
+  userId: string;
+}
+
 // Every response of an attempt with what scoring it needs: the answer and the options' key.
 // $1 attempt id.
 export const SCORABLE_RESPONSES_SQL = `
@@ -124,4 +142,87 @@ export interface ClassAttemptSummaryRow {
   attempts: number;
   best: number | null;
   lastActiveAt: Date | null;
+}
+
+// What starting an attempt needs, in one round trip: the quiz's settings, how many attempts the
+// student has used (and the last number), and its live slots in order, each with the newest version
+// of each variant and that version's option keys in order. $1 quiz id, $2 user id.
+export const ATTEMPT_PLAN_SQL = `
+SELECT q.attempts_allowed AS "attemptsAllowed", q.time_limit_seconds AS "timeLimitSeconds", q.shuffle_options AS "shuffleOptions",
+  (SELECT count(*) FROM attempts a WHERE a.quiz_id = q.id AND a.user_id = $2)::int AS used,
+  (SELECT max(a.attempt_number) FROM attempts a WHERE a.quiz_id = q.id AND a.user_id = $2) AS "lastNumber",
+  coalesce((
+    SELECT json_agg(json_build_object('id', s.id, 'maxMark', s.max_mark, 'versions', coalesce((
+      SELECT json_agg(json_build_object('id', v.id, 'keys', (
+        SELECT coalesce(json_agg(o.key ORDER BY o.position), '[]') FROM question_options o WHERE o.question_version_id = v.id
+      )) ORDER BY sv.position)
+      FROM quiz_slot_variants sv
+      JOIN LATERAL (SELECT qv.id FROM question_versions qv WHERE qv.question_id = sv.question_id ORDER BY qv.version DESC LIMIT 1) v ON TRUE
+      WHERE sv.slot_id = s.id
+    ), '[]')) ORDER BY s.position)
+    FROM quiz_slots s WHERE s.quiz_id = q.id AND s.retired_at IS NULL
+  ), '[]') AS slots
+FROM quizzes q WHERE q.id = $1`;
+
+// Creates the attempt and its planned responses in one statement. Ids are random hex (lower-case
+// letters and digits, like the cuids Prisma writes elsewhere). $1 quiz id, $2 user id, $3 attempt
+// number, $4 seed, $5 started at (ISO), $6 deadline (ISO) or null, $7 max score, $8 the responses as
+// JSON: [{ slot_id, version_id, position, option_order, max_mark }].
+export const CREATE_ATTEMPT_SQL = `
+WITH attempt AS (
+  INSERT INTO attempts (id, quiz_id, user_id, attempt_number, seed, started_at, deadline_at, max_score)
+  VALUES (replace(gen_random_uuid()::text, '-', ''), $1, $2, $3::int, $4::int, $5::timestamp, $6::timestamp, $7::float8)
+  RETURNING id
+), planned AS (
+  INSERT INTO responses (id, attempt_id, slot_id, question_version_id, position, option_order, max_mark)
+  SELECT replace(gen_random_uuid()::text, '-', ''), attempt.id, p.slot_id, p.version_id, p.position, p.option_order, p.max_mark
+  FROM attempt, jsonb_to_recordset($8::jsonb) AS p(slot_id text, version_id text, position int, option_order text[], max_mark float8)
+)
+SELECT id FROM attempt`;
+
+export interface AttemptPlanRow {
+  attemptsAllowed: number | null;
+  timeLimitSeconds: number | null;
+  shuffleOptions: boolean;
+  used: number;
+  lastNumber: number | null;
+  slots: { id: string; maxMark: number; versions: { id: string; keys: string[] }[] }[];
+}
+
+// An attempt as its owner takes it, in one round trip: its timing, quiz and lecture, and each
+// response in position order with its question's type, stem and option texts by key. Never the
+// answer key. $1 attempt id, $2 user id.
+export const ATTEMPT_FOR_TAKING_SQL = `
+SELECT a.id, a.status::text AS status, a.attempt_number AS "attemptNumber",
+  a.deadline_at AT TIME ZONE 'UTC' AS "deadlineAt", a.submitted_at AT TIME ZONE 'UTC' AS "submittedAt",
+  q.title AS "quizTitle", l.slug AS "lectureSlug",
+  coalesce((
+    SELECT json_agg(json_build_object(
+      'position', r.position, 'optionOrder', r.option_order, 'chosen', r.chosen_option_keys, 'flagged', r.flagged,
+      'revision', r.save_seq, 'type', qv.type, 'stem', qv.stem,
+      'texts', (SELECT coalesce(json_object_agg(o.key, o.text), '{}') FROM question_options o WHERE o.question_version_id = qv.id)
+    ) ORDER BY r.position)
+    FROM responses r JOIN question_versions qv ON qv.id = r.question_version_id WHERE r.attempt_id = a.id
+  ), '[]') AS questions
+FROM attempts a JOIN quizzes q ON q.id = a.quiz_id JOIN lectures l ON l.id = q.lecture_id
+WHERE a.id = $1 AND a.user_id = $2`;
+
+export interface AttemptForTakingRow {
+  id: string;
+  status: AttemptStatus;
+  attemptNumber: number;
+  deadlineAt: Date | string | null;
+  submittedAt: Date | string | null;
+  quizTitle: string;
+  lectureSlug: string;
+  questions: {
+    position: number;
+    optionOrder: string[];
+    chosen: string[];
+    flagged: boolean;
+    revision: number;
+    type: QuestionType;
+    stem: string;
+    texts: Record<string, string>;
+  }[];
 }

@@ -3,7 +3,7 @@ import { ROLES, assertRole } from "../../auth/roles";
 import type { Viewer } from "../../auth/viewer";
 import { db } from "../../db";
 import { NotFoundError } from "../../errors";
-import { finalizeAttempt, type OwnedAttempt } from "./internal/finalize";
+import { submitInOwnTransaction, type OwnedAttempt } from "./internal/finalize";
 
 /** What the page needs after submitting: the score, and where the results are. */
 export interface SubmissionResult {
@@ -20,7 +20,7 @@ export interface SubmissionResult {
 export async function submitAttempt(viewer: Viewer, attemptId: string, idempotencyKey?: string): Promise<SubmissionResult> {
   assertRole(viewer, ROLES);
   const attempt: OwnedAttempt = { id: attemptId, userId: viewer.id };
-  const outcome = await db.$transaction((tx) => finalizeAttempt(tx, attempt, new Date(), idempotencyKey));
+  const outcome = await submitInOwnTransaction(attempt, new Date(), idempotencyKey);
   if (outcome.status === "submitted") return { score: outcome.attempt.score, maxScore: outcome.attempt.maxScore, lectureSlug: outcome.attempt.lectureSlug };
   // Already submitted (a retry, another tab), or not the viewer's: the stored result, or not found.
   const stored = await db.attempt.findFirst({

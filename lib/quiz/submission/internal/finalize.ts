@@ -1,10 +1,12 @@
 import "server-only";
 // Closing one attempt: the step every write path shares (a submission, a save that finds the attempt
 // overdue, a new start, the sweep). Unchecked: callers pass the attempt's owner, whom they checked.
+// A caller that opens the transaction itself runs afterSubmissions once it has committed.
+import { db } from "../../../db";
 import type { DbTransaction } from "../../../db-client";
 import { FLIP_TO_SUBMITTED_SQL, RECORD_MARKS_SQL, SCORABLE_RESPONSES_SQL, type FlippedAttemptRow, type ScorableResponseRow } from "../../internal/sql";
 import { isChoiceType, scoreChoice } from "../../scoring";
-import { RECORDERS } from "./recorders";
+import { AFTER_COMMIT, RECORDERS } from "./recorders";
 
 /** A response of a just-submitted attempt, scored. */
 export interface ScoredAttemptResponse {
@@ -86,6 +88,18 @@ export async function finalizeAttempt(tx: DbTransaction, attempt: OwnedAttempt, 
   };
   for (const record of RECORDERS) await record(tx, submitted);
   return { status: "submitted", attempt: submitted };
+}
+
+/** What follows the commit of a transaction that submitted these attempts. */
+export function afterSubmissions(attempts: readonly SubmittedAttempt[]): void {
+  for (const attempt of attempts) for (const then of AFTER_COMMIT) then(attempt);
+}
+
+/** Submits the attempt in a transaction of its own (finalizeAttempt), then what follows the commit. */
+export async function submitInOwnTransaction(attempt: OwnedAttempt, now: Date, idempotencyKey?: string): Promise<FinalizeOutcome> {
+  const outcome = await db.$transaction((tx) => finalizeAttempt(tx, attempt, now, idempotencyKey));
+  if (outcome.status === "submitted") afterSubmissions([outcome.attempt]);
+  return outcome;
 }
 
 function scoreResponse(row: ScorableResponseRow): ScoredAttemptResponse {

@@ -1,21 +1,15 @@
 import "server-only";
-// What else a submission writes, in its transaction, besides the attempt itself: the short, explicit
-// list of features that learn from a submitted attempt. Each gets the scored attempt and writes its
-// own tables; the submission knows nothing else about them. (Dependencies run one way: quiz →
-// analytics, quiz → review.)
+// What else a submission sets off besides the attempt itself: the short, explicit list of features
+// that learn from a submitted attempt. Each gets the scored attempt. The student's own rows are
+// written in the submission's transaction; what the whole class shares is derived after the commit,
+// so that no submission waits on another's locks. The submission knows nothing else about them.
+// (Dependencies run one way: quiz → analytics, quiz → review.)
 import type { DbTransaction } from "../../../db-client";
-import { recordSubmissionStatistics } from "../../../analytics/internal/writer";
-import type { ScoredResponse } from "../../../analytics/sums";
+import { foldStatisticsSoon } from "../../../analytics/internal/fold";
 import { recordQuizOutcomes } from "../../../review/internal/mistakes";
 import type { SubmittedAttempt } from "./finalize";
 
 export type SubmissionRecorder = (tx: DbTransaction, attempt: SubmittedAttempt) => Promise<void>;
-
-/** The class statistics: the attempt joins the running sums the instructor dashboard reads. */
-export const recordStatistics: SubmissionRecorder = (tx, attempt) => {
-  const responses: ScoredResponse[] = attempt.responses;
-  return recordSubmissionStatistics(tx, attempt.quizId, attempt.attemptNumber, responses);
-};
 
 /** The student's mistakes queue: missed questions join it; right answers to queued ones reschedule them. */
 export const recordMistakes: SubmissionRecorder = (tx, attempt) =>
@@ -28,4 +22,11 @@ export const recordMistakes: SubmissionRecorder = (tx, attempt) =>
     `attempt:${attempt.id}`,
   );
 
-export const RECORDERS: readonly SubmissionRecorder[] = [recordStatistics, recordMistakes];
+/** In the submission's transaction. */
+export const RECORDERS: readonly SubmissionRecorder[] = [recordMistakes];
+
+/**
+ * After the submission committed. The class statistics count the attempt from its stored marks: the
+ * dashboard adds it at once, and the fold moves it into the running sums after the response.
+ */
+export const AFTER_COMMIT: readonly ((attempt: SubmittedAttempt) => void)[] = [(attempt) => foldStatisticsSoon(attempt.quizId)];
