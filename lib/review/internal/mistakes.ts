@@ -2,7 +2,7 @@ import "server-only";
 // The mistakes queue: quiz questions a student got wrong, scheduled by the same FSRS model as the
 // flashcards. Fed by quiz submissions and practice answers (in their transactions, for the student
 // whose answers they are: this write checks no viewer itself); reviewed through lib/review/data.ts.
-import type { DbTransaction } from "../../db-client";
+import type { RawTransaction } from "../../db-pool-transaction";
 import { newCard, rate, snapshotToJson } from "../fsrs";
 import { selectMistakeCards, snapshotOf, upsertMistakes, type RatedMistake } from "./sql";
 
@@ -12,7 +12,7 @@ import { selectMistakeCards, snapshotOf, upsertMistakes, type RatedMistake } fro
  * the queue rates it Good. Two statements whatever the number of questions (it runs on every submission).
  */
 export async function recordQuizOutcomes(
-  tx: DbTransaction,
+  tx: RawTransaction,
   userId: string,
   lectureId: string,
   outcomes: { questionId: string; correct: boolean }[],

@@ -5,6 +5,7 @@ import "server-only";
 // nothing: its callers have checked the viewer.
 import type { db } from "../../db";
 import type { DbTransaction } from "../../db-client";
+import type { RawTransaction } from "../../db-pool-transaction";
 import { Prisma } from "../../generated/prisma/client";
 import type { CardSnapshot, CardState, RatingLog } from "../fsrs";
 import type { Deck } from "../queue";
@@ -92,9 +93,9 @@ export async function lockCard(tx: DbTransaction, cardId: string): Promise<void>
 }
 
 /** The student's mistake cards for `questionIds`. */
-export function selectMistakeCards(tx: DbTransaction, userId: string, questionIds: string[]): Promise<(CardRow & { questionId: string; state: CardState })[]> {
+export function selectMistakeCards(tx: RawTransaction, userId: string, questionIds: string[]): Promise<(CardRow & { questionId: string; state: CardState })[]> {
   return tx.$queryRaw`SELECT id, question_id AS "questionId", ${SNAPSHOT_FIELDS_SQL}
-    FROM review_cards WHERE user_id = ${userId} AND kind = 'MISTAKE' AND question_id IN (${Prisma.join(questionIds)})`;
+    FROM review_cards WHERE user_id = ${userId} AND kind = 'MISTAKE' AND question_id = ANY(${questionIds}::text[])`;
 }
 
 /** One mistake card after a rating, with the rating's log (the card before it, for undo). */
@@ -107,21 +108,32 @@ export interface RatedMistake {
   idempotencyKey: string;
 }
 
+/** A VALUES-like record definition of the columns, for jsonb_to_recordset: "due timestamp, stability float8, …". */
+const recordColumns = (columns: readonly Column<string>[], prefix = "") => columns.map((c) => `${prefix}${c.column} ${c.type}`).join(", ");
+
+/** The rows' record type in upsertMistakes. */
+const MISTAKE_RECORD = Prisma.raw(
+  `id text, question_id text, ${recordColumns(SNAPSHOT_COLUMNS)}, ${recordColumns(LOG_COLUMNS, "log_")}, previous jsonb, key text`,
+);
+
+/** One rated mistake as a JSON object keyed by its record's columns (dates as ISO strings, read back as UTC). */
+function mistakeRecord(r: RatedMistake): Record<string, unknown> {
+  const record: Record<string, unknown> = { id: r.id, question_id: r.questionId, previous: r.previous, key: r.idempotencyKey };
+  for (const c of SNAPSHOT_COLUMNS) record[c.column] = r.card[c.field];
+  for (const c of LOG_COLUMNS) record[`log_${c.column}`] = r.log[c.field];
+  return record;
+}
+
 /**
- * Inserts or updates the mistake cards and inserts their logs, in one statement: the log rows
- * reference cards inserted by the same statement (foreign keys are checked at its end). A log whose
- * key exists already (a retried submission) is not written again.
+ * Inserts or updates the mistake cards and inserts their logs, in one statement whose rows travel as
+ * one JSON parameter (a submission rates dozens of cards: as separate parameters they cost more CPU
+ * than the rest of the submission). The log rows reference cards inserted by the same statement
+ * (foreign keys are checked at its end). A log whose key exists already (a retried submission) is
+ * not written again.
  */
-export async function upsertMistakes(tx: DbTransaction, userId: string, lectureId: string, rated: RatedMistake[], now: Date): Promise<void> {
-  const rows = rated.map(
-    (r) =>
-      Prisma.sql`(
-        ${r.id}, ${r.questionId}, ${typedValues(SNAPSHOT_COLUMNS, r.card)}, ${typedValues(LOG_COLUMNS, r.log)},
-        ${JSON.stringify(r.previous)}::jsonb, ${r.idempotencyKey}
-      )`,
-  );
+export async function upsertMistakes(tx: RawTransaction, userId: string, lectureId: string, rated: RatedMistake[], now: Date): Promise<void> {
   await tx.$executeRaw`
-    WITH v (id, question_id, ${columnList(SNAPSHOT_COLUMNS)}, ${columnList(LOG_COLUMNS, "log_")}, previous, key) AS (VALUES ${Prisma.join(rows)}),
+    WITH v AS (SELECT * FROM jsonb_to_recordset(${JSON.stringify(rated.map(mistakeRecord))}::jsonb) AS r(${MISTAKE_RECORD})),
     cards AS (
       INSERT INTO review_cards (id, user_id, kind, question_id, lecture_id, ${columnList(SNAPSHOT_COLUMNS)}, created_at, updated_at)
       SELECT id, ${userId}, 'MISTAKE', question_id, ${lectureId}, ${columnList(SNAPSHOT_COLUMNS)}, now(), now() FROM v

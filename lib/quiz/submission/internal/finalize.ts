@@ -3,7 +3,7 @@ import "server-only";
 // overdue, a new start, the sweep). Unchecked: callers pass the attempt's owner, whom they checked.
 // A caller that opens the transaction itself runs afterSubmissions once it has committed.
 import { db } from "../../../db";
-import type { DbTransaction } from "../../../db-client";
+import { poolTransaction, type RawTransaction } from "../../../db-pool-transaction";
 import { FLIP_TO_SUBMITTED_SQL, RECORD_MARKS_SQL, SCORABLE_RESPONSES_SQL, type FlippedAttemptRow, type ScorableResponseRow } from "../../internal/sql";
 import { isChoiceType, scoreChoice } from "../../scoring";
 import { AFTER_COMMIT, RECORDERS } from "./recorders";
@@ -58,7 +58,7 @@ function submissionKeyFor(attemptId: string, idempotencyKey: string): string {
  * and does nothing: "not-open", as for an attempt that is missing or not this user's), scores every
  * response, then runs each recorder (class statistics, the mistakes queue) with the result.
  */
-export async function finalizeAttempt(tx: DbTransaction, attempt: OwnedAttempt, now: Date, idempotencyKey?: string): Promise<FinalizeOutcome> {
+export async function finalizeAttempt(tx: RawTransaction, attempt: OwnedAttempt, now: Date, idempotencyKey?: string): Promise<FinalizeOutcome> {
   const submissionKey = idempotencyKey ? submissionKeyFor(attempt.id, idempotencyKey) : null;
   const [flipped] = await tx.$queryRawUnsafe<FlippedAttemptRow[]>(FLIP_TO_SUBMITTED_SQL, attempt.id, attempt.userId, now.toISOString(), submissionKey);
   if (!flipped) return { status: "not-open" };
@@ -97,7 +97,7 @@ export function afterSubmissions(attempts: readonly SubmittedAttempt[]): void {
 
 /** Submits the attempt in a transaction of its own (finalizeAttempt), then what follows the commit. */
 export async function submitInOwnTransaction(attempt: OwnedAttempt, now: Date, idempotencyKey?: string): Promise<FinalizeOutcome> {
-  const outcome = await db.$transaction((tx) => finalizeAttempt(tx, attempt, now, idempotencyKey));
+  const outcome = await poolTransaction(db, (tx) => finalizeAttempt(tx, attempt, now, idempotencyKey));
   if (outcome.status === "submitted") afterSubmissions([outcome.attempt]);
   return outcome;
 }

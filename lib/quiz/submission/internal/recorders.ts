@@ -4,12 +4,12 @@ import "server-only";
 // written in the submission's transaction; what the whole class shares is derived after the commit,
 // so that no submission waits on another's locks. The submission knows nothing else about them.
 // (Dependencies run one way: quiz → analytics, quiz → review.)
-import type { DbTransaction } from "../../../db-client";
+import type { RawTransaction } from "../../../db-pool-transaction";
 import { foldStatisticsSoon } from "../../../analytics/internal/fold";
 import { recordQuizOutcomes } from "../../../review/internal/mistakes";
 import type { SubmittedAttempt } from "./finalize";
 
-export type SubmissionRecorder = (tx: DbTransaction, attempt: SubmittedAttempt) => Promise<void>;
+export type SubmissionRecorder = (tx: RawTransaction, attempt: SubmittedAttempt) => Promise<void>;
 
 /** The student's mistakes queue: missed questions join it; right answers to queued ones reschedule them. */
 export const recordMistakes: SubmissionRecorder = (tx, attempt) =>
