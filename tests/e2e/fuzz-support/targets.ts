@@ -57,6 +57,7 @@ export const ACTION_INPUT_KEYS: Record<string, readonly string[]> = {
   updateUserAccessAction: ["userId", "role", "cohortId"],
   setUserDisabledAction: ["userId", "disabled"],
   signOutEverywhere: [],
+  pingAction: [],
 };
 
 /** Search parameter names the pages and routes read. */
