@@ -56,7 +56,8 @@ function submissionKeyFor(attemptId: string, idempotencyKey: string): string {
  * Submits the attempt if it is still in progress, in the caller's transaction: flips it (the
  * conditional update takes the row lock, so a concurrent or repeated submission finds it submitted
  * and does nothing: "not-open", as for an attempt that is missing or not this user's), scores every
- * response, then runs each recorder (class statistics, the mistakes queue) with the result.
+ * response, then runs each in-transaction recorder (the mistakes queue) with the result; the class
+ * statistics count it once the caller has committed (afterSubmissions).
  */
 export async function finalizeAttempt(tx: RawTransaction, attempt: OwnedAttempt, now: Date, idempotencyKey?: string): Promise<FinalizeOutcome> {
   const submissionKey = idempotencyKey ? submissionKeyFor(attempt.id, idempotencyKey) : null;
