@@ -69,18 +69,19 @@ export async function foldAllPendingStatistics(): Promise<number> {
 }
 
 /**
- * A fold asked for while one runs waits this long before its pass: a burst of submissions (a whole
- * class at a deadline) is then counted in a few batches, not one small fold per submission.
+ * A fold waits this long before each pass, and requests that ask meanwhile join it: submissions are
+ * counted at most about once a second per quiz and process, in one batch, not one small fold each
+ * (each fold rewrites every row of the quiz's sums). Readers are exact meanwhile.
  */
-const FOLD_GATHER_MS = 250;
+const FOLD_GATHER_MS = 1_000;
 
 /** Quizzes this process is folding, and whether another fold was asked for meanwhile. */
 const folding = new Map<string, { again: boolean }>();
 
 /**
- * Folds the quiz's waiting attempts after the current response is sent (Next.js's after()). Within a
- * process, requests that ask while a fold runs are served by one more pass of it, not by folds of
- * their own: a burst of submissions is folded in a few batches. Outside a request (a script, a test)
+ * Folds the quiz's waiting attempts shortly after the current response is sent (Next.js's after()).
+ * Within a process, requests that ask while a fold waits or runs are served by it (or by one more
+ * pass), not by folds of their own: a burst of submissions is folded in a few batches. Outside a request (a script, a test)
  * it does nothing: those call foldPendingStatistics themselves, and readers are exact either way. A
  * fold that fails (a busy database) is logged and left to the next one.
  */
@@ -94,12 +95,11 @@ export function foldStatisticsSoon(quizId: string): void {
   folding.set(quizId, state);
   const run = async () => {
     try {
-      await foldPendingStatistics(quizId);
-      while (state.again) {
+      do {
         state.again = false;
         await new Promise((resolve) => setTimeout(resolve, FOLD_GATHER_MS));
         await foldPendingStatistics(quizId);
-      }
+      } while (state.again);
     } catch (error) {
       log.warn("class statistics not folded yet", { quizId, error: serializeError(error) });
     } finally {
