@@ -3,6 +3,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { isConnectionError } from "./db-errors";
+import { statementConfig } from "./db-statements";
 import { guardAdapterFactory, type QueryObserver } from "./db-transaction-guard";
 import { DATABASE_TIMEOUT_DEFAULTS, type DatabaseTimeouts } from "./env";
 import { PrismaClient } from "./generated/prisma/client";
@@ -14,6 +15,12 @@ export interface PrismaClientOptions {
   timeouts?: Partial<DatabaseTimeouts>;
   /** Reports "database unreachable" / "reachable again" once per outage; one per client by default. */
   outage?: OutageTracker;
+  /**
+   * Prepare raw statements with parameters once per connection (lib/db-statements.ts); true by
+   * default. Off for a server whose connections share one session (PGlite behind its socket server):
+   * there one connection's prepared name already exists for the next.
+   */
+  preparedStatements?: boolean;
 }
 
 // Kept on the client under a registered symbol, not in a module-level map: the bundler may load this
@@ -21,6 +28,7 @@ export interface PrismaClientOptions {
 // from any of them.
 const POOL = Symbol.for("course-module.pg-pool");
 const OUTAGE = Symbol.for("course-module.outage-tracker");
+const PREPARED = Symbol.for("course-module.prepared-statements");
 
 /**
  * The session settings every new connection gets, as one simple-protocol statement. Sent with SET
@@ -58,7 +66,13 @@ function createPool(connectionString: string, poolSize: number, timeouts: Databa
   return pool;
 }
 
-export function createPrismaClient({ connectionString, poolSize = 10, timeouts: overrides = {}, outage = createOutageTracker() }: PrismaClientOptions) {
+export function createPrismaClient({
+  connectionString,
+  poolSize = 10,
+  timeouts: overrides = {},
+  outage = createOutageTracker(),
+  preparedStatements = true,
+}: PrismaClientOptions) {
   const timeouts: DatabaseTimeouts = { ...DATABASE_TIMEOUT_DEFAULTS, ...overrides };
   const pool = createPool(connectionString, poolSize, timeouts, outage);
   const observer: QueryObserver = {
@@ -80,14 +94,16 @@ export function createPrismaClient({ connectionString, poolSize = 10, timeouts: 
   });
   Object.defineProperty(client, POOL, { value: pool });
   Object.defineProperty(client, OUTAGE, { value: outage });
+  Object.defineProperty(client, PREPARED, { value: preparedStatements });
   return client;
 }
 
 /**
- * The connection pool behind a client, for the two statements on every request's hot path (the
- * session lookup and the answer save): through `pg` directly they skip Prisma's per-query planning,
- * about a fifth of the app's CPU under load. They share the pool, so the embedded database's single
- * connection is still never used twice at once. Everything else goes through Prisma.
+ * The connection pool behind a client, for the request hot path's raw SQL (the session lookup, the
+ * answer save, starting an attempt, the submission's transaction): through `pg` directly, prepared
+ * once per connection, they skip Prisma's per-query planning, about a fifth of the app's CPU under
+ * load. They share the pool, so the embedded database's single connection is still never used twice
+ * at once. Everything else goes through Prisma.
  */
 export function poolOf(client: object): pg.Pool {
   const pool = (client as { [POOL]?: pg.Pool })[POOL];
@@ -100,6 +116,11 @@ export function outageOf(client: object): OutageTracker {
   const outage = (client as { [OUTAGE]?: OutageTracker })[OUTAGE];
   if (!outage) throw new Error("not a client made by createPrismaClient");
   return outage;
+}
+
+/** The query config for a raw statement through a client's pool: prepared when the client prepares them. */
+export function statementFor<V>(client: object, text: string, values: V[]): { text: string; values: V[]; name?: string } {
+  return (client as { [PREPARED]?: boolean })[PREPARED] ? statementConfig(text, values) : { text, values };
 }
 
 /**
@@ -134,7 +155,7 @@ export async function poolQuery<T extends Record<string, unknown>>(
 ): Promise<T[]> {
   const pool = poolOf(client);
   const outage = outageOf(client);
-  const run = async () => (await pool.query<T>(text, values)).rows;
+  const run = async () => (await pool.query<T>(statementFor(client, text, values))).rows;
   try {
     const rows = await (options.retryOnConnectionError === false ? run() : withConnectionRetry(run));
     outage.recordSuccess();

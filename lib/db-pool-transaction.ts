@@ -5,7 +5,7 @@
 // conventions, so the same data-layer code runs in either.
 import pg from "pg";
 import { isConnectionError } from "./db-errors";
-import { outageOf, poolOf } from "./db-client";
+import { outageOf, poolOf, statementFor } from "./db-client";
 import { Prisma } from "./generated/prisma/client";
 
 /** The raw-statement methods that a Prisma transaction client and a pool transaction both have. */
@@ -38,8 +38,8 @@ function toParameter(value: unknown): unknown {
   return value;
 }
 
-function rawTransactionOn(connection: pg.PoolClient): RawTransaction {
-  const run = (text: string, values: unknown[]) => connection.query({ text, values: values.map(toParameter), types: PRISMA_LIKE_TYPES });
+function rawTransactionOn(client: object, connection: pg.PoolClient): RawTransaction {
+  const run = (text: string, values: unknown[]) => connection.query({ ...statementFor(client, text, values.map(toParameter)), types: PRISMA_LIKE_TYPES });
   const template = (query: TemplateStringsArray | Prisma.Sql, values: unknown[]) => (query instanceof Prisma.Sql ? query : Prisma.sql(query, ...values));
   return {
     $queryRawUnsafe: async <T>(text: string, ...values: unknown[]) => (await run(text, values)).rows as T,
@@ -74,7 +74,7 @@ export async function poolTransaction<T>(client: object, work: (tx: RawTransacti
   let broken: Error | undefined;
   try {
     await connection.query("BEGIN");
-    const result = await work(rawTransactionOn(connection));
+    const result = await work(rawTransactionOn(client, connection));
     await connection.query("COMMIT");
     outage.recordSuccess();
     return result;

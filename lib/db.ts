@@ -13,6 +13,7 @@ function getDb(): Db {
     globalForDb.__courseDb = createPrismaClient({
       connectionString: env.DATABASE_URL,
       poolSize: env.DATABASE_POOL_SIZE,
+      preparedStatements: env.DATABASE_PREPARED_STATEMENTS,
       timeouts: getDatabaseTimeouts(env),
     });
   }

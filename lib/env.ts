@@ -29,6 +29,11 @@ const serverEnvSchema = z
       })
       .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// connection string"),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    /** Prepare the hot path's statements once per connection ("false" behind one shared session, as PGlite is). */
+    DATABASE_PREPARED_STATEMENTS: z
+      .enum(["true", "false"], { error: 'must be "true" or "false"' })
+      .default("true")
+      .transform((value) => value === "true"),
     DATABASE_STATEMENT_TIMEOUT_MS: milliseconds(DATABASE_TIMEOUT_DEFAULTS.statementTimeoutMs),
     DATABASE_LOCK_TIMEOUT_MS: milliseconds(DATABASE_TIMEOUT_DEFAULTS.lockTimeoutMs),
     DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: milliseconds(DATABASE_TIMEOUT_DEFAULTS.idleInTransactionTimeoutMs),

@@ -6,6 +6,7 @@
 // attempt is submitted once, whoever gets there first (its student, an instructor's sweep, this).
 // Runs with the react-server condition (like bench:analytics): the data layer is server-only code.
 import { resolveDatabase } from "./lib/database";
+import { EMBEDDED_APP_ENV } from "./lib/embedded-db";
 
 function quizIdFrom(args: string[]): string | undefined {
   const index = args.indexOf("--quiz");
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
   const database = await resolveDatabase();
   process.env.DATABASE_URL = database.url;
   process.env.DATABASE_POOL_SIZE ??= "2";
+  if (database.embedded) Object.assign(process.env, EMBEDDED_APP_ENV);
   // Imported once DATABASE_URL is set: the data layer reads the environment on first use.
   const { recordId } = await import("../lib/quiz/schemas");
   if (quizId !== undefined && !recordId.safeParse(quizId).success) throw new Error(`"${quizId}" is not a quiz id.`);

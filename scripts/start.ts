@@ -14,7 +14,7 @@ import {
   wantsDemoAccounts,
   type ResolvedDatabase,
 } from "./lib/database";
-import { isPortFree } from "./lib/embedded-db";
+import { EMBEDDED_APP_ENV, isPortFree } from "./lib/embedded-db";
 import { describeExit, exitCodeOf, healthUrl, nextLaunch } from "./lib/next-process";
 import { buildPodcasts } from "./podcast";
 import { PODCAST_TOOLS_HINT } from "../lib/podcast/build";
@@ -114,6 +114,7 @@ async function main(): Promise<void> {
       // That one connection serves every request in turn, so under a burst waiting for it is normal:
       // allow the wait the app had before timeouts existed, rather than answering "busy" after 4 s.
       ...(database.embedded && !process.env.DATABASE_POOL_ACQUIRE_TIMEOUT_MS ? { DATABASE_POOL_ACQUIRE_TIMEOUT_MS: "10000" } : {}),
+      ...(database.embedded ? EMBEDDED_APP_ENV : {}),
     };
     if (mode === "start") await buildIfNeeded(env);
 

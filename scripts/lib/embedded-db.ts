@@ -15,6 +15,13 @@ export const DEFAULT_EMBEDDED_PORT = 54329;
 /** PGlite is one session; its socket server multiplexes at most this many client connections. */
 export const EMBEDDED_MAX_CONNECTIONS = 10;
 
+/**
+ * What the app's environment needs on the embedded database. Its connections share PGlite's one
+ * session, so a statement one connection prepared already exists for the next ("prepared statement
+ * … already exists"): the app prepares none there.
+ */
+export const EMBEDDED_APP_ENV = { DATABASE_PREPARED_STATEMENTS: "false" } as const;
+
 /** libpq and node-postgres look for `<dir>/.s.PGSQL.<port>`; the port only names the file. */
 const SOCKET_FILE = ".s.PGSQL.5432";
 /** sun_path is 108 bytes on Linux (104 on macOS), including the terminating NUL. */

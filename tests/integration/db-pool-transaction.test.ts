@@ -58,4 +58,16 @@ describe("poolTransaction", () => {
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { name: true } })).name).toBe("Committed");
     expect(await poolTransaction(db, (tx) => tx.$queryRawUnsafe<{ one: number }[]>("SELECT 1 AS one"))).toEqual([{ one: 1 }]);
   });
+
+  it("prepares a parameterised statement once per connection and reuses it; a text without parameters stays unprepared", async () => {
+    const text = "SELECT $1::int + 1 AS next";
+    const prepared = await poolTransaction(db, async (tx) => {
+      expect(await tx.$queryRawUnsafe<{ next: number }[]>(text, 1)).toEqual([{ next: 2 }]);
+      expect(await tx.$queryRawUnsafe<{ next: number }[]>(text, 41)).toEqual([{ next: 42 }]);
+      await tx.$executeRawUnsafe("SET LOCAL lock_timeout = 1000; SET LOCAL statement_timeout = 2000");
+      return tx.$queryRawUnsafe<{ statement: string }[]>("SELECT statement FROM pg_prepared_statements WHERE NOT from_sql");
+    });
+    expect(prepared.map((row) => row.statement)).toContain(text);
+    expect(prepared.map((row) => row.statement)).not.toContain("SELECT statement FROM pg_prepared_statements WHERE NOT from_sql");
+  });
 });

@@ -5,9 +5,9 @@ import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { createPrismaClient } from "@/lib/db-client";
+import { createPrismaClient, poolOf, poolQuery } from "@/lib/db-client";
 import pg from "pg";
-import { findFreePort, startEmbeddedDatabase, EMBEDDED_MAX_CONNECTIONS } from "../../scripts/lib/embedded-db";
+import { findFreePort, startEmbeddedDatabase, EMBEDDED_APP_ENV, EMBEDDED_MAX_CONNECTIONS } from "../../scripts/lib/embedded-db";
 import { pendingMigrations } from "../../scripts/lib/database";
 import { startMigratedEmbeddedDatabase } from "./database";
 
@@ -126,5 +126,29 @@ describe("embedded PostgreSQL (PGlite)", () => {
     }
     // A stray connection that gets through a wrong path gets nothing either.
     await expect(new pg.Client({ connectionString: `postgresql://postgres@/postgres?host=${encodeURIComponent(parent)}` }).connect()).rejects.toThrow(/ENOENT/);
+  });
+
+  it("prepares no statements on the embedded database, where a new connection would find an old one's names taken in PGlite's one session", async () => {
+    const embedded = await startMigratedEmbeddedDatabase(inject("testDatabase").embeddedImagePath);
+    cleanups.push(() => embedded.stop());
+    const queryOnFreshConnection = async (preparedStatements: boolean) => {
+      const db = createPrismaClient({ connectionString: embedded.url, poolSize: 1, preparedStatements });
+      try {
+        const results: unknown[] = [];
+        for (const value of [1, 2]) {
+          results.push(await poolQuery<{ next: number }>(db, "SELECT $1::int + 1 AS next", [value]).catch((error: { code?: string }) => error.code));
+          const connection = await poolOf(db).connect();
+          connection.release(true); // closed: the next query opens another connection
+        }
+        return results;
+      } finally {
+        await db.$disconnect();
+      }
+    };
+    // What the app runs with on the embedded database (npm start, quiz:sweep): no prepared statements.
+    expect(EMBEDDED_APP_ENV.DATABASE_PREPARED_STATEMENTS).toBe("false");
+    expect(await queryOnFreshConnection(false)).toEqual([[{ next: 2 }], [{ next: 3 }]]);
+    // Why: with prepared statements, the second connection finds the first one's name taken.
+    expect(await queryOnFreshConnection(true)).toEqual([[{ next: 2 }], "42P05"]);
   });
 });
