@@ -5,14 +5,13 @@ import { authedAction } from "../actions/safe-action";
 import { saveAnswer } from "./answer-save";
 import { startOrResumeAttempt } from "./attempt-start";
 import { answerPracticeQuestion, startPracticeSession } from "./practice-data";
-import { attemptPath, getAttemptRoute, getQuizLectureSlug } from "./routes";
+import { attemptPath, getQuizLectureSlug } from "./routes";
 import { answerPracticeInput, saveAnswerInput, startAttemptInput, submitAttemptInput } from "./schemas";
 import { submitAttempt } from "./submission/submit";
 
 /** Starts (or resumes) the viewer's attempt and opens it. */
 export const startAttemptAction = authedAction({ name: "quiz.startAttempt", schema: startAttemptInput }, async (input, viewer) => {
-  const attemptId = await startOrResumeAttempt(viewer, input.quizId);
-  redirect(await getAttemptRoute(viewer, attemptId));
+  redirect((await startOrResumeAttempt(viewer, input.quizId)).path);
 });
 
 /**

@@ -2,61 +2,82 @@ import "server-only";
 import { randomInt } from "node:crypto";
 import { assertRole, ROLES } from "../auth/roles";
 import type { Viewer } from "../auth/viewer";
-import { db } from "../db";
+import { db, hotQuery } from "../db";
 import { ActionError, NotFoundError } from "../errors";
-import { Prisma } from "../generated/prisma/client";
 import { isUniqueViolation } from "../db-errors";
-import { ATTEMPT_PLAN_SQL, CREATE_ATTEMPT_SQL, type AttemptPlanRow } from "./internal/sql";
+import { ATTEMPT_PLAN_SQL, CREATE_ATTEMPT_SQL, type AttemptPlanRow, type CreatedAttemptRow } from "./internal/sql";
+import { attemptPath } from "./routes";
 import { planSlot } from "./scoring";
 import { attemptState } from "./submission/attempt-state";
 import { submitInOwnTransaction } from "./submission/internal/finalize";
 
-const openAttemptSelect = { id: true, status: true, deadlineAt: true, submittedAt: true } as const satisfies Prisma.AttemptSelect;
+/** The attempt a student is taking: its id and the page it is taken on. */
+export interface OpenedAttempt {
+  id: string;
+  path: string;
+}
 
 /**
- * Resumes the viewer's attempt in progress, or starts the next one. Returns its id. An attempt of
- * theirs whose time is up is submitted first (in its own transaction, so it stays submitted even
- * when no attempt is left to start): numbering and "one attempt in progress" then hold.
+ * Resumes the viewer's attempt in progress, or starts the next one. An attempt of theirs whose time is
+ * up is submitted first (in its own transaction, so it stays submitted even when no attempt is left to
+ * start): numbering and "one attempt in progress" then hold. Two statements when it starts one: the
+ * plan (settings, attempts used, slots) and the insert of the attempt with its responses. No
+ * transaction spans them: the insert is one statement, and the unique indexes (one attempt in
+ * progress per student and quiz; one attempt per number) settle two starts at once.
  */
-export async function startOrResumeAttempt(viewer: Viewer, quizId: string): Promise<string> {
+export async function startOrResumeAttempt(viewer: Viewer, quizId: string): Promise<OpenedAttempt> {
   assertRole(viewer, ROLES);
-  const now = new Date();
-  const open = await db.attempt.findFirst({ where: { quizId, userId: viewer.id, status: "IN_PROGRESS" }, select: openAttemptSelect });
-  if (open && attemptState(open, now) === "OPEN") return open.id;
-  if (open) await submitInOwnTransaction({ id: open.id, userId: viewer.id }, now);
+  const plan = await readPlan(viewer, quizId);
+  if (plan.open) {
+    const now = new Date();
+    const open = { status: "IN_PROGRESS" as const, submittedAt: null, deadlineAt: plan.open.deadlineMs === null ? null : new Date(plan.open.deadlineMs) };
+    if (attemptState(open, now) === "OPEN") return opened(plan, plan.open.id);
+    await submitInOwnTransaction({ id: plan.open.id, userId: viewer.id }, now);
+    // Submitted (by this call or by whoever got there first): plan again, with one attempt more used.
+    return startAttempt(viewer, quizId, await readPlan(viewer, quizId));
+  }
+  return startAttempt(viewer, quizId, plan);
+}
+
+async function readPlan(viewer: Viewer, quizId: string): Promise<AttemptPlanRow> {
+  const [plan] = await hotQuery<AttemptPlanRow>(ATTEMPT_PLAN_SQL, [quizId, viewer.id]);
+  if (!plan) throw new NotFoundError("That quiz does not exist.");
+  return plan;
+}
+
+const opened = (plan: AttemptPlanRow, id: string): OpenedAttempt => ({ id, path: attemptPath(plan.lectureSlug, id) });
+
+async function startAttempt(viewer: Viewer, quizId: string, plan: AttemptPlanRow): Promise<OpenedAttempt> {
+  // Another start (a second tab) got in between the two reads: resume it.
+  if (plan.open) return opened(plan, plan.open.id);
+  if (plan.attemptsAllowed !== null && plan.used >= plan.attemptsAllowed) {
+    throw new ActionError("FORBIDDEN", `You have used all ${plan.attemptsAllowed} attempts at this quiz.`);
+  }
+  const seed = randomInt(0, 2 ** 31);
+  const startedAt = new Date();
+  const responses = plan.slots.map((slot, position) => {
+    const planned = planSlot(seed, position, slot.versions, (v) => v.keys, plan.shuffleOptions);
+    return { slot_id: slot.id, version_id: planned.variant.id, position, option_order: planned.optionOrder, max_mark: slot.maxMark };
+  });
+  const deadlineAt = plan.timeLimitSeconds ? new Date(startedAt.getTime() + plan.timeLimitSeconds * 1000) : null;
   try {
-    return await db.$transaction(async (tx) => {
-      const [quiz] = await tx.$queryRawUnsafe<AttemptPlanRow[]>(ATTEMPT_PLAN_SQL, quizId, viewer.id);
-      if (!quiz) throw new NotFoundError("That quiz does not exist.");
-      if (quiz.attemptsAllowed !== null && quiz.used >= quiz.attemptsAllowed) {
-        throw new ActionError("FORBIDDEN", `You have used all ${quiz.attemptsAllowed} attempts at this quiz.`);
-      }
-      const seed = randomInt(0, 2 ** 31);
-      const startedAt = new Date();
-      const responses = quiz.slots.map((slot, position) => {
-        const plan = planSlot(seed, position, slot.versions, (v) => v.keys, quiz.shuffleOptions);
-        return { slot_id: slot.id, version_id: plan.variant.id, position, option_order: plan.optionOrder, max_mark: slot.maxMark };
-      });
-      const deadlineAt = quiz.timeLimitSeconds ? new Date(startedAt.getTime() + quiz.timeLimitSeconds * 1000) : null;
-      const [attempt] = await tx.$queryRawUnsafe<{ id: string }[]>(
-        CREATE_ATTEMPT_SQL,
-        quizId,
-        viewer.id,
-        (quiz.lastNumber ?? 0) + 1,
-        seed,
-        startedAt.toISOString(),
-        deadlineAt?.toISOString() ?? null,
-        responses.reduce((sum, r) => sum + r.max_mark, 0),
-        JSON.stringify(responses),
-      );
-      return attempt!.id;
-    });
+    const [attempt] = await hotQuery<CreatedAttemptRow>(CREATE_ATTEMPT_SQL, [
+      quizId,
+      viewer.id,
+      (plan.lastNumber ?? 0) + 1,
+      seed,
+      startedAt.toISOString(),
+      deadlineAt?.toISOString() ?? null,
+      responses.reduce((sum, r) => sum + r.max_mark, 0),
+      JSON.stringify(responses),
+    ]);
+    return opened(plan, attempt!.id);
   } catch (error) {
     // Two tabs started at once: the partial unique index (one attempt in progress per student and
     // quiz) let one win; resume that one.
     if (isUniqueViolation(error)) {
       const winner = await db.attempt.findFirst({ where: { quizId, userId: viewer.id, status: "IN_PROGRESS" }, select: { id: true } });
-      if (winner) return winner.id;
+      if (winner) return opened(plan, winner.id);
     }
     throw error;
   }

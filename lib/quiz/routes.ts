@@ -9,17 +9,6 @@ export function attemptPath(lectureSlug: string, attemptId: string): string {
   return `/lectures/${lectureSlug}/quiz/attempts/${attemptId}`;
 }
 
-/** The page of one of the viewer's attempts. */
-export async function getAttemptRoute(viewer: Viewer, attemptId: string): Promise<string> {
-  assertRole(viewer, ROLES);
-  const attempt = await db.attempt.findFirst({
-    where: { id: attemptId, userId: viewer.id },
-    select: { quiz: { select: { lecture: { select: { slug: true } } } } },
-  });
-  if (!attempt) throw new NotFoundError("That attempt does not exist.");
-  return attemptPath(attempt.quiz.lecture.slug, attemptId);
-}
-
 /** The slug of the lecture a quiz belongs to (every signed-in user may see any quiz). */
 export async function getQuizLectureSlug(viewer: Viewer, quizId: string): Promise<string> {
   assertRole(viewer, ROLES);

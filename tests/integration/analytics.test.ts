@@ -30,7 +30,7 @@ beforeAll(async () => {
     const student = await createUser();
     const attempts = 1 + Math.floor(random() * 3);
     for (let a = 0; a < attempts; a++) {
-      const attemptId = await startOrResumeAttempt(student, quizId);
+      const attemptId = (await startOrResumeAttempt(student, quizId)).id;
       await answerAtRandom(student, attemptId, random);
       await submitAttempt(student, attemptId, key());
     }

@@ -28,7 +28,7 @@ beforeAll(async () => {
 /** `n` students, each with an attempt in progress and (mostly) every question answered. */
 async function classReadyToSubmit(n: number) {
   const students = await Promise.all(Array.from({ length: n }, () => createUser()));
-  const attempts = await Promise.all(students.map((s) => startOrResumeAttempt(s, quizId)));
+  const attempts = await Promise.all(students.map(async (s) => (await startOrResumeAttempt(s, quizId)).id));
   for (let i = 0; i < n; i++) await answerAtRandom(students[i]!, attempts[i]!, random);
   return students.map((student, i) => ({ student, attemptId: attempts[i]! }));
 }
@@ -51,7 +51,7 @@ describe("class statistics when a whole class submits at once", () => {
         await submitAttempt(student, attemptId, key());
         if (i % 6 === 0) await foldPendingStatistics(quizId);
         if (i % 10 === 0) {
-          const again = await startOrResumeAttempt(student, quizId);
+          const again = (await startOrResumeAttempt(student, quizId)).id;
           await answerAtRandom(student, again, random);
           await submitAttempt(student, again, key());
         }

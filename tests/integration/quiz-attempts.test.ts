@@ -48,7 +48,7 @@ async function answerKey(attemptId: string) {
 describe("taking a quiz", () => {
   it("starts one attempt, resumes it, and never shows the answer key while it is open", async () => {
     const student = await createUser();
-    const ids = await Promise.all(Array.from({ length: 5 }, () => startOrResumeAttempt(student, quizId)));
+    const ids = await Promise.all(Array.from({ length: 5 }, async () => (await startOrResumeAttempt(student, quizId)).id));
     expect(new Set(ids).size).toBe(1);
     expect(await db.attempt.count({ where: { userId: student.id } })).toBe(1);
 
@@ -62,12 +62,12 @@ describe("taking a quiz", () => {
     expect((await getAttemptForTaking(student, ids[0]!))!.questions.map((q) => q.options.map((o) => o.key))).toEqual(
       view.questions.map((q) => q.options.map((o) => o.key)),
     );
-    expect(await startOrResumeAttempt(student, quizId)).toBe(ids[0]);
+    expect((await startOrResumeAttempt(student, quizId)).id).toBe(ids[0]);
   });
 
   it("saves idempotently, reports a save based on an old revision as stale, and rejects answers that are not options", async () => {
     const student = await createUser();
-    const attemptId = await startOrResumeAttempt(student, quizId);
+    const attemptId = (await startOrResumeAttempt(student, quizId)).id;
     const view = (await getAttemptForTaking(student, attemptId))!;
     expect(view.questions[0]!.revision).toBe(0);
     const [first, second] = view.questions[0]!.options.map((o) => o.key);
@@ -96,7 +96,7 @@ describe("taking a quiz", () => {
 
   it("scores on submission (partial credit), updates the statistics once under concurrent submissions, and then refuses changes", async () => {
     const student = await createUser();
-    const attemptId = await startOrResumeAttempt(student, quizId);
+    const attemptId = (await startOrResumeAttempt(student, quizId)).id;
     // Started a minute ago, so the 2 s claimed below is within the time that really passed.
     await db.attempt.update({ where: { id: attemptId }, data: { startedAt: new Date(Date.now() - 60_000) } });
     const keys = await answerKey(attemptId);
@@ -177,7 +177,7 @@ describe("taking a quiz", () => {
 
   it("keeps other students out of an attempt, by every door", async () => {
     const [owner, other] = [await createUser(), await createUser()];
-    const attemptId = await startOrResumeAttempt(owner, quizId);
+    const attemptId = (await startOrResumeAttempt(owner, quizId)).id;
     expect(await getAttemptForTaking(other, attemptId)).toBeNull();
     await expect(
       saveAnswer(other, { attemptId, position: 0, chosen: [], flagged: false, timeSpentMs: 0, idempotencyKey: key(), baseRevision: 0 }),
@@ -195,8 +195,8 @@ describe("taking a quiz", () => {
     try {
       // Another student's attempt, also past its time: a save of the first student's must not touch it.
       const absent = await createUser();
-      const forgotten = await startOrResumeAttempt(absent, quizId);
-      const attemptId = await startOrResumeAttempt(student, quizId);
+      const forgotten = (await startOrResumeAttempt(absent, quizId)).id;
+      const attemptId = (await startOrResumeAttempt(student, quizId)).id;
       const attempt = await db.attempt.findUniqueOrThrow({ where: { id: attemptId } });
       expect(attempt.deadlineAt!.getTime() - attempt.startedAt.getTime()).toBe(600_000);
       const keys = await answerKey(attemptId);
@@ -236,7 +236,7 @@ describe("taking a quiz", () => {
 
     // Readers: the quiz overview (the owner's and anyone else's) and the attempt page only read.
     const student = await createUser();
-    const first = await startOrResumeAttempt(student, quizId);
+    const first = (await startOrResumeAttempt(student, quizId)).id;
     const keys = await answerKey(first);
     await saveAnswer(student, { attemptId: first, position: 0, chosen: keys[0]!, flagged: false, timeSpentMs: 0, idempotencyKey: key(), baseRevision: 0 });
     const deadline = await expire(first);
@@ -254,11 +254,11 @@ describe("taking a quiz", () => {
     expect((await getAttemptForTaking(student, first))!.state).toBe("TIMED_OUT");
 
     // Starting anew submits the overdue attempt first: numbering and "one in progress" hold.
-    const second = await startOrResumeAttempt(student, quizId);
+    const second = (await startOrResumeAttempt(student, quizId)).id;
     const secondDeadline = await expire(second);
     const countedAll = async () => (await loadRunningBundle(quizId, "ALL")).totals.n;
     const countedBefore = await countedAll();
-    const third = await startOrResumeAttempt(student, quizId);
+    const third = (await startOrResumeAttempt(student, quizId)).id;
     expect(new Set([first, second, third]).size).toBe(3);
     expect(await stored(second)).toMatchObject({ status: "SUBMITTED", score: 0, submittedAt: secondDeadline, attemptNumber: 2 });
     expect(await stored(third)).toMatchObject({ status: "IN_PROGRESS", attemptNumber: 3 });
@@ -269,7 +269,7 @@ describe("taking a quiz", () => {
 
     // A student who never comes back: only the sweep, for staff, submits their attempt.
     const absent = await createUser();
-    const forgotten = await startOrResumeAttempt(absent, quizId);
+    const forgotten = (await startOrResumeAttempt(absent, quizId)).id;
     const forgottenDeadline = await expire(forgotten);
     await expect(sweepOverdueAttempts(student, { quizId })).rejects.toMatchObject({ code: "FORBIDDEN" });
     const instructor = await createUser("INSTRUCTOR");
@@ -282,7 +282,7 @@ describe("taking a quiz", () => {
     await submitAttempt(student, third, key());
 
     // A sweep is bounded (a page's by PAGE_SWEEP_LIMIT): past its limit, the rest wait for the next one.
-    const abandoned = await Promise.all(Array.from({ length: 3 }, async () => startOrResumeAttempt(await createUser(), quizId)));
+    const abandoned = await Promise.all(Array.from({ length: 3 }, async () => (await startOrResumeAttempt(await createUser(), quizId)).id));
     for (const id of abandoned) await expire(id);
     expect(await sweepOverdueAttemptsUnchecked({ quizId }, new Date(), 2)).toBe(2);
     expect((await Promise.all(abandoned.map(stored))).filter((a) => a.status === "IN_PROGRESS")).toHaveLength(1);
@@ -292,7 +292,7 @@ describe("taking a quiz", () => {
   it("allows the quiz's number of attempts and reports the grade that counts", async () => {
     const student = await createUser();
     for (let i = 0; i < 3; i++) {
-      const attemptId = await startOrResumeAttempt(student, quizId);
+      const attemptId = (await startOrResumeAttempt(student, quizId)).id;
       if (i === 1) {
         const keys = await answerKey(attemptId);
         await saveAnswer(student, { attemptId, position: 0, chosen: keys[0]!, flagged: false, timeSpentMs: 0, idempotencyKey: key(), baseRevision: 0 });
@@ -315,7 +315,7 @@ describe("practising mistakes", () => {
   it("queues the missed questions, brings a wrong one back, ends when all are right, and never touches grades or statistics", async () => {
     const { answerPracticeQuestion, getMissedQuestions, getPracticeView, startPracticeSession } = await import("@/lib/quiz/practice-data");
     const student = await createUser();
-    const attemptId = await startOrResumeAttempt(student, quizId);
+    const attemptId = (await startOrResumeAttempt(student, quizId)).id;
     const keys = await answerKey(attemptId);
     await saveAnswer(student, { attemptId, position: 1, chosen: keys[1]!, flagged: false, timeSpentMs: 0, idempotencyKey: key(), baseRevision: 0 });
     await submitAttempt(student, attemptId, key()); // position 0 unanswered (missed), position 1 right

@@ -19,7 +19,7 @@ beforeAll(async () => {
 /** `n` students whose attempts' time ran out a minute ago. */
 async function overdueClass(n: number): Promise<string[]> {
   const students = await Promise.all(Array.from({ length: n }, () => createUser()));
-  const attempts = await Promise.all(students.map((s) => startOrResumeAttempt(s, quizId)));
+  const attempts = await Promise.all(students.map(async (s) => (await startOrResumeAttempt(s, quizId)).id));
   await db.attempt.updateMany({ where: { id: { in: attempts } }, data: { deadlineAt: new Date(Date.now() - 60_000) } });
   return attempts;
 }

@@ -84,7 +84,7 @@ async function cardRow(userId: string, flashcardId: string) {
 
 /** Takes alpha's quiz: answers each question rightly when `right(position)` says so, then submits. */
 async function takeQuiz(student: Awaited<ReturnType<typeof createUser>>, right: (position: number) => boolean) {
-  const attemptId = await startOrResumeAttempt(student, quizId);
+  const attemptId = (await startOrResumeAttempt(student, quizId)).id;
   const responses = await db.response.findMany({
     where: { attemptId },
     orderBy: { position: "asc" },

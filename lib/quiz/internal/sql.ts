@@ -144,11 +144,15 @@ export interface ClassAttemptSummaryRow {
   lastActiveAt: Date | null;
 }
 
-// What starting an attempt needs, in one round trip: the quiz's settings, how many attempts the
-// student has used (and the last number), and its live slots in order, each with the newest version
-// of each variant and that version's option keys in order. $1 quiz id, $2 user id.
+// What starting an attempt needs, in one round trip: the quiz's settings and its lecture's slug, the
+// student's attempt in progress (its id and deadline) if any, how many attempts they have used (and
+// the last number), and the live slots in order, each with the newest version of each variant and
+// that version's option keys in order. No row: no such quiz. $1 quiz id, $2 user id.
 export const ATTEMPT_PLAN_SQL = `
 SELECT q.attempts_allowed AS "attemptsAllowed", q.time_limit_seconds AS "timeLimitSeconds", q.shuffle_options AS "shuffleOptions",
+  l.slug AS "lectureSlug",
+  (SELECT json_build_object('id', a.id, 'deadlineMs', (extract(epoch FROM a.deadline_at) * 1000)::float8)
+     FROM attempts a WHERE a.quiz_id = q.id AND a.user_id = $2 AND a.status = 'IN_PROGRESS') AS open,
   (SELECT count(*) FROM attempts a WHERE a.quiz_id = q.id AND a.user_id = $2)::int AS used,
   (SELECT max(a.attempt_number) FROM attempts a WHERE a.quiz_id = q.id AND a.user_id = $2) AS "lastNumber",
   coalesce((
@@ -162,7 +166,7 @@ SELECT q.attempts_allowed AS "attemptsAllowed", q.time_limit_seconds AS "timeLim
     ), '[]')) ORDER BY s.position)
     FROM quiz_slots s WHERE s.quiz_id = q.id AND s.retired_at IS NULL
   ), '[]') AS slots
-FROM quizzes q WHERE q.id = $1`;
+FROM quizzes q JOIN lectures l ON l.id = q.lecture_id WHERE q.id = $1`;
 
 // Creates the attempt and its planned responses in one statement. Ids are random hex (lower-case
 // letters and digits, like the cuids Prisma writes elsewhere). $1 quiz id, $2 user id, $3 attempt
@@ -180,10 +184,16 @@ WITH attempt AS (
 )
 SELECT id FROM attempt`;
 
-export interface AttemptPlanRow {
+export interface CreatedAttemptRow extends Record<string, unknown> {
+  id: string;
+}
+
+export interface AttemptPlanRow extends Record<string, unknown> {
   attemptsAllowed: number | null;
   timeLimitSeconds: number | null;
   shuffleOptions: boolean;
+  lectureSlug: string;
+  open: { id: string; deadlineMs: number | null } | null;
   used: number;
   lastNumber: number | null;
   slots: { id: string; maxMark: number; versions: { id: string; keys: string[] }[] }[];
