@@ -1,5 +1,7 @@
 // Benchmark: the quiz's server actions over HTTP against production replicas and a real PostgreSQL
-// server, in four phases with one load generator:
+// server, in four phases with one load generator, after a warm-up that is not measured (no-op calls,
+// and warm-up students who start, answer and submit: production replicas run for hours, so the
+// figures are those of servers whose hot paths are loaded and compiled, not of their first seconds):
 //   1. no-op: a server action that does nothing (lib/health/actions.ts), the framework's own ceiling;
 //   2. steady mix: students sign in, start an attempt, save an answer to every question (one action
 //      per answer, as the page does) and submit, CONCURRENCY at a time; rps and the percentiles are
@@ -10,7 +12,7 @@
 //
 //   DATABASE_URL=postgresql://… npm run bench:quiz-submit
 //   options (environment): BENCH_STUDENTS=200  BENCH_BURST=300  BENCH_CONCURRENCY=26  BENCH_POOL_SIZE=10
-//                          BENCH_REPLICAS=2  BENCH_NOOP_REQUESTS=4000
+//                          BENCH_REPLICAS=2  BENCH_NOOP_REQUESTS=4000  BENCH_WARMUP_STUDENTS=60
 //                          BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" (profile the app)
 //
 // It prepares what it needs on that database (migrations, content seed, a production build if
@@ -30,6 +32,8 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY || 26);
 const POOL_SIZE = process.env.BENCH_POOL_SIZE || "10";
 const REPLICAS = Number(process.env.BENCH_REPLICAS || 2);
 const NOOP_REQUESTS = Number(process.env.BENCH_NOOP_REQUESTS || 4000);
+const WARMUP_STUDENTS = Number(process.env.BENCH_WARMUP_STUDENTS || 60);
+const WARMUP_PINGS = 4000;
 const BURST_WINDOW_MS = 1000;
 const LECTURE = "ml-systems-and-data-engineering";
 const PASSWORD = "benchmark password";
@@ -50,7 +54,7 @@ async function prepare(databaseUrl: string, env: NodeJS.ProcessEnv) {
   try {
     const run = Date.now().toString(36);
     const passwordHash = await hashPassword(PASSWORD);
-    const emails = Array.from({ length: STUDENTS + BURST }, (_, i) => `bench-${run}-${i}@example.com`);
+    const emails = Array.from({ length: WARMUP_STUDENTS + STUDENTS + BURST }, (_, i) => `bench-${run}-${i}@example.com`);
     await db.user.createMany({ data: emails.map((email, i) => ({ email, name: `Bench ${i}`, passwordHash })) });
     const quiz = await db.quiz.findFirstOrThrow({
       where: { lecture: { slug: LECTURE } },
@@ -85,8 +89,9 @@ async function main(): Promise<void> {
       const cookies = await Promise.all(emails.slice(i, i + 10).map((email, j) => signIn(bases[(i + j) % bases.length]!, email, PASSWORD)));
       students.push(...cookies.map((cookie, j) => ({ cookie, base: bases[(i + j) % bases.length]! })));
     }
-    const steadyStudents = students.slice(0, STUDENTS);
-    const burstStudents = students.slice(STUDENTS);
+    const warmupStudents = students.slice(0, WARMUP_STUDENTS);
+    const steadyStudents = students.slice(WARMUP_STUDENTS, WARMUP_STUDENTS + STUDENTS);
+    const burstStudents = students.slice(WARMUP_STUDENTS + STUDENTS);
 
     const start = async (phase: Phase, student: Student) => {
       const redirect = await phase.time(
@@ -141,8 +146,15 @@ async function main(): Promise<void> {
       );
     };
 
-    // Warm-up (not measured): each replica's action path and database pool.
-    await closedLoop(Array.from({ length: 400 }), CONCURRENCY, (_, i) => ping(new Phase(), i).then(() => undefined));
+    // Warm-up (not measured): each replica's action path, its quiz paths and its database pool.
+    await closedLoop(Array.from({ length: WARMUP_PINGS }), CONCURRENCY, (_, i) => ping(new Phase(), i).then(() => undefined));
+    const warmup = new Phase();
+    await closedLoop(warmupStudents, CONCURRENCY, async (student) => {
+      if (!(await start(warmup, student))) return;
+      await saveAll(warmup, student);
+      await submit(warmup, student);
+    });
+    warmup.end();
 
     const noop = new Phase();
     await closedLoop(Array.from({ length: NOOP_REQUESTS }), CONCURRENCY, (_, i) => ping(noop, i).then(() => undefined));
@@ -182,6 +194,8 @@ async function main(): Promise<void> {
     const saveFigures = saves.figures();
     const burstFigures = burst.figures();
     console.log(`quiz-submit: ${REPLICAS} app process(es) with ${POOL_SIZE} connections each, ${CONCURRENCY} requests at a time`);
+    console.log(`  warm-up (not counted): ${WARMUP_PINGS} no-op calls, then ${warmupStudents.length} students × (1 start + ${questionCount} saves + 1 submit)`);
+    console.log(describe("warm-up saves and submits", warmup.figures(["save", "submit"])));
     console.log(describe("no-op action", noopFigures));
     console.log(`  steady mix: ${steadyStudents.length} students × (1 start + ${questionCount} saves + 1 submit)`);
     console.log(describe("saves and submits", mix));
@@ -190,7 +204,7 @@ async function main(): Promise<void> {
     console.log(describe("save", saveFigures));
     console.log(`  burst: ${burst.sent} submissions fired within ${BURST_WINDOW_MS} ms`);
     console.log(describe("submit", burstFigures));
-    const phases = { noop, steady, starts, saves, burst };
+    const phases = { warmup, noop, steady, starts, saves, burst };
     for (const [name, phase] of Object.entries(phases)) for (const sample of phase.errorSamples) console.log(`  error (${name}): ${sample}`);
     const saveRatio = noopFigures.rps > 0 ? Math.round((saveFigures.rps / noopFigures.rps) * 1000) / 1000 : 0;
     console.log(
@@ -199,7 +213,7 @@ async function main(): Promise<void> {
         p50_ms: mix.p50_ms,
         p95_ms: mix.p95_ms,
         p99_ms: mix.p99_ms,
-        errors: mix.errors + noopFigures.errors + starts.figures().errors + saveFigures.errors,
+        errors: mix.errors + noopFigures.errors + starts.figures().errors + saveFigures.errors + warmup.figures().errors,
         save_p95_ms: steady.figures(["save"]).p95_ms,
         submit_p95_ms: steady.figures(["submit"]).p95_ms,
         burst_submits: burstFigures.rps,
