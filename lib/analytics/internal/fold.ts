@@ -11,6 +11,7 @@ import { after } from "next/server";
 import { allowLongStatements, db } from "../../db";
 import { log, serializeError } from "../../log";
 import { sumsOfSelection } from "./bundles";
+import { createCoalescer } from "./coalesce";
 import { attemptsByIdSql } from "./sql";
 import { markCountedSql, PENDING_QUIZZES_SQL, pendingBatchSql, waitFoldLockSql, type PendingAttemptRow, type QuizIdRow } from "./write-sql";
 import { addStatistics } from "./writer";
@@ -69,46 +70,34 @@ export async function foldAllPendingStatistics(): Promise<number> {
 }
 
 /**
- * A fold waits this long before each pass, and requests that ask meanwhile join it: submissions are
- * counted at most about once a second per quiz and process, in one batch, not one small fold each
- * (each fold rewrites every row of the quiz's sums). Readers are exact meanwhile.
+ * When a process folds after submissions: once none has come for a second, or at the latest ten
+ * seconds after the first waiting one. During a burst (the end of a timed exam) the fold then runs
+ * after it, in one batch, instead of competing with the submissions for the CPU; under a steady
+ * stream it runs every ten seconds. Readers are exact meanwhile (they add what waits), and what
+ * waits stays small enough for them: a class's worth.
  */
-const FOLD_GATHER_MS = 1_000;
+const FOLD_TIMING = { quietMs: 1_000, maxWaitMs: 10_000 };
 
-/** Quizzes this process is folding, and whether another fold was asked for meanwhile. */
-const folding = new Map<string, { again: boolean }>();
+const folds = createCoalescer(FOLD_TIMING, async (quizId) => {
+  try {
+    await foldPendingStatistics(quizId);
+  } catch (error) {
+    log.warn("class statistics not folded yet", { quizId, error: serializeError(error) });
+  }
+});
 
 /**
- * Folds the quiz's waiting attempts shortly after the current response is sent (Next.js's after()).
- * Within a process, requests that ask while a fold waits or runs are served by it (or by one more
- * pass), not by folds of their own: a burst of submissions is folded in a few batches. Outside a request (a script, a test)
- * it does nothing: those call foldPendingStatistics themselves, and readers are exact either way. A
- * fold that fails (a busy database) is logged and left to the next one.
+ * Folds the quiz's waiting attempts after the current response is sent (Next.js's after()), once
+ * the asks have paused (FOLD_TIMING). Within a process, requests that ask while a fold waits are
+ * served by it, and those that ask while it works by one more pass: a burst of submissions is folded
+ * in a batch or two. Outside a request (a script, a test) it does nothing: those call
+ * foldPendingStatistics themselves, and readers are exact either way. A fold that fails (a busy
+ * database) is logged and left to the next one.
  */
 export function foldStatisticsSoon(quizId: string): void {
-  const running = folding.get(quizId);
-  if (running) {
-    running.again = true;
-    return;
-  }
-  const state = { again: false };
-  folding.set(quizId, state);
-  const run = async () => {
-    try {
-      do {
-        state.again = false;
-        await new Promise((resolve) => setTimeout(resolve, FOLD_GATHER_MS));
-        await foldPendingStatistics(quizId);
-      } while (state.again);
-    } catch (error) {
-      log.warn("class statistics not folded yet", { quizId, error: serializeError(error) });
-    } finally {
-      folding.delete(quizId);
-    }
-  };
   try {
-    after(run);
+    folds.ask(quizId, (run) => after(run));
   } catch {
-    folding.delete(quizId); // not in a request
+    // not in a request
   }
 }
