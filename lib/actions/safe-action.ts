@@ -2,9 +2,10 @@ import "server-only";
 import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
-import { getCurrentUser } from "../auth/session";
+import { getCurrentUser, getSessionClaims } from "../auth/session";
+import type { ClaimedSession } from "../auth/session-claims";
 import { assertRole, ROLES, type SessionUser } from "../auth/roles";
-import { toExpectedError, type ActionErrorCode } from "../errors";
+import { toExpectedError, UnauthenticatedError, type ActionErrorCode } from "../errors";
 import type { Role } from "../generated/prisma/enums";
 import { log, logEnabled, requestIdFrom, serializeError, type LogLevel } from "../log";
 import { nulByteFieldErrors } from "./input-guard";
@@ -122,6 +123,40 @@ export function authedAction<S extends z.ZodType, T>(
       assertRole(user, options.roles ?? ROLES);
       const parsed = parseInput(options.schema, input);
       return parsed.ok ? handler(parsed.data, user) : parsed.result;
+    });
+  };
+}
+
+/**
+ * The wrapper for the one action on the hot path whose own statement checks the session (the answer
+ * save): the cookie's signature and expiry are checked here, and the session row (live, its account
+ * enabled: liveSessionSql) in the same statement that does the work, so the call costs one round trip
+ * instead of two. Any role may call it. The handler must pass both claims to that statement, and when
+ * it wrote nothing, call `session.user()` before saying anything else, so that a dead session gets
+ * UNAUTHENTICATED and nothing about the resource.
+ */
+export function sessionCheckedAction<S extends z.ZodType, T>(
+  options: ActionOptions & { schema: S },
+  handler: (input: z.output<S>, session: ClaimedSession) => Promise<T | ActionResult<T>>,
+) {
+  const action = nameOf(options, handler);
+  return async (_previous: ActionResult<T> | null, input: ActionInput): Promise<ActionResult<T>> => {
+    const context: CallContext = { action };
+    return settle(context, async () => {
+      const claims = await getSessionClaims();
+      if (!claims) throw new UnauthenticatedError();
+      context.userId = claims.userId;
+      const user = async () => {
+        const found = await getCurrentUser();
+        assertRole(found, ROLES);
+        return found;
+      };
+      const parsed = parseInput(options.schema, input);
+      if (!parsed.ok) {
+        await user(); // as authedAction: a dead session hears UNAUTHENTICATED, not what was wrong with its input
+        return parsed.result;
+      }
+      return handler(parsed.data, { ...claims, user });
     });
   };
 }

@@ -4,7 +4,8 @@ import { cookies } from "next/headers";
 import { cache } from "react";
 import { getAuthSecret } from "../env";
 import type { SessionUser } from "./roles";
-import { sessionUserFromToken } from "./internal/session-store";
+import { sessionClaimsFromToken, sessionUserFromToken } from "./internal/session-store";
+import type { SessionClaims } from "./session-claims";
 
 // next-auth's session cookie: "__Secure-" prefixed when the site is served over HTTPS.
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
@@ -16,13 +17,27 @@ const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-
  */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => userFromCookies(await cookies()));
 
+/**
+ * This request's session cookie's claims (signature and expiry checked), or null, without looking the
+ * session up: only for a statement that checks the session itself (liveSessionSql), see
+ * sessionCheckedAction in lib/actions/safe-action.ts. Anything else takes getCurrentUser().
+ */
+export const getSessionClaims = cache(async (): Promise<SessionClaims | null> => {
+  const token = sessionTokenOf(await cookies());
+  return token ? sessionClaimsFromToken(token, getAuthSecret()) : null;
+});
+
 /** The same for a route handler, from the request's own Cookie header (what withViewer reads). */
 export async function getRequestUser(request: Request): Promise<SessionUser | null> {
   return userFromCookies(new RequestCookies(request.headers));
 }
 
-async function userFromCookies(store: { get(name: string): { value: string } | undefined }): Promise<SessionUser | null> {
-  const token = SESSION_COOKIES.map((name) => store.get(name)?.value).find(Boolean);
+type CookieStore = { get(name: string): { value: string } | undefined };
+
+const sessionTokenOf = (store: CookieStore) => SESSION_COOKIES.map((name) => store.get(name)?.value).find(Boolean);
+
+async function userFromCookies(store: CookieStore): Promise<SessionUser | null> {
+  const token = sessionTokenOf(store);
   return token ? sessionUserFromToken(token, getAuthSecret()) : null;
 }
 

@@ -1,8 +1,8 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { authedAction } from "../actions/safe-action";
-import { saveAnswer } from "./answer-save";
+import { authedAction, sessionCheckedAction } from "../actions/safe-action";
+import { saveAnswerInSession } from "./answer-save";
 import { startOrResumeAttempt } from "./attempt-start";
 import { answerPracticeQuestion, startPracticeSession } from "./practice-data";
 import { attemptPath, getQuizLectureSlug } from "./routes";
@@ -19,7 +19,9 @@ export const startAttemptAction = authedAction({ name: "quiz.startAttempt", sche
  * is the answer now stored) — and never anything about correctness; a closed attempt (submitted, time
  * up) is the failure code ATTEMPT_CLOSED.
  */
-export const saveAnswerAction = authedAction({ name: "quiz.saveAnswer", schema: saveAnswerInput }, (input, viewer) => saveAnswer(viewer, input));
+export const saveAnswerAction = sessionCheckedAction({ name: "quiz.saveAnswer", schema: saveAnswerInput }, (input, session) =>
+  saveAnswerInSession(session, input),
+);
 
 /** Submits the attempt (once, whatever the retries) and returns where its results are. */
 export const submitAttemptAction = authedAction({ name: "quiz.submitAttempt", schema: submitAttemptInput }, async (input, viewer) => {

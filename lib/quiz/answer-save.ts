@@ -1,5 +1,6 @@
 import "server-only";
 import { assertRole, ROLES } from "../auth/roles";
+import type { ClaimedSession } from "../auth/session-claims";
 import type { Viewer } from "../auth/viewer";
 import { db, hotQuery } from "../db";
 import { ActionError, NotFoundError } from "../errors";
@@ -16,19 +17,33 @@ import { submitInOwnTransaction } from "./submission/internal/finalize";
  */
 export async function saveAnswer(viewer: Viewer, input: SaveAnswerInput): Promise<SaveOutcome> {
   assertRole(viewer, ROLES);
+  return save(viewer.id, null, input, async () => viewer);
+}
+
+/**
+ * The same for the save action (lib/quiz/actions.ts), whose session the save's statement checks:
+ * one round trip in all. When nothing was written, the session is looked up in full first, so that
+ * a dead session is told UNAUTHENTICATED and nothing about the attempt.
+ */
+export async function saveAnswerInSession(session: ClaimedSession, input: SaveAnswerInput): Promise<SaveOutcome> {
+  return save(session.userId, session.sessionId, input, session.user);
+}
+
+async function save(userId: string, sessionId: string | null, input: SaveAnswerInput, viewer: () => Promise<Viewer>): Promise<SaveOutcome> {
   const chosen = [...new Set(input.chosen)];
   const saved = await hotQuery<SavedAnswerRow>(SAVE_ANSWER_SQL, [
     input.attemptId,
-    viewer.id,
+    userId,
     chosen,
     input.flagged,
     input.idempotencyKey,
     String(input.baseRevision),
     input.timeSpentMs,
     input.position,
+    sessionId,
   ]);
   if (saved[0]) return { status: "saved", revision: Number(saved[0].revision), savedAt: saved[0].saved_at.toISOString() };
-  return explainUnsavedAnswer(viewer, input, chosen);
+  return explainUnsavedAnswer(await viewer(), input, chosen);
 }
 
 const attemptTiming = { status: true, deadlineAt: true, submittedAt: true } as const;

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Request } from "@playwright/test";
-import { signUp, uniqueEmail } from "./helpers";
+import { signIn, signUp, uniqueEmail } from "./helpers";
 
 const QUIZ = "/lectures/ml-systems-and-data-engineering/quiz";
 const bank = JSON.parse(readFileSync(path.resolve("content/lectures/01-ml-systems-and-data-engineering/questions.json"), "utf8")) as {
@@ -115,4 +115,46 @@ test("another student cannot open, save into or submit someone's attempt", async
   await owner.unrouteAll({ behavior: "ignoreErrors" });
   await expect(owner).toHaveURL(attemptUrl);
   await expect(owner.getByTestId("answered-count")).toHaveText("1 of 46 answered");
+});
+
+test("a save sent with a copy of a signed-out session's cookie is refused and changes nothing", async ({ browser }) => {
+  const context = await browser.newContext();
+  const student = await context.newPage();
+  const email = uniqueEmail("saver");
+  await signUp(student, "Sa Ver", email);
+  await student.goto(QUIZ);
+  await student.getByRole("button", { name: "Start the quiz" }).click();
+  await expect(student).toHaveURL(/\/quiz\/attempts\/[^/]+$/);
+  const attemptUrl = student.url();
+  const saves: Request[] = [];
+  student.on("request", (request) => {
+    if (request.method() === "POST" && request.headers()["next-action"]) saves.push(request);
+  });
+  await student.locator("form label").first().click();
+  await student.getByRole("button", { name: "Save and next" }).click();
+  await expect(student.getByText("Question 2 of 46")).toBeVisible();
+  const save = saves.at(-1)!;
+
+  // The cookie is copied; a save sent with it works while the session stands.
+  const copy = await browser.newContext();
+  await copy.addCookies(await context.cookies());
+  const [previous, args] = JSON.parse(save.postData()!) as [unknown, Record<string, unknown>];
+  const sendSave = (position: number) =>
+    copy.request.post(attemptUrl, {
+      headers: { "next-action": save.headers()["next-action"]!, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component" },
+      data: JSON.stringify([previous, { ...args, position, idempotencyKey: crypto.randomUUID(), baseRevision: 0 }]),
+    });
+  expect(await (await sendSave(2)).text()).toContain('"status":"saved"');
+
+  // Its owner signs out: the same save, for another question, is refused.
+  await student.getByRole("button", { name: "Sign out" }).click();
+  await expect(student).toHaveURL(/\/sign-in\?signedOut=1$/);
+  const body = await (await sendSave(1)).text();
+  expect(body).toContain('"code":"UNAUTHENTICATED"');
+  expect(body).toContain("Please sign in to continue.");
+
+  // Signed in again, the attempt holds the two answers saved before the sign-out, no more.
+  await signIn(student, email, "a fine long password");
+  await student.goto(attemptUrl);
+  await expect(student.getByTestId("answered-count")).toHaveText("2 of 46 answered");
 });

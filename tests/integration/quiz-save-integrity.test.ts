@@ -1,13 +1,16 @@
 // What a save may claim and overwrite, and what a submission key may collide with: the server's clock
-// bounds the time credited, revisions order saves (not the browser's clock), and a submission key is
-// scoped to its attempt.
+// bounds the time credited, revisions order saves (not the browser's clock), a submission key is
+// scoped to its attempt, and the save action's own statement holds the session check.
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadContentTree } from "@/lib/content/load";
 import { readContentTree } from "@/lib/content/read";
 import { db } from "@/lib/db";
 import { getAttemptForTaking } from "@/lib/quiz/data";
-import { saveAnswer } from "@/lib/quiz/answer-save";
+import { assertRole, ROLES } from "@/lib/auth/roles";
+import { findSessionUser, revokeSession, SESSION_MAX_AGE_SECONDS, startSession } from "@/lib/auth/internal/session-store";
+import type { ClaimedSession } from "@/lib/auth/session-claims";
+import { saveAnswer, saveAnswerInSession } from "@/lib/quiz/answer-save";
 import { startOrResumeAttempt } from "@/lib/quiz/attempt-start";
 import { submitAttempt } from "@/lib/quiz/submission/submit";
 import type { SaveAnswerInput } from "@/lib/quiz/schemas";
@@ -141,5 +144,54 @@ describe("a submission key belongs to its attempt", () => {
       { id: first, status: "SUBMITTED", submissionKey: `${first}:${reused}` },
       { id: second, status: "SUBMITTED", submissionKey: `${second}:${reused}` },
     ]);
+  });
+});
+
+describe("the save action's statement checks the session itself", () => {
+  /** What the action hands the save: the cookie's claims, and the full lookup as getCurrentUser does it. */
+  const claimed = (userId: string, sessionId: string): ClaimedSession => ({
+    userId,
+    sessionId,
+    user: async () => {
+      const user = await findSessionUser(userId, sessionId);
+      assertRole(user, ROLES);
+      return user;
+    },
+  });
+  const unauthenticated = { code: "UNAUTHENTICATED", message: "Please sign in to continue." };
+
+  it("saves for a live session, and for a revoked, expired, foreign or disabled one writes nothing and says only 'sign in'", async () => {
+    const { student, attemptId, view, request } = await openAttempt();
+    const live = await startSession(student.id);
+    expect(await saveAnswerInSession(claimed(student.id, live), request(0))).toMatchObject({ status: "saved", revision: 1 });
+
+    const second = view.questions[0]!.options[1]!.key;
+    const revoked = await startSession(student.id);
+    await revokeSession(revoked);
+    const expired = await startSession(student.id, undefined, new Date(Date.now() - (SESSION_MAX_AGE_SECONDS + 60) * 1000));
+    const someoneElse = await createUser();
+    const foreign = await startSession(someoneElse.id); // another user's live session id under this user's id
+    for (const sessionId of [revoked, expired, foreign]) {
+      await expect(saveAnswerInSession(claimed(student.id, sessionId), request(0, { chosen: [second], baseRevision: 1 }))).rejects.toMatchObject(
+        unauthenticated,
+      );
+    }
+    // Not even "that attempt does not exist" for an attempt that is not theirs.
+    await expect(saveAnswerInSession(claimed(someoneElse.id, revoked), request(0, { chosen: [second], baseRevision: 1 }))).rejects.toMatchObject(
+      unauthenticated,
+    );
+    await db.user.update({ where: { id: student.id }, data: { disabledAt: new Date() } });
+    await expect(saveAnswerInSession(claimed(student.id, live), request(0, { chosen: [second], baseRevision: 1 }))).rejects.toMatchObject(unauthenticated);
+
+    expect(await storedResponse(attemptId, 0)).toMatchObject({ chosenOptionKeys: [view.questions[0]!.options[0]!.key], saveSeq: 1n });
+  });
+
+  it("does not submit an overdue attempt for a dead session", async () => {
+    const { student, attemptId, request } = await openAttempt();
+    const session = await startSession(student.id);
+    await db.attempt.update({ where: { id: attemptId }, data: { deadlineAt: new Date(Date.now() - 1000) } });
+    await revokeSession(session);
+    await expect(saveAnswerInSession(claimed(student.id, session), request(0))).rejects.toMatchObject(unauthenticated);
+    expect(await db.attempt.findUniqueOrThrow({ where: { id: attemptId }, select: { status: true } })).toEqual({ status: "IN_PROGRESS" });
   });
 });

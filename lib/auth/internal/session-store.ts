@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { db, hotQuery } from "../../db";
 import type { SessionUser } from "../roles";
+import { liveSessionSql, type SessionClaims } from "../session-claims";
 import { decodeSessionToken } from "../session-token";
 
 // Server-side sessions. The cookie is a next-auth JWT, valid on its own for its whole lifetime; what
@@ -49,19 +50,19 @@ export async function revokeAllSessions(userId: string, client: Client = db): Pr
   return count;
 }
 
+const SESSION_USER_SQL = `SELECT u.id, u.email, u.name, u.role::text AS role, u.cohort_id
+  FROM sessions s JOIN users u ON u.id = s.user_id WHERE ${liveSessionSql("$1", "$2")}`;
+
 /**
  * The signed-in user behind a session, or null when the session is unknown, revoked or expired, the
- * account is disabled or gone, or the session belongs to someone else. Runs on every request, so it
- * is one plain SQL statement (no query compilation) through the hot-path pool. Prisma stores
- * `timestamp` columns in UTC, so the expiry is compared with the time in UTC, whatever the server's zone.
+ * account is disabled or gone, or the session belongs to someone else (liveSessionSql). Runs on
+ * every request, so it is one plain SQL statement (no query compilation) through the hot-path pool.
  */
 export async function findSessionUser(userId: string, sessionId: string): Promise<SessionUser | null> {
-  const [user] = await hotQuery<{ id: string; email: string; name: string; role: SessionUser["role"]; cohort_id: string | null }>(
-    `SELECT u.id, u.email, u.name, u.role::text AS role, u.cohort_id
-       FROM sessions s JOIN users u ON u.id = s.user_id
-      WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.expires_at > (now() AT TIME ZONE 'UTC') AND u.disabled_at IS NULL`,
-    [sessionId, userId],
-  );
+  const [user] = await hotQuery<{ id: string; email: string; name: string; role: SessionUser["role"]; cohort_id: string | null }>(SESSION_USER_SQL, [
+    sessionId,
+    userId,
+  ]);
   return user ? { id: user.id, email: user.email, name: user.name, role: user.role, cohortId: user.cohort_id } : null;
 }
 
@@ -71,10 +72,16 @@ export function sessionIdOf(payload: object | null | undefined): string | null {
   return typeof sid === "string" && sid ? sid : null;
 }
 
-/** The user behind a session cookie's value: decrypted and checked (signature, expiry), then looked up. */
-export async function sessionUserFromToken(token: string, secret: string): Promise<SessionUser | null> {
+/** The claims of a session cookie's value: decrypted and checked (signature, expiry), not yet looked up. */
+export async function sessionClaimsFromToken(token: string, secret: string): Promise<SessionClaims | null> {
   const payload = await decodeSessionToken(token, secret);
   const userId = typeof payload?.sub === "string" ? payload.sub : null;
   const sessionId = sessionIdOf(payload);
-  return userId && sessionId ? findSessionUser(userId, sessionId) : null;
+  return userId && sessionId ? { userId, sessionId } : null;
+}
+
+/** The user behind a session cookie's value: its claims, then their session looked up. */
+export async function sessionUserFromToken(token: string, secret: string): Promise<SessionUser | null> {
+  const claims = await sessionClaimsFromToken(token, secret);
+  return claims ? findSessionUser(claims.userId, claims.sessionId) : null;
 }

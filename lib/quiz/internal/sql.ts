@@ -1,5 +1,6 @@
 import "server-only";
 
+import { liveSessionSql } from "../../auth/session-claims";
 import type { AttemptStatus, QuestionType } from "../../generated/prisma/enums";
 
 // The quiz's raw SQL, each statement with the row type it returns: the save (the benchmarked hot
@@ -12,6 +13,8 @@ import type { AttemptStatus, QuestionType } from "../../generated/prisma/enums";
 // waited for and none can start mid-save. Every rule is a condition of the update:
 // - the student's own attempt, still open, within its time; the question in it; the chosen keys
 //   among its options, one key unless it is a multiple-answer question;
+// - when a session id is given, that session of the student is live (liveSessionSql): the action
+//   checks the session here rather than in a round trip of its own;
 // - optimistic concurrency: the answer must still be at the revision the page based its change on
 //   (save_seq is a revision counter the server bumps), and the request must not be one already
 //   applied (same idempotency key);
@@ -19,7 +22,7 @@ import type { AttemptStatus, QuestionType } from "../../generated/prisma/enums";
 //   attempt's previous save of any question (or its start). Two saves of one attempt running at the
 //   same instant (two devices) each see the same previous save; the page itself sends one at a time.
 // $1 attempt id, $2 user id, $3 chosen keys, $4 flagged, $5 idempotency key, $6 base revision,
-// $7 time spent claimed (ms), $8 position.
+// $7 time spent claimed (ms), $8 position, $9 session id (null: the caller checked the session).
 export const SAVE_ANSWER_SQL = `
 WITH attempt AS (
   SELECT a.id,
@@ -28,6 +31,7 @@ WITH attempt AS (
   FROM attempts AS a
   WHERE a.id = $1 AND a.user_id = $2 AND a.status = 'IN_PROGRESS'
     AND (a.deadline_at IS NULL OR a.deadline_at > now() AT TIME ZONE 'UTC')
+    AND ($9::text IS NULL OR EXISTS (SELECT 1 FROM sessions s JOIN users u ON u.id = s.user_id WHERE ${liveSessionSql("$9", "$2")}))
   FOR SHARE OF a
 )
 UPDATE responses AS r SET
