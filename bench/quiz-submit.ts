@@ -137,6 +137,11 @@ async function main(): Promise<void> {
           ]),
         (r, body) => r.status === 200 && body.includes('"ok":true'),
       );
+    const takeQuiz = async (phase: Phase, student: Student) => {
+      if (!(await start(phase, student))) return;
+      await saveAll(phase, student);
+      await submit(phase, student);
+    };
     const ping = (phase: Phase, index: number) => {
       const student = students[index % students.length]!;
       return phase.time(
@@ -149,11 +154,7 @@ async function main(): Promise<void> {
     // Warm-up (not measured): each replica's action path, its quiz paths and its database pool.
     await closedLoop(Array.from({ length: WARMUP_PINGS }), CONCURRENCY, (_, i) => ping(new Phase(), i).then(() => undefined));
     const warmup = new Phase();
-    await closedLoop(warmupStudents, CONCURRENCY, async (student) => {
-      if (!(await start(warmup, student))) return;
-      await saveAll(warmup, student);
-      await submit(warmup, student);
-    });
+    await closedLoop(warmupStudents, CONCURRENCY, (student) => takeQuiz(warmup, student));
     warmup.end();
 
     const noop = new Phase();
@@ -161,11 +162,7 @@ async function main(): Promise<void> {
     noop.end();
 
     const steady = new Phase();
-    await closedLoop(steadyStudents, CONCURRENCY, async (student) => {
-      if (!(await start(steady, student))) return;
-      await saveAll(steady, student);
-      await submit(steady, student);
-    });
+    await closedLoop(steadyStudents, CONCURRENCY, (student) => takeQuiz(steady, student));
     steady.end();
 
     const starts = new Phase();
