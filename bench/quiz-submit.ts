@@ -210,7 +210,9 @@ async function main(): Promise<void> {
         p50_ms: mix.p50_ms,
         p95_ms: mix.p95_ms,
         p99_ms: mix.p99_ms,
-        errors: mix.errors + noopFigures.errors + starts.figures().errors + saveFigures.errors + warmup.figures().errors,
+        // Every phase but the burst (which has its own count): the steady mix's starts too, since a student
+        // whose start failed sends no saves and would otherwise vanish from the figures.
+        errors: steady.figures().errors + noopFigures.errors + starts.figures().errors + saveFigures.errors + warmup.figures().errors,
         save_p95_ms: steady.figures(["save"]).p95_ms,
         submit_p95_ms: steady.figures(["submit"]).p95_ms,
         burst_submits: burstFigures.rps,
