@@ -4,7 +4,7 @@ import "server-only";
 // Starting, saving and submitting live in attempt-start.ts, answer-save.ts and submission/.
 import { assertRole, ROLES } from "../auth/roles";
 import type { Viewer } from "../auth/viewer";
-import { db } from "../db";
+import { db, hotQuery } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { ATTEMPT_FOR_TAKING_SQL, type AttemptForTakingRow } from "./internal/sql";
 import { countingAttempt } from "./scoring";
@@ -59,10 +59,8 @@ export async function getQuizOverview(viewer: Viewer, lectureSlug: string) {
  */
 export async function getAttemptForTaking(viewer: Viewer, attemptId: string) {
   assertRole(viewer, ROLES);
-  const [row] = await db.$queryRawUnsafe<AttemptForTakingRow[]>(ATTEMPT_FOR_TAKING_SQL, attemptId, viewer.id);
-  if (!row) return null;
-  const toDate = (value: Date | string | null) => (value === null ? null : new Date(value));
-  const attempt = { ...row, deadlineAt: toDate(row.deadlineAt), submittedAt: toDate(row.submittedAt) };
+  const [attempt] = await hotQuery<AttemptForTakingRow>(ATTEMPT_FOR_TAKING_SQL, [attemptId, viewer.id]);
+  if (!attempt) return null;
   return {
     id: attempt.id,
     status: attempt.status,

@@ -4,7 +4,8 @@ import { liveSessionSql } from "../../auth/session-claims";
 import type { AttemptStatus, QuestionType } from "../../generated/prisma/enums";
 
 // The quiz's raw SQL, each statement with the row type it returns: the save (the benchmarked hot
-// path) and the submission's steps, written by hand to keep their round trips few. Statements only:
+// path), starting an attempt, the attempt page's read and the submission's steps, written by hand to
+// keep their round trips few. Statements only:
 // who may run them is checked by the callers, which always pass the attempt's owner (user_id).
 // Timestamps are `timestamp without time zone` columns holding UTC, as Prisma writes them: values
 // are passed as ISO strings (the cast drops the "Z") and read back as UTC instants.
@@ -221,12 +222,12 @@ SELECT a.id, a.status::text AS status, a.attempt_number AS "attemptNumber",
 FROM attempts a JOIN quizzes q ON q.id = a.quiz_id JOIN lectures l ON l.id = q.lecture_id
 WHERE a.id = $1 AND a.user_id = $2`;
 
-export interface AttemptForTakingRow {
+export interface AttemptForTakingRow extends Record<string, unknown> {
   id: string;
   status: AttemptStatus;
   attemptNumber: number;
-  deadlineAt: Date | string | null;
-  submittedAt: Date | string | null;
+  deadlineAt: Date | null;
+  submittedAt: Date | null;
   quizTitle: string;
   lectureSlug: string;
   questions: {
