@@ -32,8 +32,9 @@ export const db: Db = new Proxy({} as Db, {
 /**
  * One parameterised statement straight through the pool (see poolOf): for the request hot path only.
  * Retried once on a dead connection (retryOnConnectionError, default true): pass false for a
- * statement that must not run twice. Both hot-path statements are idempotent (a read; a save keyed
- * by attempt and question).
+ * statement that must not run twice. Those that use it are safe to run twice: reads, the save (keyed by
+ * attempt, question and revision) and the start's insert (a second one breaks the unique index on
+ * the attempt in progress, and the start resumes the first).
  */
 export async function hotQuery<T extends Record<string, unknown>>(
   text: string,

@@ -1,7 +1,8 @@
 // The running sums of class statistics: one row per slot ("" variant) and per variant, plus the
-// totals' power sums per quiz. The one home of "add an answer / an attempt to the sums": the
-// submission (one attempt), the exact recompute (groups of identical answers) and the rebuild all
-// build rows here, and the one writer (internal/writer.ts) stores them.
+// totals' power sums per quiz. The one home of "add an answer / an attempt to the sums": the fold
+// and the exact recompute (groups of identical answers) build rows here, the readers add waiting
+// attempts here, and the one writer (internal/writer.ts) stores them. attemptSums is one attempt's
+// share (what a regrade takes out and puts back).
 // Notation: x = mark on the question; T = attempt total; R = T - x (the rest score). Pure.
 import type { ItemSums, OptionSums, TotalSums } from "./statistics";
 

@@ -77,7 +77,8 @@ export async function sumsOfSelection(tx: DbTransaction, selection: Prisma.Sql):
 /**
  * The running sums of one scope (FIRST: first attempts; ALL: every attempt), of the quiz or of one
  * slot: the stored rows (one per slot and variant, whatever the number of answers) and the answers of
- * the attempts still waiting to be counted (a handful: the fold follows each submission), in one
+ * the attempts still waiting to be counted (at most about a class's worth: the fold follows a pause in
+ * the submissions, fold.ts), in one
  * snapshot, so that an attempt the fold counts meanwhile is seen once.
  */
 async function readRunning(quizId: string, scope: StatScope, slotId?: string): Promise<{ rows: StatRow[]; totals: TotalSums; waiting: number }> {
