@@ -15,7 +15,7 @@ import {
   type ResolvedDatabase,
 } from "./lib/database";
 import { EMBEDDED_APP_ENV, isPortFree } from "./lib/embedded-db";
-import { describeExit, exitCodeOf, healthUrl, nextLaunch } from "./lib/next-process";
+import { describeExit, exitCodeOf, healthUrl, nextLaunch, waitUntilHealthy } from "./lib/next-process";
 import { buildPodcasts } from "./podcast";
 import { PODCAST_TOOLS_HINT } from "../lib/podcast/build";
 import { binPath, projectRoot, stopChild } from "./lib/run";
@@ -25,20 +25,6 @@ const mode = process.argv[2] === "dev" ? "dev" : "start";
 function fail(message: string): never {
   console.error(`\n${message}\n`);
   process.exit(1);
-}
-
-async function waitUntilReady(url: string, timeoutMs = 120_000): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(url);
-      if (response.ok) return true;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-  return false;
 }
 
 function banner(appUrl: string, demoAccounts: boolean): string {
@@ -128,7 +114,7 @@ async function main(): Promise<void> {
     });
 
     const appUrl = launch.url;
-    if (await waitUntilReady(healthUrl(launch, port))) console.log(banner(appUrl, demoAccounts));
+    if (await waitUntilHealthy(healthUrl(launch, port))) console.log(banner(appUrl, demoAccounts));
     else console.error(`The app did not answer on ${appUrl}/api/health within two minutes; see the messages above.`);
   } catch (error) {
     console.error(`\n${error instanceof Error ? error.message : String(error)}\n`);

@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { findFreePort } from "../../scripts/lib/embedded-db";
+import { waitUntilHealthy } from "../../scripts/lib/next-process";
 import { projectRoot, stopChild } from "../../scripts/lib/run";
 
 export interface Replicas {
@@ -27,25 +28,14 @@ export async function startReplicas(count: number, env: NodeJS.ProcessEnv, nodeA
   );
   const replicas = { bases: ports.map((port) => `http://127.0.0.1:${port}`), stop: () => Promise.all(servers.map((s) => stopChild(s))).then(() => undefined) };
   try {
-    for (const base of replicas.bases) await waitUntilHealthy(base);
+    for (const base of replicas.bases) {
+      if (!(await waitUntilHealthy(`${base}/api/health`))) throw new Error(`The app at ${base} did not become healthy within 120 s.`);
+    }
   } catch (error) {
     await replicas.stop();
     throw error;
   }
   return replicas;
-}
-
-async function waitUntilHealthy(base: string, timeoutMs = 120_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(2000) })).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`The app at ${base} did not become healthy within ${timeoutMs / 1000} s.`);
 }
 
 /** The build's ids of the named server actions exported by `filename` (a path from the project root). */

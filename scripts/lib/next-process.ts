@@ -1,5 +1,5 @@
-// How `npm start` runs Next.js: on which interface it listens, and how its end is reported. Pure
-// functions, so the choices are tested without starting anything.
+// How `npm start` runs Next.js: on which interface it listens, when it is ready, and how its end is
+// reported. Pure functions (but the readiness wait), so the choices are tested without starting anything.
 import { constants } from "node:os";
 
 export interface NextLaunch {
@@ -44,4 +44,18 @@ export function describeExit(code: number | null, signal: NodeJS.Signals | null)
 export function exitCodeOf(code: number | null, signal: NodeJS.Signals | null): number {
   if (signal) return 128 + (constants.signals[signal] ?? 0);
   return code ?? 1;
+}
+
+/** Polls `url` (a health check) until it answers 2xx, each try bounded: true once it does, false after `timeoutMs`. */
+export async function waitUntilHealthy(url: string, timeoutMs = 120_000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url, { signal: AbortSignal.timeout(2_000) })).ok) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return false;
 }
