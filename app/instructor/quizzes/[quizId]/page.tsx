@@ -38,6 +38,7 @@ export default async function QuizStatisticsPage({ params, searchParams }: { par
   const query = viewQuery(view);
   const s = dashboard.summary;
   const small = s.attempts > 0 && s.attempts < FLAG_MIN_RESPONSES;
+  const attemptsText = `${s.attempts} attempt${s.attempts === 1 ? "" : "s"}`;
   return (
     <div className="space-y-6">
       <div>
@@ -49,8 +50,10 @@ export default async function QuizStatisticsPage({ params, searchParams }: { par
         </nav>
         <h1 className="mt-1 text-3xl font-semibold tracking-tight">{dashboard.quiz.title}</h1>
         <p className="mt-1 text-sm text-slate-600" data-testid="stats-source">
-          {dashboard.source === "running" ? "Live figures from the running totals kept at each submission" : "Recomputed exactly from the answers"} (
-          {dashboard.computeMs.toFixed(0)} ms).{" "}
+          {dashboard.source === "running"
+            ? "Live figures from the running totals, with every submitted attempt counted"
+            : "Recomputed exactly from the answers"}{" "}
+          ({dashboard.computeMs.toFixed(0)} ms).{" "}
           <a href={`/api/instructor/quizzes/${quizId}/csv${query}`} className="font-medium text-indigo-700 underline underline-offset-2">
             Download CSV with glossary
           </a>
@@ -64,8 +67,7 @@ export default async function QuizStatisticsPage({ params, searchParams }: { par
         <>
           {small ? (
             <p className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
-              Only {s.attempts} attempts: the figures below are shown, but no question is flagged until {FLAG_MIN_RESPONSES} have answered it, and intervals are
-              wide.
+              Only {attemptsText}: the figures below are shown, but no question is flagged until {FLAG_MIN_RESPONSES} have answered it, and intervals are wide.
             </p>
           ) : null}
           <section aria-labelledby="quiz-summary" className="grid gap-4 lg:grid-cols-[minmax(0,22rem)_minmax(0,1fr)]">
@@ -128,7 +130,7 @@ export default async function QuizStatisticsPage({ params, searchParams }: { par
               slots={dashboard.slots}
               quizId={quizId}
               query={query}
-              caption={`One row per question slot (${dashboard.slots.length}), over ${s.attempts} attempts; select a question for its options and answers.`}
+              caption={`One row per question slot (${dashboard.slots.length}), over ${attemptsText}; select a question for its options and answers.`}
             />
           </Section>
 
