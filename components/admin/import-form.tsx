@@ -9,6 +9,7 @@ import { ProgressBar } from "@/components/ui/progress-bar";
 import { Section } from "@/components/ui/section";
 import { Table } from "@/components/ui/table";
 import { isQuizGradable } from "@/lib/bank/question-types";
+import { isError } from "@/lib/bank/types";
 import type { ImportPreview, ImportSummary } from "@/lib/bank/import/summary";
 
 /** Posts the form with XMLHttpRequest, so that the upload's progress can be shown. */
@@ -45,6 +46,7 @@ export function ImportForm({
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [progress, setProgress] = useState(0);
+  const errorCount = preview ? preview.problems.filter(isError).length : 0;
 
   const run = async (kind: "preview" | "apply", validOnly = false) => {
     if (!form.current) return;
@@ -129,7 +131,8 @@ export function ImportForm({
       {preview ? (
         <Section variant="card" id="preview-title" title={`Preview of ${preview.fileName}`} className="space-y-3" testId="import-preview">
           <p className="text-sm" data-testid="import-counts">
-            {preview.summary.created} new, {preview.summary.changed} changed, {preview.summary.unchanged} unchanged, {preview.problems.length} problem(s).
+            {preview.summary.created} new, {preview.summary.changed} changed, {preview.summary.unchanged} unchanged, {errorCount} error(s),{" "}
+            {preview.problems.length - errorCount} warning(s).
           </p>
           <dl className="grid gap-x-6 gap-y-1 text-xs text-slate-700 sm:grid-cols-2" data-testid="import-breakdown">
             {(["byType", "byCategory"] as const).flatMap((group) =>
@@ -148,7 +151,11 @@ export function ImportForm({
               variant="inline"
               testId="import-problems"
               captionTone="error"
-              caption="Problems: nothing is imported until they are fixed, unless you import only the valid questions."
+              caption={
+                errorCount
+                  ? "Problems: nothing is imported until the errors are fixed, unless you import only the valid questions. Warnings do not stop the import."
+                  : "Warnings: the questions are imported as Moodle would import them."
+              }
               head={
                 <>
                   <th scope="col" className="py-1 pr-3">
@@ -168,6 +175,7 @@ export function ImportForm({
                   <td className="py-1 pr-3 tabular-nums">{p.line ? `${p.line}:${p.column}` : "—"}</td>
                   <td className="py-1 pr-3">{p.question || <span className="text-slate-500">—</span>}</td>
                   <td className="py-1">
+                    <span className={isError(p) ? "font-medium text-red-800" : "font-medium text-amber-800"}>{isError(p) ? "Error: " : "Warning: "}</span>
                     {p.message}
                     {p.snippet ? <code className="mt-0.5 block text-xs text-slate-600">{p.snippet}</code> : null}
                   </td>
@@ -211,15 +219,10 @@ export function ImportForm({
             </Table>
           ) : null}
           <div className="flex flex-wrap gap-3">
-            <Button
-              type="button"
-              disabled={preview.problems.length > 0 || preview.items.length === 0}
-              pending={pending === "apply"}
-              onClick={() => void run("apply")}
-            >
+            <Button type="button" disabled={errorCount > 0 || preview.items.length === 0} pending={pending === "apply"} onClick={() => void run("apply")}>
               Apply the import
             </Button>
-            {preview.problems.length > 0 && preview.items.length > 0 ? (
+            {errorCount > 0 && preview.items.length > 0 ? (
               <Button type="button" variant="secondary" pending={pending === "apply"} onClick={() => void run("apply", true)}>
                 Import only the {preview.items.length} valid questions
               </Button>

@@ -13,6 +13,7 @@ export const DB_QUESTION_TYPE: Record<BankQuestionType, QuestionType> = {
   "short-answer": "SHORT_ANSWER",
   numerical: "NUMERICAL",
   matching: "MATCHING",
+  cloze: "CLOZE",
   essay: "ESSAY",
 };
 
@@ -24,10 +25,11 @@ export const BANK_QUESTION_TYPE: Record<QuestionType, BankQuestionType> = {
   SHORT_ANSWER: "short-answer",
   NUMERICAL: "numerical",
   MATCHING: "matching",
+  CLOZE: "cloze",
   ESSAY: "essay",
 };
 
-/** The types scored automatically by the options chosen (the database's names): all a quiz can grade today. */
+/** The types scored by the options chosen (the database's names). */
 export const CHOICE_TYPES = ["SINGLE_CHOICE", "MULTIPLE_CHOICE", "TRUE_FALSE"] as const satisfies readonly QuestionType[];
 
 /** The same by the files' names: imported questions of these types become quiz slots; the rest stay in the bank. */
@@ -36,3 +38,15 @@ export const QUIZ_GRADABLE_TYPES: readonly BankQuestionType[] = CHOICE_TYPES.map
 export function isQuizGradable(type: string): boolean {
   return (QUIZ_GRADABLE_TYPES as readonly string[]).includes(type);
 }
+
+/** The names bank:check and Moodle use for each type. */
+export const MOODLE_TYPE_NAME: Record<BankQuestionType, string> = {
+  single: "single",
+  multiple: "multiple",
+  "true-false": "truefalse",
+  "short-answer": "shortanswer",
+  numerical: "numerical",
+  matching: "matching",
+  cloze: "cloze",
+  essay: "essay",
+};

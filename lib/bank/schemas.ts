@@ -38,14 +38,19 @@ const questionBase = {
   origin: z.enum(["given", "authored", "imported"]).default("authored"),
   name: z.string().optional(),
   lecture: key.optional(),
+  /** Moodle's idnumber when it cannot serve as the id (any text up to 100 characters). */
+  idnumber: z.string().trim().min(1).max(100).optional(),
 };
 
 export const singleChoiceQuestion = z
   .strictObject({ ...questionBase, type: z.literal("single"), options: z.array(option).min(2, "needs at least two options") })
   .superRefine((q, ctx) => {
-    const correct = q.options.filter((o) => o.correct).length;
-    if (correct !== 1)
-      ctx.addIssue({ code: "custom", path: ["options"], message: `a single-answer question needs exactly one correct option, found ${correct}` });
+    // Moodle allows several options with full marks (any of them is right), each given its fraction 1;
+    // two options marked correct without it are a slip.
+    const correct = q.options.filter((o) => o.correct);
+    if (correct.length === 0) ctx.addIssue({ code: "custom", path: ["options"], message: "a single-answer question needs a right option" });
+    else if (correct.length > 1 && correct.some((o) => o.fraction === undefined))
+      ctx.addIssue({ code: "custom", path: ["options"], message: `a single-answer question needs exactly one correct option, found ${correct.length}` });
   });
 
 export const multipleChoiceQuestion = z
@@ -55,12 +60,20 @@ export const multipleChoiceQuestion = z
     if (correct < 1) ctx.addIssue({ code: "custom", path: ["options"], message: "a multiple-answer question needs at least one correct option" });
   });
 
-export const trueFalseQuestion = z.strictObject({ ...questionBase, type: z.literal("true-false"), answer: z.boolean() });
+export const trueFalseQuestion = z.strictObject({
+  ...questionBase,
+  type: z.literal("true-false"),
+  answer: z.boolean(),
+  /** Shown to a student who chose "true" (Moodle's feedbacktrue), and to one who chose "false". */
+  feedbackTrue: z.string().optional(),
+  feedbackFalse: z.string().optional(),
+});
 
 export const shortAnswerQuestion = z.strictObject({
   ...questionBase,
   type: z.literal("short-answer"),
   caseSensitive: z.boolean().default(false),
+  /** Moodle's rules: `*` in an answer matches any run of characters; the first answer that matches gives its credit. */
   answers: z.array(z.strictObject({ text, fraction: z.number().min(0).max(1).default(1), feedback: z.string().optional() })).min(1),
 });
 
@@ -70,7 +83,8 @@ export const numericalQuestion = z.strictObject({
   answers: z
     .array(
       z.strictObject({
-        value: z.number(),
+        /** The right value, or "*": any number (a catch-all, for its feedback). */
+        value: z.union([z.number(), z.literal("*")]),
         tolerance: z.number().min(0).default(0),
         fraction: z.number().min(0).max(1).default(1),
         feedback: z.string().optional(),
@@ -79,11 +93,55 @@ export const numericalQuestion = z.strictObject({
     .min(1),
 });
 
-export const matchingQuestion = z.strictObject({
-  ...questionBase,
-  type: z.literal("matching"),
-  pairs: z.array(z.strictObject({ prompt: text, answer: text })).min(2, "needs at least two pairs"),
-});
+export const matchingQuestion = z
+  .strictObject({
+    ...questionBase,
+    type: z.literal("matching"),
+    /** A pair with an empty prompt is an extra distractor: an answer that matches no prompt. */
+    pairs: z.array(z.strictObject({ prompt: z.string().trim(), answer: text })),
+  })
+  .superRefine((q, ctx) => {
+    const prompts = q.pairs.filter((p) => p.prompt !== "").length;
+    if (prompts < 2)
+      ctx.addIssue({ code: "custom", path: ["pairs"], message: `a matching question needs at least two prompts with answers, found ${prompts}` });
+  });
+
+/** One gap of a cloze question: Moodle's embedded short answer, numerical or choice subquestions. */
+export const clozePart = z
+  .strictObject({
+    kind: z.enum(["shortanswer", "numerical", "single", "multiple"]),
+    /** Short answer: whether case matters (Moodle's SHORTANSWER_C). */
+    caseSensitive: z.boolean().default(false),
+    /** Choice parts: a drop-down menu, or radio buttons / checkboxes in a column or a row. */
+    display: z.enum(["dropdown", "vertical", "horizontal"]).default("dropdown"),
+    shuffle: z.boolean().default(false),
+    /** The gap's weight within the question (Moodle's {2:SA:…}). */
+    weight: z.number().positive().default(1),
+    answers: z
+      .array(
+        z.strictObject({
+          text: z.string().trim(),
+          fraction: z.number().min(-1).max(1),
+          feedback: z.string().optional(),
+          tolerance: z.number().min(0).optional(),
+        }),
+      )
+      .min(1, "needs at least one answer"),
+  })
+  .superRefine((part, ctx) => {
+    if (!part.answers.some((a) => a.fraction > 0)) ctx.addIssue({ code: "custom", path: ["answers"], message: "no answer gives credit" });
+    if (part.kind === "numerical" && part.answers.some((a) => a.text !== "*" && !Number.isFinite(Number(a.text))))
+      ctx.addIssue({ code: "custom", path: ["answers"], message: "a numerical gap's answers must be numbers" });
+  });
+
+/** Text with gaps `{#1}`, `{#2}`, … (Moodle's stored form), one part per gap, in order. */
+export const clozeQuestion = z
+  .strictObject({ ...questionBase, type: z.literal("cloze"), parts: z.array(clozePart).min(1, "needs at least one gap") })
+  .superRefine((q, ctx) => {
+    q.parts.forEach((_, i) => {
+      if (!q.stem.includes(`{#${i + 1}}`)) ctx.addIssue({ code: "custom", path: ["stem"], message: `the text has no place for gap ${i + 1} ({#${i + 1}})` });
+    });
+  });
 
 export const essayQuestion = z.strictObject({ ...questionBase, type: z.literal("essay") });
 
@@ -94,6 +152,7 @@ export const bankQuestion = z.discriminatedUnion("type", [
   shortAnswerQuestion,
   numericalQuestion,
   matchingQuestion,
+  clozeQuestion,
   essayQuestion,
 ]);
 
@@ -114,4 +173,5 @@ export const questionBankFile = z
   });
 
 export type BankQuestion = z.output<typeof bankQuestion>;
+export type ClozePart = z.output<typeof clozePart>;
 export type QuestionBankFile = z.output<typeof questionBankFile>;

@@ -16,6 +16,20 @@ export interface ImportProblem {
   /** The question's title or the start of its text. */
   question: string;
   snippet: string;
+  /** A warning (the question is imported as Moodle would) or an error (it is not). Absent: an error. */
+  severity?: "error" | "warning";
+  /** Where in an XML file: "quiz/question[3]". */
+  path?: string;
+}
+
+/** Whether a problem stops its question (or file) from being imported. */
+export const isError = (problem: ImportProblem): boolean => problem.severity !== "warning";
+
+/** A bank category's own fields (Moodle's category info and idnumber). */
+export interface CategoryInfo {
+  path: string;
+  description: string;
+  idnumber: string;
 }
 
 export interface ParsedItem {
@@ -26,6 +40,8 @@ export interface ParsedItem {
 export interface ParseResult {
   questions: ParsedItem[];
   problems: ImportProblem[];
+  /** Categories the file describes (Moodle XML's category questions with info or an idnumber). */
+  categories?: CategoryInfo[];
 }
 
 /** What writing a question does to the bank: a new question, a new version of a changed one, or nothing. */

@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import type { QuestionType } from "../generated/prisma/enums";
 import { BANK_QUESTION_TYPE, DB_QUESTION_TYPE } from "./question-types";
-import type { BankQuestion } from "./schemas";
+import type { BankQuestion, ClozePart } from "./schemas";
 import type { KeyedQuestion } from "./types";
 
 export interface OptionData {
@@ -79,7 +79,7 @@ export function toVersionData(question: BankQuestion): VersionData {
         text: value ? "True" : "False",
         isCorrect: question.answer === value,
         fraction: question.answer === value ? 1 : 0,
-        feedback: "",
+        feedback: normalise((value ? question.feedbackTrue : question.feedbackFalse) ?? ""),
       }));
       break;
     case "short-answer":
@@ -94,9 +94,19 @@ export function toVersionData(question: BankQuestion): VersionData {
     case "matching":
       data = { pairs: question.pairs.map((p) => ({ prompt: normalise(p.prompt), answer: normalise(p.answer) })) };
       break;
+    case "cloze":
+      data = {
+        parts: question.parts.map((part) => ({
+          ...part,
+          answers: part.answers.map((a) => ({ ...a, text: normalise(a.text), feedback: normalise(a.feedback ?? "") })),
+        })),
+      };
+      break;
     case "essay":
       break;
   }
+  // Kept only when the file has one, so that questions without it hash as they always did.
+  if (question.idnumber) data = { ...data, idnumber: question.idnumber };
   const version = {
     type: DB_QUESTION_TYPE[question.type],
     name: normalise(question.name ?? ""),
@@ -139,6 +149,7 @@ export function fromVersionData({ externalKey, category, topic, version: v }: St
     ...(topic ? { topic: topic.key } : {}),
     ...(category ? { category } : {}),
     lecture: lectureSlug,
+    ...(typeof data.idnumber === "string" ? { idnumber: data.idnumber } : {}),
   };
   const type = BANK_QUESTION_TYPE[v.type];
   switch (type) {
@@ -149,8 +160,16 @@ export function fromVersionData({ externalKey, category, topic, version: v }: St
         type,
         options: v.options.map((o) => ({ text: o.text, correct: o.isCorrect, fraction: o.fraction, ...(o.feedback ? { feedback: o.feedback } : {}) })),
       };
-    case "true-false":
-      return { ...base, type, answer: v.options.find((o) => o.isCorrect)?.text === "True" };
+    case "true-false": {
+      const feedbackOf = (key: string) => v.options.find((o) => o.text.toLowerCase() === key)?.feedback;
+      return {
+        ...base,
+        type,
+        answer: v.options.find((o) => o.isCorrect)?.text === "True",
+        ...(feedbackOf("true") ? { feedbackTrue: feedbackOf("true") } : {}),
+        ...(feedbackOf("false") ? { feedbackFalse: feedbackOf("false") } : {}),
+      };
+    }
     case "short-answer":
       return {
         ...base,
@@ -166,7 +185,7 @@ export function fromVersionData({ externalKey, category, topic, version: v }: St
       return {
         ...base,
         type,
-        answers: (data.answers as { value: number; tolerance: number; fraction: number; feedback: string }[]).map((a) => ({
+        answers: (data.answers as { value: number | "*"; tolerance: number; fraction: number; feedback: string }[]).map((a) => ({
           value: a.value,
           tolerance: a.tolerance,
           fraction: a.fraction,
@@ -175,6 +194,15 @@ export function fromVersionData({ externalKey, category, topic, version: v }: St
       };
     case "matching":
       return { ...base, type, pairs: data.pairs as { prompt: string; answer: string }[] };
+    case "cloze":
+      return {
+        ...base,
+        type,
+        parts: (data.parts as ClozePart[]).map((part) => ({
+          ...part,
+          answers: part.answers.map(({ feedback, ...a }) => ({ ...a, ...(feedback ? { feedback } : {}) })),
+        })),
+      };
     case "essay":
       return { ...base, type };
   }

@@ -40,7 +40,9 @@ export function scoreChoice(type: ChoiceType, options: ScoredOption[], chosen: r
     ),
   );
   const correctKeys = options.filter((o) => o.isCorrect).map((o) => o.key);
-  const isCorrect = picked.length === correctKeys.length && correctKeys.every((key) => picked.includes(key));
+  // One answer: right when it is a right option (Moodle allows several with full marks). Several: exactly the right ones.
+  const isCorrect =
+    type === "MULTIPLE_CHOICE" ? picked.length === correctKeys.length && correctKeys.every((key) => picked.includes(key)) : byKey.get(picked[0]!)!.isCorrect;
   // Round away floating-point dust (1/3 + 1/3 + 1/3) so that marks add up exactly.
   return { mark: Math.round(credit * maxMark * 1e9) / 1e9, isCorrect };
 }

@@ -149,6 +149,37 @@ describe("importing a question bank", () => {
     }
   });
 
+  it("applies a file whose problems are only warnings, reports an unknown topic, and keeps categories' descriptions", async () => {
+    const admin = await createUser("ADMIN");
+    const xml =
+      '<quiz><question type="category"><category><text>$course$/top/Warnings</text></category>' +
+      '<info format="html"><text>&lt;p&gt;Kept &lt;b&gt;as text&lt;/b&gt;&lt;/p&gt;</text></info><idnumber>cat-w</idnumber></question>' +
+      '<question type="truefalse"><name><text>Twice</text></name><questiontext><text>Twice?</text></questiontext>' +
+      "<tags><tag><text>topic:no-such-topic</text></tag></tags>" +
+      '<answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer></question>' +
+      '<question type="truefalse"><name><text>Twice</text></name><questiontext><text>Twice?</text></questiontext>' +
+      "<tags><tag><text>topic:no-such-topic</text></tag></tags>" +
+      '<answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer></question></quiz>';
+    const upload = { fileName: "warnings.xml", bytes: bytes(xml), lectureId, convert: false };
+    const preview = await previewImport(admin, upload);
+    expect(preview.problems.map((p) => [p.severity, p.message])).toEqual([
+      ["warning", "the same question as on line 1: both are imported, as Moodle does"],
+      ["warning", expect.stringMatching(/^the topic "no-such-topic" is not a topic of this course \(.*\): the question is imported without a topic$/)],
+      ["warning", expect.stringMatching(/^the topic "no-such-topic" is not a topic of this course/)],
+    ]);
+    expect(preview.summary.rejected).toBe(0);
+    const applied = await applyImport(admin, { ...upload, fileHash: preview.fileHash, validOnly: false });
+    expect(applied).toMatchObject({ created: 2, rejected: 0 });
+    const stored = await db.question.findMany({ where: { category: "Warnings" }, select: { topicId: true } });
+    expect(stored).toEqual([{ topicId: null }, { topicId: null }]);
+    expect(
+      await db.questionCategory.findUnique({ where: { lectureId_path: { lectureId, path: "Warnings" } }, select: { description: true, idnumber: true } }),
+    ).toEqual({
+      description: "Kept as text",
+      idnumber: "cat-w",
+    });
+  });
+
   it("exports a lecture's bank so that importing it back changes nothing, in JSON, GIFT and Moodle XML", async () => {
     const admin = await createUser("ADMIN");
     const { questions } = (await getLectureBank(admin, "alpha"))!;
@@ -160,8 +191,9 @@ describe("importing a question bank", () => {
     expect(xml.problems).toEqual([]);
     expect(new Set(xml.items.map((i) => i.outcome))).toEqual(new Set(["unchanged"]));
     // GIFT has no ids: its questions are known by content, so they would be new questions.
-    const gift = await previewImport(admin, { fileName: "alpha.gift", bytes: bytes(toGift(questions)), lectureId, convert: false });
-    expect(gift.problems).toEqual([]);
+    const gift = await previewImport(admin, { fileName: "alpha.gift", bytes: bytes(toGift(questions).text), lectureId, convert: false });
+    // (Only the two copies of "Twice" above are told apart by a warning: GIFT knows them by content.)
+    expect(gift.problems.map((p) => p.severity)).toEqual(["warning"]);
     expect(gift.items).toHaveLength(questions.length);
     await expect(getLectureBank(await createUser("INSTRUCTOR"), "alpha")).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await getLectureBank(admin, "no-such-lecture")).toBeNull();

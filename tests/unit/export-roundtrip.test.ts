@@ -38,7 +38,8 @@ const bank: ParsedQuestion[] = [
       { text: "K", correct: false, fraction: -1 },
     ],
   },
-  { ...base, type: "true-false", category: "Other", stem: "1 < 2", answer: true, explanation: "Of course." },
+  { ...base, type: "true-false", category: "Other", stem: "1 < 2", answer: true, feedbackTrue: "Of course.", feedbackFalse: "No: 1 is less than 2." },
+  { ...base, type: "true-false", category: "Other", stem: "2 < 1", answer: false, feedbackTrue: "No # not at all." },
   {
     ...base,
     type: "short-answer",
@@ -57,7 +58,8 @@ const bank: ParsedQuestion[] = [
     stem: "Bytes of 1000000 as text?",
     answers: [
       { value: 7, tolerance: 0, fraction: 1 },
-      { value: 7, tolerance: 1, fraction: 0.5 },
+      { value: 7, tolerance: 1, fraction: 0.5, feedback: "Nearly" },
+      { value: "*", tolerance: 0, fraction: 0, feedback: "Count the digits ~ again." },
     ],
   },
   {
@@ -68,16 +70,74 @@ const bank: ParsedQuestion[] = [
     pairs: [
       { prompt: "CSV", answer: "row-major" },
       { prompt: "Parquet", answer: "column-major" },
+      { prompt: "", answer: "diagonal" },
     ],
   },
   { ...base, type: "essay", category: "Other", stem: "Explain ETL.\nThen ELT." },
+  {
+    ...base,
+    type: "cloze",
+    category: "Other",
+    stem: "Parquet is {#1}; 2 + 2 = {#2}; pick {#3} and {#4}.",
+    maxMark: 5,
+    parts: [
+      {
+        kind: "shortanswer",
+        caseSensitive: true,
+        display: "dropdown",
+        shuffle: false,
+        weight: 2,
+        answers: [
+          { text: "columnar", fraction: 1, feedback: "Yes } indeed" },
+          { text: "column*", fraction: 0.5 },
+        ],
+      },
+      {
+        kind: "numerical",
+        caseSensitive: false,
+        display: "dropdown",
+        shuffle: false,
+        weight: 1,
+        answers: [
+          { text: "4", fraction: 1, tolerance: 0 },
+          { text: "*", fraction: 0, feedback: "Count again # twice" },
+        ],
+      },
+      {
+        kind: "single",
+        caseSensitive: false,
+        display: "vertical",
+        shuffle: true,
+        weight: 1,
+        answers: [
+          { text: "CSV", fraction: 0 },
+          { text: "Parquet ~ ORC", fraction: 1 },
+        ],
+      },
+      {
+        kind: "multiple",
+        caseSensitive: false,
+        display: "horizontal",
+        shuffle: false,
+        weight: 1,
+        answers: [
+          { text: "a", fraction: 0.5 },
+          { text: "b", fraction: 0.5 },
+          { text: "c", fraction: -1 },
+        ],
+      },
+    ],
+  },
 ];
+const giftBank = bank.filter((q) => q.type !== "cloze");
 
 describe("round trips", () => {
   it("GIFT: every type, escapes, categories, weights and feedback", () => {
-    const { questions, problems } = parseGift(toGift(bank));
+    const { text, skipped } = toGift(bank);
+    expect(skipped.map((s) => s.question.type)).toEqual(["cloze"]);
+    const { questions, problems } = parseGift(text);
     expect(problems).toEqual([]);
-    expect(questions.map((q) => q.question)).toEqual(bank);
+    expect(questions.map((q) => q.question)).toEqual(giftBank);
   });
 
   it("GIFT: random single-answer questions with awkward text (escapes, arrows, percent signs, newlines)", () => {
@@ -97,15 +157,15 @@ describe("round trips", () => {
         stem: `${word()} ?`,
         options: texts.map((text, i) => ({ text, correct: i === right, fraction: i === right ? 1 : 0 })),
       };
-      const { questions, problems } = parseGift(toGift([question]));
-      expect(problems, toGift([question])).toEqual([]);
+      const { questions, problems } = parseGift(toGift([question]).text);
+      expect(problems, toGift([question]).text).toEqual([]);
       expect(questions[0]!.question).toEqual(question);
     }
   });
 
   it("Aiken: single-answer questions; the others are skipped with a reason", () => {
     const { text, skipped } = toAiken(bank);
-    expect(skipped.map((s) => s.question.type)).toEqual(["multiple", "true-false", "short-answer", "numerical", "matching", "essay"]);
+    expect(skipped.map((s) => s.question.type)).toEqual(["multiple", "true-false", "true-false", "short-answer", "numerical", "matching", "essay", "cloze"]);
     const { questions, problems } = parseAiken(text);
     expect(problems).toEqual([]);
     expect(questions.map((q) => q.question)).toEqual([
@@ -180,7 +240,7 @@ describe("round trips", () => {
       },
       { ...base, id: "c-5", type: "essay", stem: "Discuss." },
     ].map((q) => ({ ...q, stem: q.stem.replace("\\n", "\n") })) as ParsedQuestion[];
-    const { text, skipped } = toCsv([...rows, bank[4]!, bank[5]!]);
+    const { text, skipped } = toCsv([...rows, bank[5]!, bank[6]!]);
     expect(skipped.map((s) => s.reason)).toEqual(["numerical questions cannot be one CSV row", "matching questions cannot be one CSV row"]);
     const { questions, problems } = parseCsv(text);
     expect(problems).toEqual([]);

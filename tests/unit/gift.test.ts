@@ -38,7 +38,11 @@ describe("GIFT questions", () => {
   });
 
   it("true/false with feedback, short answer, essay", () => {
-    expect(one("The sun rises in the east.{T#Wrong#Right}")).toMatchObject({ type: "true-false", answer: true, explanation: "Wrong Right" });
+    // Moodle: the first feedback is for a wrong choice, the second for the right one.
+    expect(one("The sun rises in the east.{T#Wrong#Right}")).toMatchObject({ type: "true-false", answer: true, feedbackTrue: "Right", feedbackFalse: "Wrong" });
+    expect(one("The sun rises in the west.{FALSE#fb1#fb2}")).toMatchObject({ type: "true-false", answer: false, feedbackTrue: "fb1", feedbackFalse: "fb2" });
+    expect(one("One feedback {F#You chose true}")).toEqual(expect.objectContaining({ feedbackTrue: "You chose true" }));
+    expect(one("One feedback {F#You chose true}")).not.toHaveProperty("feedbackFalse");
     expect(one("Grant is {FALSE}")).toMatchObject({ type: "true-false", answer: false });
     expect(one("Who's buried in Grant's tomb?{=Grant =%50%Ulysses Grant#Half marks}")).toMatchObject({
       type: "short-answer",
@@ -55,10 +59,10 @@ describe("GIFT questions", () => {
     expect(one("What is a number from 1 to 5? {#1..5}")).toMatchObject({ answers: [{ value: 3, tolerance: 2, fraction: 1 }] });
     expect(one("Grant's birth year? {#\n=1822:0 #Exactly\n=%50%1822:2 #Close\n~#Not even close\n}")).toMatchObject({
       type: "numerical",
-      generalFeedback: "Not even close",
       answers: [
         { value: 1822, tolerance: 0, fraction: 1, feedback: "Exactly" },
         { value: 1822, tolerance: 2, fraction: 0.5, feedback: "Close" },
+        { value: "*", tolerance: 0, fraction: 0, feedback: "Not even close" },
       ],
     });
   });
@@ -109,21 +113,27 @@ describe("GIFT errors", () => {
       "Last good {=x ~y}",
     ].join("\n");
     const { questions, problems } = parseGift(source);
-    expect(questions.map((q) => q.question.stem)).toEqual(["Good one", "Last good"]);
-    expect(problems.map((p) => [p.line, p.question, p.message])).toEqual([
-      [3, "Broken", "no answer block: a GIFT question needs its answers in { braces } (use {} for an essay)"],
-      [5, "Open", "the answer block opened here is never closed with }"],
-      [7, "No right answer", "no right answer: mark one with = or give a positive %weight%"],
-      [9, "Weights", "the right answers' weights add up to 120%, not 100%"],
-      [11, "Numbers", '"abc" is not a number, a number:tolerance or a min..max range'],
+    // Moodle imports a text without answers as a description and a question whose weights miss 100%: warnings here.
+    expect(questions.map((q) => q.question.stem)).toEqual(["Good one", "Weights", "Last good"]);
+    expect(problems.map((p) => [p.line, p.question, p.severity ?? "error", p.message])).toEqual([
+      [3, "Broken", "warning", "no answer block, so Moodle would import this as a description (text shown between questions, not a question); it is left out"],
+      [5, "Open", "error", "the answer block opened here is never closed with }"],
+      [7, "No right answer", "error", "no right answer: mark one with = or give a positive %weight%"],
+      [9, "Weights", "warning", "the right answers' weights add up to 120%, not 100%: a student who picks all of them gets 100%"],
+      [11, "Numbers", "error", '"abc" is not a number, a number:tolerance or a min..max range'],
     ]);
     expect(problems[0]!.snippet).toBe("::Broken::No braces here");
     expect(problems[1]!.column).toBe(6);
   });
 
-  it("refuses a single-answer question with two = answers mixed with ~ (it becomes multiple only by weights)", () => {
-    const { questions, problems } = parseGift("Two keys {=a =b ~c}");
-    expect(questions).toHaveLength(0);
-    expect(problems[0]!.message).toBe("the right answers' weights add up to 200%, not 100%");
+  it("reads two = answers mixed with ~ as Moodle does: one answer to choose, either of the two right", () => {
+    expect(one("Two keys {=a =b ~c}")).toMatchObject({
+      type: "single",
+      options: [
+        { text: "a", correct: true, fraction: 1 },
+        { text: "b", correct: true, fraction: 1 },
+        { text: "c", correct: false, fraction: 0 },
+      ],
+    });
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { htmlToText, textToHtml } from "@/lib/bank/formats/html-text";
-import { decodeEntities, parseMoodleXml } from "@/lib/bank/formats/moodle-xml-parser";
+import { parseMoodleXml } from "@/lib/bank/formats/moodle-xml-parser";
+import { decodeEntities } from "@/lib/bank/formats/xml-entities";
 
 const xml = `<?xml version="1.0" encoding="UTF-8"?>
 <quiz>
@@ -70,7 +71,12 @@ describe("Moodle XML", () => {
       ],
     });
     expect(questions[2]!.question).toMatchObject({ stem: "1 < 2", answer: true });
-    expect(questions[4]!.question).toMatchObject({ answers: [{ value: 7, tolerance: 0, fraction: 1 }], generalFeedback: "Count the characters." });
+    expect(questions[4]!.question).toMatchObject({
+      answers: [
+        { value: 7, tolerance: 0, fraction: 1 },
+        { value: "*", tolerance: 0, fraction: 0, feedback: "Count the characters." },
+      ],
+    });
     expect(questions[5]!.question).toMatchObject({
       pairs: [
         { prompt: "CSV", answer: "row-major" },
@@ -103,12 +109,13 @@ describe("Moodle XML", () => {
     </quiz>`;
     const { questions, problems } = parseMoodleXml(source);
     expect(questions.map((q) => q.question.name)).toEqual(["Fine"]);
-    expect(problems.map((p) => [p.question, p.message])).toEqual([
-      ["No key", 'quiz/question[1] (multichoice "No key"): options: a single-answer question needs exactly one correct option, found 0'],
+    expect(problems.map((p) => [p.line, p.path, p.question, p.message])).toEqual([
+      [2, "quiz/question[1]", "No key", "the options: a single-answer question needs a right option"],
       [
+        3,
+        "quiz/question[2]",
         "Calc",
-        'quiz/question[2] (calculated "Calc"): the question type "calculated" is not supported ' +
-          "(supported: multichoice, truefalse, shortanswer, numerical, matching, essay, and category switches)",
+        'the question type "calculated" cannot be imported here (supported: multichoice, truefalse, shortanswer, numerical, matching, cloze, essay)',
       ],
     ]);
     expect(parseMoodleXml("<quiz><question>").problems[0]!.message).toMatch(/^not well-formed XML/);

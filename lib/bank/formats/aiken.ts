@@ -1,10 +1,11 @@
-// Moodle Aiken: one multiple-choice question per block — the question text, options "A." or "A)",
+// Moodle Aiken: one multiple-choice question per block — the question text, options "A." or "A)"
+// (with or without a blank after them),
 // then "ANSWER: X". Its pitfalls are handled: the first line of a block is always the question (even
 // when it looks like an option, "A. B. C. which is right?"), answer letters in lower case are read,
 // CR and CRLF line endings and a byte-order mark are normalised, and blocks need not be separated by
 // a blank line (ANSWER ends a question). Each block's problems are reported with its line. The export
 // writes single-answer questions only (the others are left out, and counted).
-import { bankQuestion } from "../schemas";
+import { checkQuestion } from "./question-issues";
 import type { ImportProblem, ParsedQuestion, ParseResult } from "../types";
 import { countSkipped, type BankFormat } from "./bank-format";
 
@@ -14,10 +15,11 @@ import { countSkipped, type BankFormat } from "./bank-format";
 const LETTER = /^[A-Za-z]$/;
 const BLANK = /^\s$/;
 
-/** "B. text" or "B) text": the letter and the text, or null. */
+/** "B. text", "B) text" or "B)text" (Moodle's /^[A-Z][).][ \t]?/): the letter and the text, or null. */
 function optionLine(line: string): { letter: string; text: string } | null {
-  if (line.length < 3 || !LETTER.test(line[0]!) || (line[1] !== "." && line[1] !== ")") || !BLANK.test(line[2]!)) return null;
-  return { letter: line[0]!, text: line.slice(2).trim() };
+  if (line.length < 3 || !LETTER.test(line[0]!) || (line[1] !== "." && line[1] !== ")")) return null;
+  const text = line.slice(BLANK.test(line[2]!) ? 3 : 2).trim();
+  return text ? { letter: line[0]!, text } : null;
 }
 
 /** What follows "ANSWER:" (any case, blanks allowed before the colon), or null. */
@@ -63,12 +65,9 @@ export function parseAiken(source: string): ParseResult {
       else if (!letters.includes(letter)) fail(number, `the answer ${letter} is not one of the options (${letters.join(", ")})`, stem, raw);
       else {
         const question = { type: "single", stem, origin: "imported", options: block.options.map((o) => ({ text: o.text, correct: o.letter === letter })) };
-        const checked = bankQuestion.safeParse({ id: "placeholder", ...question });
-        if (checked.success) {
-          const { id: _placeholder, ...rest } = checked.data;
-          void _placeholder;
-          questions.push({ line: block.line, question: rest as ParsedQuestion });
-        } else for (const issue of checked.error.issues) fail(block.line, `${issue.path.join(".")}: ${issue.message}`, stem, block.stem[0] ?? "");
+        const checked = checkQuestion(question);
+        if ("question" in checked) questions.push({ line: block.line, question: checked.question });
+        else for (const message of checked.messages) fail(block.line, message, stem, block.stem[0] ?? "");
       }
       block = null;
       return;

@@ -3,9 +3,9 @@
 // type is single | multiple | true-false | short-answer | essay (default single). "correct" names the
 // right options by letter, several separated by ";" ("B", "A;C"); for true-false it is true or false;
 // for short-answer the options are the accepted answers and "correct" is left empty. Numerical and
-// matching questions need structure a CSV row cannot hold: use JSON, GIFT or Moodle XML for them.
+// matching (and cloze) questions need structure a CSV row cannot hold: use JSON, GIFT or Moodle XML for them.
 // Parsed with csv-parse (quoted fields, embedded newlines, a byte-order mark); every problem names
-// the file line it comes from. The export writes the same columns (numerical and matching questions
+// the file line it comes from. The export writes the same columns (numerical, matching and cloze questions
 // are left out, and counted).
 import { parse } from "csv-parse/sync";
 import { csvLine, restoreFormulaText } from "../../csv/cells";
@@ -70,7 +70,7 @@ export function parseCsv(source: string): ParseResult {
     const type = cell("type") || "single";
     if (!TYPES.includes(type)) {
       fail(
-        type === "numerical" || type === "matching"
+        type === "numerical" || type === "matching" || type === "cloze"
           ? `${type} questions cannot be written as one CSV row: import them as JSON, GIFT or Moodle XML`
           : `unknown type "${type}": use ${TYPES.join(", ")}`,
       );
@@ -127,12 +127,13 @@ export function parseCsv(source: string): ParseResult {
   return { questions, problems };
 }
 
-/** CSV with the documented header; numerical and matching questions cannot be rows and are skipped, with the reason. */
+/** CSV with the documented header; numerical, matching and cloze questions cannot be rows and are skipped, with the reason. */
 export function toCsv(questions: readonly ParsedQuestion[]): { text: string; skipped: { question: ParsedQuestion; reason: string }[] } {
   const skipped: { question: ParsedQuestion; reason: string }[] = [];
   const rows: ParsedQuestion[] = [];
   for (const q of questions) {
-    if (q.type === "numerical" || q.type === "matching") skipped.push({ question: q, reason: `${q.type} questions cannot be one CSV row` });
+    if (q.type === "numerical" || q.type === "matching" || q.type === "cloze")
+      skipped.push({ question: q, reason: `${q.type} questions cannot be one CSV row` });
     else rows.push(q);
   }
   const width = Math.max(

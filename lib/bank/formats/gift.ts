@@ -1,9 +1,11 @@
 // Moodle GIFT (https://docs.moodle.org/en/GIFT_format): the parser is gift-parser.ts; the export
-// writes every type, with categories, titles, weights and feedback (GIFT has no ids, topics or marks,
-// so questions read back from it are known by their content).
+// writes every type GIFT holds (all but cloze, which is left out and counted), with categories,
+// titles, weights and feedback (GIFT has no ids, topics or marks, so questions read back from it are
+// known by their content).
 import type { ParsedQuestion } from "../types";
-import type { BankFormat } from "./bank-format";
+import { countSkipped, type BankFormat } from "./bank-format";
 import { parseGift } from "./gift-parser";
+import { moodlePercent } from "./moodle-rules";
 
 const GIFT_SPECIAL = /([~=#{}:\\])/g;
 
@@ -13,18 +15,23 @@ export function giftEscape(text: string): string {
 }
 
 function weight(fraction: number, implied: number): string {
-  return Math.abs(fraction - implied) < 1e-9 ? "" : `%${Number((fraction * 100).toFixed(5))}%`;
+  return Math.abs(fraction - implied) < 1e-9 ? "" : `%${moodlePercent(fraction)}%`;
 }
 
 const feedback = (text: string | undefined) => (text ? `#${giftEscape(text)}` : "");
 
-export function toGift(questions: readonly ParsedQuestion[]): string {
+export function toGift(questions: readonly ParsedQuestion[]): { text: string; skipped: { question: ParsedQuestion; reason: string }[] } {
   const blocks: string[] = [];
+  const skipped: { question: ParsedQuestion; reason: string }[] = [];
   let category: string | undefined;
   for (const q of questions) {
+    if (q.type === "cloze") {
+      skipped.push({ question: q, reason: "GIFT has no embedded-answer (cloze) questions: use Moodle XML" });
+      continue;
+    }
     if (q.category !== category) {
       category = q.category;
-      if (category) blocks.push(`$CATEGORY: ${category}`);
+      if (category) blocks.push(`$CATEGORY: $course$/top/${category}`);
     }
     const title = q.name ? `::${giftEscape(q.name)}::` : "";
     const general = q.generalFeedback ? ` ####${giftEscape(q.generalFeedback)}` : "";
@@ -41,22 +48,27 @@ export function toGift(questions: readonly ParsedQuestion[]): string {
         break;
       case "multiple": {
         const right = q.options.filter((o) => o.correct).length;
-        body = q.options
-          .map((o) => `~%${Number(((o.fraction ?? (o.correct ? 1 / right : 0)) * 100).toFixed(5))}%${giftEscape(o.text)}${feedback(o.feedback)}`)
-          .join(" ");
+        body = q.options.map((o) => `~%${moodlePercent(o.fraction ?? (o.correct ? 1 / right : 0))}%${giftEscape(o.text)}${feedback(o.feedback)}`).join(" ");
         break;
       }
-      case "true-false":
-        body = `${q.answer ? "T" : "F"}${q.explanation ? `#${giftEscape(q.explanation)}` : ""}`;
+      case "true-false": {
+        // Moodle's order: the feedback for a wrong choice, then for the right one.
+        const [wrong, right] = q.answer ? [q.feedbackFalse, q.feedbackTrue] : [q.feedbackTrue, q.feedbackFalse];
+        body = `${q.answer ? "TRUE" : "FALSE"}${wrong || right ? `#${giftEscape(wrong ?? "")}` : ""}${right ? `#${giftEscape(right)}` : ""}`;
         break;
+      }
       case "short-answer":
         body = q.answers.map((a) => `=${weight(a.fraction, 1)}${giftEscape(a.text)}${feedback(a.feedback)}`).join(" ");
         break;
-      case "numerical":
-        body = `#${q.answers.map((a) => `=${weight(a.fraction, 1)}${a.value}:${a.tolerance}${feedback(a.feedback)}`).join(" ")}`;
+      case "numerical": {
+        // Moodle reads everything after the first ~ as the feedback for any other number, so "*" goes last.
+        const other = q.answers.find((a) => a.value === "*");
+        const numbers = q.answers.filter((a) => a.value !== "*").map((a) => `=${weight(a.fraction, 1)}${a.value}:${a.tolerance}${feedback(a.feedback)}`);
+        body = `#${numbers.join(" ")}${other ? ` ~${feedback(other.feedback ?? "") || "#"}` : ""}`;
         break;
+      }
       case "matching":
-        body = q.pairs.map((p) => `=${giftEscape(p.prompt)} -> ${giftEscape(p.answer)}`).join(" ");
+        body = q.pairs.map((p) => `=${p.prompt ? `${giftEscape(p.prompt)} ` : ""}-> ${giftEscape(p.answer)}`).join(" ");
         break;
       case "essay":
         body = "";
@@ -64,7 +76,7 @@ export function toGift(questions: readonly ParsedQuestion[]): string {
     }
     blocks.push(`${title}${giftEscape(q.stem)} {${body}${general}}`);
   }
-  return `${blocks.join("\n\n")}\n`;
+  return { text: `${blocks.join("\n\n")}\n`, skipped };
 }
 
 // Every check here scans the text once. A regular expression such as /\{[^}]*\}/ restarts its
@@ -80,7 +92,7 @@ export const giftFormat = {
   extension: "gift",
   mimeType: "text/plain",
   parse: parseGift,
-  serialize: (questions) => ({ text: toGift(questions), skipped: 0 }),
+  serialize: (questions) => countSkipped(toGift(questions)),
   importExtensions: ["gift"],
   asTxt: true,
   sniff: { marker: hasAnswerBlock },

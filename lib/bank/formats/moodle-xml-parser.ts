@@ -1,15 +1,17 @@
 // Moodle XML (https://docs.moodle.org/en/Moodle_XML_format) into the bank's question model:
-// category switches (nested paths, in any order), multichoice (single and multiple, fractions),
-// truefalse, shortanswer, numerical, matching, essay, per-answer and general feedback, tags and
-// idnumber. The XML parser is configured safely: a DOCTYPE (and so any entity declaration or external
+// category switches (nested paths, in any order, with their info and idnumber), every question type
+// moodle-xml-questions.ts reads, general feedback, tags and idnumber, each question located by its
+// line and its path (quiz/question[n]). The XML parser is configured safely: a DOCTYPE (and so any entity declaration or external
 // entity) is refused before parsing, entities are never expanded by the parser (the five predefined
 // ones and character references are decoded here, which cannot grow the text), values stay text, and
 // repeated elements are always arrays. Problems are located by XML path and question name.
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import { bankQuestion } from "../schemas";
-import type { ImportProblem, ParsedQuestion, ParseResult } from "../types";
-import { htmlToText } from "./html-text";
 import { KEY_PATTERN } from "../../ids";
+import type { CategoryInfo, ImportProblem, ParseResult } from "../types";
+import { htmlToText } from "./html-text";
+import { normaliseCategoryPath } from "./moodle-rules";
+import { readXmlQuestion, richText, textOf, type Node } from "./moodle-xml-questions";
+import { checkQuestion } from "./question-issues";
 
 const ALWAYS_ARRAYS = new Set(["question", "answer", "subquestion", "tag"]);
 
@@ -52,35 +54,35 @@ function overlongTag(text: string): number {
   return -1;
 }
 
-const PREDEFINED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
-
-/** Decodes the predefined entities and character references (each becomes at most two characters). */
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|lt|gt|amp|quot|apos);/gi, (whole, name: string) => {
-    if (name[0] !== "#") return PREDEFINED[name.toLowerCase()] ?? whole;
-    const code = name[1]!.toLowerCase() === "x" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-  });
+/**
+ * Where each <question> element starts (line and column), in file order: the element tree has no
+ * positions, so the text is scanned once, skipping comments and CDATA (whose text may hold any tag).
+ */
+function questionPositions(text: string): { line: number; column: number }[] {
+  const positions: { line: number; column: number }[] = [];
+  let line = 1;
+  let lineStart = 0;
+  let counted = 0;
+  const advance = (to: number) => {
+    for (let i = text.indexOf("\n", counted); i >= 0 && i < to; i = text.indexOf("\n", i + 1)) {
+      line++;
+      lineStart = i + 1;
+    }
+    counted = to;
+  };
+  let at = text.indexOf("<");
+  while (at >= 0) {
+    const close = text.startsWith("<![CDATA[", at) ? "]]>" : text.startsWith("<!--", at) ? "-->" : ">";
+    if (close === ">" && /^<question[\s>/]/.test(text.slice(at, at + 10))) {
+      advance(at);
+      positions.push({ line, column: at - lineStart + 1 });
+    }
+    const end = text.indexOf(close, at + 1);
+    if (end < 0) break;
+    at = text.indexOf("<", end + close.length);
+  }
+  return positions;
 }
-
-type Node = Record<string, unknown>;
-
-function textOf(node: unknown): string {
-  if (node === undefined || node === null) return "";
-  if (typeof node === "string") return decodeEntities(node);
-  if (Array.isArray(node)) return textOf(node[0]);
-  const value = (node as Node).text ?? (node as Node)["#text"];
-  return value === undefined ? "" : textOf(value);
-}
-
-/** The text of an element, turned from HTML into plain text when the element says format="html". */
-function richText(node: unknown): string {
-  const element = Array.isArray(node) ? node[0] : node;
-  const text = textOf(element);
-  return element && typeof element === "object" && (element as Node)["@format"] === "html" ? htmlToText(text) : text;
-}
-
-const fraction = (answer: Node) => Number((answer["@fraction"] as string | undefined) ?? "0") / 100;
 
 export function parseMoodleXml(source: string): ParseResult {
   const questions: ParseResult["questions"] = [];
@@ -129,31 +131,41 @@ export function parseMoodleXml(source: string): ParseResult {
     };
   const quiz = document.quiz as Node | undefined;
   if (!quiz || typeof quiz !== "object") return top("not Moodle XML: the root element must be <quiz>");
+  const positions = questionPositions(text);
+  const categories: CategoryInfo[] = [];
   let category: string | undefined;
   ((quiz.question as Node[] | undefined) ?? []).forEach((q, index) => {
     // Cut for the problem's path: a file may carry a 5 MB attribute.
     const type = String(q["@type"] ?? "").slice(0, 40);
-    const name = textOf(q.name);
-    const path = `quiz/question[${index + 1}]${type ? ` (${type}${name ? ` "${name.slice(0, 60)}"` : ""})` : ""}`;
-    const fail = (message: string) =>
-      problems.push({ line: 0, column: 0, message: `${path}: ${message}`, question: name, snippet: textOf(q.questiontext).slice(0, 80) });
+    const name = htmlToText(textOf(q.name));
+    const where = { ...(positions[index] ?? { line: 0, column: 0 }), path: `quiz/question[${index + 1}]` };
+    const snippet = htmlToText(textOf(q.questiontext)).slice(0, 80);
+    const report = (message: string, severity?: "warning") =>
+      problems.push({ ...where, message, question: name || snippet.slice(0, 60), snippet, ...(severity ? { severity } : {}) });
     if (type === "category") {
-      category =
-        textOf(q.category)
-          .replace(/^\$(course|cat\d|module|system)\$\//, "")
-          .replace(/^top\/?/, "") || undefined;
+      category = normaliseCategoryPath(textOf(q.category)) || undefined;
+      const description = richText(q.info, "moodle_auto_format");
+      const idnumber = textOf(q.idnumber).trim();
+      if (category && (description || idnumber)) categories.push({ path: category, description, idnumber });
       return;
     }
-    const stem = richText(q.questiontext);
-    const idnumber = textOf(q.idnumber);
+    if (type === "description") {
+      report("a description (text shown between questions, not a question) is left out: this bank holds questions only", "warning");
+      return;
+    }
+    const reading = readXmlQuestion(q, type);
+    for (const warning of reading.warnings) report(warning, "warning");
+    for (const problem of reading.problems) report(problem);
+    if (!reading.fields || reading.problems.length) return;
+    const idnumber = textOf(q.idnumber).trim();
     const base: Record<string, unknown> = {
-      stem,
+      stem: richText(q.questiontext, "moodle_auto_format"),
       origin: "imported",
       ...(name ? { name } : {}),
       ...(category ? { category } : {}),
       ...(richText(q.generalfeedback) ? { generalFeedback: richText(q.generalfeedback) } : {}),
       ...(q.defaultgrade !== undefined ? { maxMark: Number(textOf(q.defaultgrade)) } : {}),
-      ...(KEY_PATTERN.test(idnumber) ? { id: idnumber } : {}),
+      ...(KEY_PATTERN.test(idnumber) ? { id: idnumber } : idnumber ? { idnumber } : {}),
       ...(richText(q.explanation) ? { explanation: richText(q.explanation) } : {}),
     };
     // Tags "section:<key>" and "topic:<key>" place the question in the notes and the topics.
@@ -161,79 +173,9 @@ export function parseMoodleXml(source: string): ParseResult {
       const placed = tag.match(/^(section|topic):([a-z0-9][a-z0-9-]*)$/);
       if (placed) base[placed[1]!] = placed[2];
     }
-    if (idnumber && !base.id) fail(`idnumber "${idnumber}" must be lowercase letters, digits and hyphens to serve as the question's key`);
-    const answers = (q.answer as Node[] | undefined) ?? [];
-    let question: Record<string, unknown> | null = null;
-    switch (type) {
-      case "multichoice": {
-        const single = textOf(q.single) !== "false";
-        const options = answers.map((a) => ({
-          text: richText(a),
-          correct: fraction(a) > 0,
-          fraction: fraction(a),
-          ...(richText(a.feedback) ? { feedback: richText(a.feedback) } : {}),
-        }));
-        question = { ...base, type: single ? "single" : "multiple", options };
-        break;
-      }
-      case "truefalse": {
-        const right = answers.find((a) => fraction(a) === 1);
-        const value = right ? textOf(right).toLowerCase() : "";
-        if (value !== "true" && value !== "false") fail("a true/false question needs one answer, true or false, with fraction 100");
-        else question = { ...base, type: "true-false", answer: value === "true" };
-        break;
-      }
-      case "shortanswer":
-        question = {
-          ...base,
-          type: "short-answer",
-          caseSensitive: textOf(q.usecase) === "1",
-          answers: answers.map((a) => ({ text: textOf(a), fraction: fraction(a), ...(textOf(a.feedback) ? { feedback: textOf(a.feedback) } : {}) })),
-        };
-        break;
-      case "numerical": {
-        const parsed = answers.map((a) => ({
-          value: Number(textOf(a)),
-          tolerance: Number(textOf(a.tolerance) || "0"),
-          fraction: fraction(a),
-          ...(textOf(a.feedback) ? { feedback: textOf(a.feedback) } : {}),
-        }));
-        const bad = parsed.find((a) => !Number.isFinite(a.value) || !Number.isFinite(a.tolerance));
-        // Moodle writes "*" for an answer that matches anything: its feedback is the catch-all.
-        const catchAll = answers.find((a) => textOf(a) === "*");
-        if (bad && !catchAll) fail("an answer is not a number");
-        else
-          question = {
-            ...base,
-            type: "numerical",
-            answers: parsed.filter((a) => Number.isFinite(a.value)),
-            ...(catchAll && textOf(catchAll.feedback) && !base.generalFeedback ? { generalFeedback: textOf(catchAll.feedback) } : {}),
-          };
-        break;
-      }
-      case "matching": {
-        const pairs = ((q.subquestion as Node[] | undefined) ?? [])
-          .map((s) => ({ prompt: richText(s), answer: textOf((s.answer as Node[] | undefined)?.[0]) }))
-          .filter((p) => p.prompt !== "");
-        question = { ...base, type: "matching", pairs };
-        break;
-      }
-      case "essay":
-        question = { ...base, type: "essay" };
-        break;
-      default:
-        fail(
-          `the question type "${type}" is not supported (supported: multichoice, truefalse, shortanswer, numerical, matching, essay, and category switches)`,
-        );
-    }
-    if (!question) return;
-    const checked = bankQuestion.safeParse({ id: "placeholder", ...question });
-    if (!checked.success) {
-      for (const issue of checked.error.issues) fail(`${issue.path.join(".") || "question"}: ${issue.message}`);
-      return;
-    }
-    const { id, ...rest } = checked.data;
-    questions.push({ line: 0, question: (id === "placeholder" ? rest : { id, ...rest }) as ParsedQuestion });
+    const checked = checkQuestion({ ...base, ...reading.fields });
+    if ("messages" in checked) for (const message of checked.messages) report(message);
+    else questions.push({ line: where.line, question: checked.question });
   });
-  return { questions, problems };
+  return { questions, problems, ...(categories.length ? { categories } : {}) };
 }

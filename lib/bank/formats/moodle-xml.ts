@@ -3,7 +3,9 @@
 // section and topic as tags, so reading an export back gives the same questions.
 import type { ParsedQuestion } from "../types";
 import type { BankFormat } from "./bank-format";
+import { writeCloze } from "./cloze";
 import { textToHtml } from "./html-text";
+import { moodlePercent } from "./moodle-rules";
 import { parseMoodleXml } from "./moodle-xml-parser";
 
 const xmlText = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -27,14 +29,18 @@ export function toMoodleXml(questions: readonly ParsedQuestion[]): string {
       "short-answer": "shortanswer",
       numerical: "numerical",
       matching: "matching",
+      cloze: "cloze",
       essay: "essay",
     }[q.type];
     const parts = [
       xmlTextElement("name", q.name),
-      xmlTextElement("questiontext", q.stem, true),
+      // A cloze question's gaps are written into its text, in Moodle's syntax, after the text is made HTML.
+      q.type === "cloze"
+        ? `<questiontext format="html"><text>${xmlText(writeCloze(textToHtml(q.stem), q.parts))}</text></questiontext>`
+        : xmlTextElement("questiontext", q.stem, true),
       xmlTextElement("generalfeedback", q.generalFeedback, true),
       q.maxMark !== undefined && q.maxMark !== 1 ? `<defaultgrade>${q.maxMark}</defaultgrade>` : "",
-      q.id ? `<idnumber>${xmlText(q.id)}</idnumber>` : "",
+      q.id || q.idnumber ? `<idnumber>${xmlText(q.idnumber ?? q.id!)}</idnumber>` : "",
       // This project's extension (Moodle ignores it): the explanation shown with the right answer.
       xmlTextElement("explanation", q.explanation, true),
       q.section || q.topic
@@ -44,7 +50,7 @@ export function toMoodleXml(questions: readonly ParsedQuestion[]): string {
             .join("")}</tags>`
         : "",
     ];
-    const pct = (f: number) => Number((f * 100).toFixed(5));
+    const pct = moodlePercent;
     const answer = (fraction: number, text: string, feedback?: string, extra = "") =>
       `<answer fraction="${pct(fraction)}"><text>${xmlText(text)}</text>${extra}${xmlTextElement("feedback", feedback)}</answer>`;
     switch (q.type) {
@@ -58,7 +64,7 @@ export function toMoodleXml(questions: readonly ParsedQuestion[]): string {
         );
         break;
       case "true-false":
-        parts.push(answer(q.answer ? 1 : 0, "true"), answer(q.answer ? 0 : 1, "false"));
+        parts.push(answer(q.answer ? 1 : 0, "true", q.feedbackTrue), answer(q.answer ? 0 : 1, "false", q.feedbackFalse));
         break;
       case "short-answer":
         parts.push(`<usecase>${q.caseSensitive ? 1 : 0}</usecase>`, ...q.answers.map((a) => answer(a.fraction, a.text, a.feedback)));
@@ -68,11 +74,13 @@ export function toMoodleXml(questions: readonly ParsedQuestion[]): string {
         break;
       case "matching":
         parts.push(
+          "<shuffleanswers>1</shuffleanswers>",
           ...q.pairs.map(
             (p) => `<subquestion format="html"><text>${xmlText(textToHtml(p.prompt))}</text><answer><text>${xmlText(p.answer)}</text></answer></subquestion>`,
           ),
         );
         break;
+      case "cloze":
       case "essay":
         break;
     }

@@ -9,6 +9,7 @@ import { getBankFormat } from "../formats/registry";
 import { upsertQuestionVersion } from "../internal/versioning";
 import { isQuizGradable } from "../question-types";
 import type { BankQuestion } from "../schemas";
+import { isError, type ImportProblem } from "../types";
 import { toVersionData } from "../version-data";
 import { parseUploadIsolated } from "./parse-isolated";
 import { summarise, type ImportPreview, type ImportSummary, type Outcome, type PreviewItem } from "./summary";
@@ -48,6 +49,25 @@ function previewItems(questions: IdentifiedQuestion[], outcomeOf: (question: Ide
   }));
 }
 
+/** A warning for each question whose topic is not one of the course's: it is imported without a topic. */
+function unknownTopicWarnings(questions: IdentifiedQuestion[], topicIds: ReadonlyMap<string, string>): ImportProblem[] {
+  return questions
+    .filter((q) => q.question.topic && !topicIds.has(q.question.topic))
+    .map((q) => ({
+      line: q.line,
+      column: 1,
+      severity: "warning" as const,
+      message: `the topic "${q.question.topic}" is not a topic of this course (${[...topicIds.keys()].join(", ") || "it has none"}): the question is imported without a topic`,
+      question: q.question.name ?? q.question.stem.slice(0, 60),
+      snippet: q.question.stem.slice(0, 80),
+    }));
+}
+
+async function courseTopics(courseId: string): Promise<Map<string, string>> {
+  const topics = await db.topic.findMany({ where: { courseId }, orderBy: { key: "asc" }, select: { id: true, key: true } });
+  return new Map(topics.map((t) => [t.key, t.id]));
+}
+
 async function requireLecture(lectureId: string) {
   const lecture = await db.lecture.findUnique({
     where: { id: lectureId },
@@ -63,8 +83,9 @@ async function requireLecture(lectureId: string) {
  */
 export async function previewImport(viewer: Viewer, upload: ImportUpload): Promise<ImportPreview> {
   assertRole(viewer, ADMIN_ROLES);
-  await requireLecture(upload.lectureId);
+  const lecture = await requireLecture(upload.lectureId);
   const parsed = await parseUploadIsolated(upload.fileName, upload.bytes, { convert: upload.convert });
+  parsed.problems.push(...unknownTopicWarnings(parsed.questions, await courseTopics(lecture.courseId)));
   const outcomes = await classify(parsed.questions);
   const items = previewItems(parsed.questions, (q) => outcomes.get(q.id)!);
   const summary = summarise(items, parsed.problems);
@@ -96,15 +117,14 @@ export async function applyImport(viewer: Viewer, upload: ImportUpload & { fileH
   if (fileHashOf(upload.bytes) !== upload.fileHash)
     throw new ActionError("CONFLICT", "This is not the file that was previewed: preview it again before applying.");
   const parsed = await parseUploadIsolated(upload.fileName, upload.bytes, { convert: upload.convert });
-  if (parsed.problems.length > 0 && !upload.validOnly) {
-    throw new ActionError(
-      "CONFLICT",
-      `${parsed.problems.length} problem(s) in the file: fix them and preview again, or choose “Import only the valid questions”.`,
-    );
+  // Warnings (a duplicate, an unknown topic, a description left out) never stop an import: Moodle imports those files too.
+  const errors = parsed.problems.filter(isError).length;
+  if (errors > 0 && !upload.validOnly) {
+    throw new ActionError("CONFLICT", `${errors} error(s) in the file: fix them and preview again, or choose “Import only the valid questions”.`);
   }
   if (parsed.questions.length === 0) throw new ActionError("VALIDATION", "The file has no valid questions to import.");
-  const topics = await db.topic.findMany({ where: { courseId: lecture.courseId }, select: { id: true, key: true } });
-  const topicIds = new Map(topics.map((t) => [t.key, t.id]));
+  const topicIds = await courseTopics(lecture.courseId);
+  parsed.problems.push(...unknownTopicWarnings(parsed.questions, topicIds));
   const outcomes: Outcome[] = [];
   const summary = await db.$transaction(
     async (tx) => {
@@ -120,6 +140,14 @@ export async function applyImport(viewer: Viewer, upload: ImportUpload & { fileH
         if (result.outcome === "created" && isQuizGradable(item.question.type)) {
           slots.push({ questionKey: item.id, questionId: result.questionId, maxMark: item.question.maxMark ?? 1, note: `Imported from ${upload.fileName}` });
         }
+      }
+      for (const category of parsed.categories) {
+        const fields = { description: category.description, idnumber: category.idnumber };
+        await tx.questionCategory.upsert({
+          where: { lectureId_path: { lectureId: lecture.id, path: category.path } },
+          create: { lectureId: lecture.id, path: category.path, ...fields },
+          update: fields,
+        });
       }
       const quizId = lecture.quizzes[0]?.id;
       if (quizId) await addImportedSlots(tx, quizId, slots);

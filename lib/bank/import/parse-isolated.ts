@@ -159,7 +159,13 @@ export async function parseUploadIsolated(
     }
     if (outcome.healthy) keepIdle(worker);
     else void worker.terminate();
-    return { format: options.format ?? formatFromFileName(fileName), fileHash: fileHashOf(bytes), questions: [], problems: [problemAt(outcome.message)] };
+    return {
+      format: options.format ?? formatFromFileName(fileName),
+      fileHash: fileHashOf(bytes),
+      questions: [],
+      problems: [problemAt(outcome.message)],
+      categories: [],
+    };
   } finally {
     releaseSlot();
   }

@@ -1,7 +1,7 @@
 // What an import reports: each question's outcome, and the counts by type and by category. Pure, so
 // the upload form (a client component) can take these types and the tests can check the sums.
 import type { BankFormatName } from "../formats/registry";
-import type { ImportProblem, VersionOutcome } from "../types";
+import { isError, type ImportProblem, type VersionOutcome } from "../types";
 
 export type Outcome = VersionOutcome;
 
@@ -43,7 +43,7 @@ export function summarise(items: PreviewItem[], problems: ImportProblem[]): Impo
     (byType[item.type] ??= empty())[item.outcome]++;
     (byCategory[item.category || "(none)"] ??= empty())[item.outcome]++;
   }
-  const rejected = new Set(problems.map((p) => `${p.line}|${p.question}`)).size;
+  const rejected = new Set(problems.filter(isError).map((p) => `${p.line}|${p.question}`)).size;
   return {
     created: items.filter((i) => i.outcome === "created").length,
     changed: items.filter((i) => i.outcome === "new-version").length,

@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { canonicalJson } from "../../json/canonical";
 import { detectFormat, getBankFormat, nameTheFileHint, type BankFormatName } from "../formats/registry";
-import type { ImportProblem, KeyedQuestion, ParsedQuestion } from "../types";
+import type { CategoryInfo, ImportProblem, KeyedQuestion, ParsedQuestion } from "../types";
 
 /**
  * maxParseMs is enforced by the worker's deadline; maxProblems keeps a file built to fail everywhere
@@ -26,6 +26,8 @@ export interface ParsedUpload {
   fileHash: string;
   questions: IdentifiedQuestion[];
   problems: ImportProblem[];
+  /** The categories the file describes (their description and idnumber). */
+  categories: CategoryInfo[];
 }
 
 /** A problem with the file as a whole (reported at its start). */
@@ -68,9 +70,9 @@ export function contentKey(question: ParsedQuestion): string {
 export function parseUpload(fileName: string, bytes: Uint8Array, options: { convert?: boolean; format?: BankFormatName } = {}): ParsedUpload {
   const fileHash = fileHashOf(bytes);
   const decoded = decodeUpload(bytes, options.convert);
-  if ("problem" in decoded) return { format: null, fileHash, questions: [], problems: [problemAt(decoded.problem)] };
+  if ("problem" in decoded) return { format: null, fileHash, questions: [], problems: [problemAt(decoded.problem)], categories: [] };
   const format = options.format ?? detectFormat(fileName, decoded.text);
-  if (!format) return { format, fileHash, questions: [], problems: [problemAt(`unknown format: ${nameTheFileHint()}`)] };
+  if (!format) return { format, fileHash, questions: [], problems: [problemAt(`unknown format: ${nameTheFileHint()}`)], categories: [] };
   const parsed = getBankFormat(format).parse(decoded.text, fileName);
   const problems = parsed.problems.slice(0, IMPORT_LIMITS.maxProblems);
   if (parsed.questions.length > IMPORT_LIMITS.maxQuestions) {
@@ -79,27 +81,31 @@ export function parseUpload(fileName: string, bytes: Uint8Array, options: { conv
       fileHash,
       questions: [],
       problems: [problemAt(`${parsed.questions.length} questions: the limit is ${IMPORT_LIMITS.maxQuestions} a file`)],
+      categories: [],
     };
   }
   const seen = new Map<string, number>();
   const questions: IdentifiedQuestion[] = [];
   for (const item of parsed.questions) {
-    const id = item.question.id ?? contentKey(item.question);
+    const given = item.question.id;
+    let id = given ?? contentKey(item.question);
     const first = seen.get(id);
-    if (first !== undefined) {
-      problems.push({
-        line: item.line,
-        column: 1,
-        message: item.question.id ? `duplicate id "${id}" (first used on line ${first})` : `the same question twice (first on line ${first})`,
-        question: item.question.name ?? item.question.stem.slice(0, 60),
-        snippet: item.question.stem.slice(0, 80),
-      });
+    const where = { line: item.line, column: 1, question: item.question.name ?? item.question.stem.slice(0, 60), snippet: item.question.stem.slice(0, 80) };
+    if (first !== undefined && given) {
+      problems.push({ ...where, message: `duplicate id "${id}" (first used on line ${first})` });
       continue;
+    }
+    if (first !== undefined) {
+      // Moodle imports both copies: so does the bank, the second (third, …) known by its place among them.
+      let copy = 2;
+      while (seen.has(`${id}-${copy}`)) copy++;
+      id = `${id}-${copy}`;
+      problems.push({ ...where, severity: "warning", message: `the same question as on line ${first}: both are imported, as Moodle does` });
     }
     seen.set(id, item.line);
     questions.push({ line: item.line, id, question: { ...item.question, id } as KeyedQuestion });
   }
   if (parsed.problems.length > IMPORT_LIMITS.maxProblems)
     problems.push(problemAt(`${parsed.problems.length - IMPORT_LIMITS.maxProblems} more problems are not listed: fix these first`));
-  return { format, fileHash, questions, problems };
+  return { format, fileHash, questions, problems, categories: parsed.categories ?? [] };
 }
