@@ -8,7 +8,6 @@ import { NETWORK_ERROR_MESSAGE, thrownFailureMessage } from "@/components/ui/res
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { Section } from "@/components/ui/section";
 import { Table } from "@/components/ui/table";
-import { isQuizGradable } from "@/lib/bank/question-types";
 import { isError } from "@/lib/bank/types";
 import type { ImportPreview, ImportSummary } from "@/lib/bank/import/summary";
 
@@ -208,10 +207,7 @@ export function ImportForm({
               {preview.items.map((item) => (
                 <tr key={item.id} className="border-t border-slate-100 align-top">
                   <td className="py-1 pr-3">{item.name || item.stem.slice(0, 80)}</td>
-                  <td className="py-1 pr-3">
-                    {item.type}
-                    {isQuizGradable(item.type) ? null : <span className="block text-xs text-amber-800">not gradable in quizzes yet: kept in the bank</span>}
-                  </td>
+                  <td className="py-1 pr-3">{item.type}</td>
                   <td className="py-1 pr-3">{item.category || "—"}</td>
                   <td className="py-1">{OUTCOME_LABELS[item.outcome]}</td>
                 </tr>

@@ -9,7 +9,21 @@ import type { ActionErrorCode } from "@/lib/errors";
 import type { SaveOutcome } from "@/lib/quiz/schemas";
 import { callWithRetry, failureMessage, type RequestFailure, type RetryHooks } from "@/components/ui/resilient-action";
 
-export type Answer = { chosen: string[]; flagged: boolean };
+/** An answer: the options chosen, or the text typed (a JSON list for matching and cloze), and the flag. */
+export type Answer = { chosen: string[]; text?: string | null; flagged: boolean };
+
+/** Whether an answer says anything: an option chosen, text typed, or one part of a list filled in. */
+export function isAnswered(answer: Pick<Answer, "chosen" | "text">): boolean {
+  if (answer.chosen.length > 0) return true;
+  const text = answer.text?.trim() ?? "";
+  if (!text.startsWith("[")) return text !== "";
+  try {
+    const parts: unknown = JSON.parse(text);
+    return Array.isArray(parts) ? parts.some((part) => typeof part === "string" && part.trim() !== "") : true;
+  } catch {
+    return true;
+  }
+}
 
 export interface SaveRequest extends Answer {
   position: number;
@@ -22,7 +36,7 @@ export type SyncStatus = Exclude<SaveStatusState, { kind: "submitting" }>;
 
 export interface AnswerSyncOptions {
   /** Each question's position in the attempt, its stored answer and that answer's revision. */
-  questions: { position: number; chosen: string[]; flagged: boolean; revision: number }[];
+  questions: { position: number; chosen: string[]; text?: string | null; flagged: boolean; revision: number }[];
   send: (request: SaveRequest) => Promise<ActionResult<SaveOutcome>>;
   newKey: () => string;
   onStatus: (status: SyncStatus) => void;
@@ -43,7 +57,7 @@ export type FlushResult = "stored" | "failed" | "closed";
 /** The server's answer to a save into an attempt that takes no more answers. */
 const ATTEMPT_CLOSED: ActionErrorCode = "ATTEMPT_CLOSED";
 
-export const sameAnswer = (a: Answer, b: Answer) => a.flagged === b.flagged && a.chosen.join() === b.chosen.join();
+export const sameAnswer = (a: Answer, b: Answer) => a.flagged === b.flagged && a.chosen.join() === b.chosen.join() && (a.text ?? null) === (b.text ?? null);
 
 interface QuestionState {
   position: number;
@@ -69,7 +83,7 @@ export class AnswerSync {
   constructor(private readonly options: AnswerSyncOptions) {
     this.questions = options.questions.map((q) => ({
       position: q.position,
-      stored: { chosen: q.chosen, flagged: q.flagged },
+      stored: { chosen: q.chosen, text: q.text ?? null, flagged: q.flagged },
       revision: q.revision,
       waiting: null,
     }));
@@ -185,13 +199,13 @@ export class AnswerSync {
     const question = this.questions[index]!;
     switch (outcome.status) {
       case "saved":
-        question.stored = { chosen: request.chosen, flagged: request.flagged };
+        question.stored = { chosen: request.chosen, text: request.text ?? null, flagged: request.flagged };
         question.revision = outcome.revision;
         this.acknowledged = true;
         return;
       case "stale": {
         // The stored answer wins over this page's (it is newer); a value still waiting is dropped too.
-        const stored = { chosen: outcome.chosen, flagged: outcome.flagged };
+        const stored = { chosen: outcome.chosen, text: outcome.text, flagged: outcome.flagged };
         question.stored = stored;
         question.revision = outcome.revision;
         this.acknowledged = true;

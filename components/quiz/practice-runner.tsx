@@ -7,6 +7,11 @@ import { useEffect, useRef, useState, useTransition, type FormEvent } from "reac
 import { Button, buttonClasses } from "@/components/ui/button";
 import { NETWORK_ERROR_MESSAGE } from "@/components/ui/resilient-action";
 import { answerPracticeAction } from "@/lib/quiz/actions";
+import type { AnswerReview } from "@/lib/quiz/answer-review";
+import type { QuestionDisplay } from "@/lib/quiz/question-display";
+import { AnswerReviewView } from "./answer-review-view";
+import { isAnswered } from "./answer-sync";
+import { QuestionInput, type InputAnswer } from "./question-input";
 
 interface View {
   id: string;
@@ -16,14 +21,22 @@ interface View {
   remaining: number;
   answered: number;
   correct: number;
-  question: { id: string; type: string; stem: string; options: { key: string; text: string }[] } | null;
+  question: { id: string; type: string; stem: string; display: QuestionDisplay } | null;
 }
 
-type Feedback = { isCorrect: boolean; correctKeys: string[]; explanation: string; sectionKey: string | null; done: boolean; remaining: number };
+type Feedback = {
+  isCorrect: boolean;
+  review: AnswerReview;
+  generalFeedback: string;
+  explanation: string;
+  sectionKey: string | null;
+  done: boolean;
+  remaining: number;
+};
 
 export function PracticeRunner({ view }: { view: View }) {
   const router = useRouter();
-  const [chosen, setChosen] = useState<string[]>([]);
+  const [answer, setAnswer] = useState<InputAnswer>({ chosen: [], text: null });
   const [feedback, setFeedback] = useState<Feedback | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -53,17 +66,21 @@ export function PracticeRunner({ view }: { view: View }) {
     );
   }
   const question = view.question;
-  const multiple = question.type === "MULTIPLE_CHOICE";
 
   function check(event: FormEvent) {
     event.preventDefault();
-    if (chosen.length === 0) {
-      setError("Choose an answer first.");
+    if (!isAnswered(answer)) {
+      setError(question.display.kind === "choice" ? "Choose an answer first." : "Answer the question first.");
       return;
     }
     startTransition(async () => {
       try {
-        const result = await answerPracticeAction(null, { sessionId: view.id, questionVersionId: question.id, chosen });
+        const result = await answerPracticeAction(null, {
+          sessionId: view.id,
+          questionVersionId: question.id,
+          chosen: answer.chosen,
+          text: answer.text ?? null,
+        });
         if (!result.ok) setError(result.message);
         else {
           setError(null);
@@ -84,63 +101,28 @@ export function PracticeRunner({ view }: { view: View }) {
       <form onSubmit={check} className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
         <fieldset disabled={feedback !== null}>
           <legend>
-            <h2 id="practice-question" ref={headingRef} tabIndex={-1} className="text-xl font-semibold leading-snug">
-              {question.stem}
+            <h2 id="practice-question" ref={headingRef} tabIndex={-1} className="whitespace-pre-line text-xl font-semibold leading-snug">
+              {question.display.kind === "cloze" ? "Fill in the gaps." : question.stem}
             </h2>
           </legend>
-          <div className="mt-5 space-y-2">
-            {question.options.map((option) => {
-              const checked = chosen.includes(option.key);
-              const right = feedback?.correctKeys.includes(option.key);
-              return (
-                <label
-                  key={option.key}
-                  className={`flex cursor-pointer items-start gap-3 rounded-lg border p-3 ${
-                    feedback
-                      ? right
-                        ? "border-emerald-400 bg-emerald-50"
-                        : checked
-                          ? "border-red-300 bg-red-50"
-                          : "border-slate-200"
-                      : checked
-                        ? "border-indigo-500 bg-indigo-50"
-                        : "border-slate-200 hover:bg-slate-50"
-                  }`}
-                >
-                  <input
-                    type={multiple ? "checkbox" : "radio"}
-                    name="answer"
-                    value={option.key}
-                    checked={checked}
-                    onChange={(e) =>
-                      setChosen((prev) => (multiple ? (e.target.checked ? [...prev, option.key] : prev.filter((k) => k !== option.key)) : [option.key]))
-                    }
-                    className="mt-1 size-4 accent-indigo-600"
-                  />
-                  <span>
-                    {option.text}
-                    {feedback && right ? <span className="ml-2 text-xs font-medium text-emerald-800">Correct answer</span> : null}
-                  </span>
-                </label>
-              );
-            })}
-          </div>
+          {/* Once checked, the answer is read back with the key (below) instead. */}
+          {feedback ? null : (
+            <div className="mt-5">
+              <QuestionInput display={question.display} answer={answer} onChange={setAnswer} idPrefix="practice" />
+            </div>
+          )}
         </fieldset>
         {feedback ? (
           <div role="status" className="mt-5 space-y-3">
             <p className={`font-semibold ${feedback.isCorrect ? "text-emerald-800" : "text-red-800"}`}>
               {feedback.isCorrect ? "Right." : "Not quite: this one will come back after a few others."}
             </p>
-            {feedback.explanation ? (
-              <p className="text-sm leading-6 text-slate-700">
-                {feedback.explanation}{" "}
-                {feedback.sectionKey ? (
-                  <Link href={`/lectures/${view.lectureSlug}#${feedback.sectionKey}`} className="font-medium text-indigo-700 underline">
-                    Read the notes
-                  </Link>
-                ) : null}
-              </p>
-            ) : null}
+            <AnswerReviewView
+              review={feedback.review}
+              generalFeedback={feedback.generalFeedback}
+              explanation={feedback.explanation}
+              notesHref={feedback.sectionKey ? `/lectures/${view.lectureSlug}#${feedback.sectionKey}` : null}
+            />
             <Button ref={nextRef} type="button" onClick={() => router.refresh()}>
               {feedback.done ? "Finish" : "Next question"}
             </Button>

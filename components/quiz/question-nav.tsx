@@ -1,4 +1,5 @@
 import { Button } from "@/components/ui/button";
+import { isAnswered, type Answer } from "./answer-sync";
 
 /** The side panel: one button per question (answered, flagged, current) and the way to the review. */
 export function QuestionNav({
@@ -7,13 +8,13 @@ export function QuestionNav({
   pending,
   onGo,
 }: {
-  answers: { chosen: string[]; flagged: boolean }[];
+  answers: Answer[];
   /** Index of the question shown, or null while reviewing. */
   current: number | null;
   pending: boolean;
   onGo: (next: number | "review") => void;
 }) {
-  const answered = answers.filter((a) => a.chosen.length > 0).length;
+  const answered = answers.filter(isAnswered).length;
   return (
     <nav aria-label="Questions" className="h-fit rounded-2xl border border-slate-200 bg-white p-4 lg:sticky lg:top-6">
       <h2 className="text-sm font-semibold text-slate-800">Questions</h2>
@@ -22,7 +23,7 @@ export function QuestionNav({
       </p>
       <ol className="mt-3 grid grid-cols-6 gap-1.5 lg:grid-cols-5">
         {answers.map((a, i) => {
-          const done = a.chosen.length > 0;
+          const done = isAnswered(a);
           const label = `Question ${i + 1}, ${done ? "answered" : "not answered"}${a.flagged ? ", flagged" : ""}`;
           return (
             <li key={i}>

@@ -7,8 +7,10 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SaveStatus, type SaveStatusState } from "@/components/ui/save-status";
 import { formatDuration } from "@/lib/quiz/format";
-import { sameAnswer, type Answer } from "./answer-sync";
+import type { QuestionDisplay } from "@/lib/quiz/question-display";
+import { isAnswered, sameAnswer, type Answer } from "./answer-sync";
 import { AttemptReview } from "./attempt-review";
+import { QuestionInput } from "./question-input";
 import { QuestionNav } from "./question-nav";
 import { useAnswerSync } from "./use-answer-sync";
 import { useSubmission } from "./use-submission";
@@ -17,8 +19,9 @@ interface Question {
   position: number;
   type: string;
   stem: string;
-  options: { key: string; text: string }[];
+  display: QuestionDisplay;
   chosen: string[];
+  text: string | null;
   flagged: boolean;
   revision: number;
 }
@@ -32,10 +35,10 @@ const replaceAt = <T,>(list: T[], index: number, value: T) => list.map((item, i)
 export function QuizRunner({ attempt }: Props) {
   const router = useRouter();
   const { questions } = attempt;
-  const [answers, setAnswers] = useState<Answer[]>(() => questions.map((q) => ({ chosen: q.chosen, flagged: q.flagged })));
+  const [answers, setAnswers] = useState<Answer[]>(() => questions.map((q) => ({ chosen: q.chosen, text: q.text, flagged: q.flagged })));
   // What each question held when last handed to the saver: the question on screen differs while it is being edited.
   const [handedOver, setHandedOver] = useState<Answer[]>(answers);
-  const firstUnanswered = questions.findIndex((q) => q.chosen.length === 0);
+  const firstUnanswered = questions.findIndex((q) => !isAnswered(q));
   const [index, setIndex] = useState(firstUnanswered === -1 ? 0 : firstUnanswered);
   const [reviewing, setReviewing] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -71,7 +74,7 @@ export function QuizRunner({ attempt }: Props) {
     if (remaining === 0) router.refresh(); // the page then shows the time-up step, which submits the attempt
   }, [remaining, router]);
 
-  const unanswered = useMemo(() => questions.filter((_, i) => answers[i]!.chosen.length === 0).map((q) => q.position + 1), [answers, questions]);
+  const unanswered = useMemo(() => questions.filter((_, i) => !isAnswered(answers[i]!)).map((q) => q.position + 1), [answers, questions]);
 
   /** Hands the question on screen to the saver (it decides whether there is anything to send). */
   function leaveQuestion() {
@@ -94,12 +97,6 @@ export function QuizRunner({ attempt }: Props) {
   function onSubmitQuestion(event: FormEvent) {
     event.preventDefault();
     go(index + 1 < questions.length ? index + 1 : "review");
-  }
-
-  function choose(key: string, checked: boolean) {
-    if (question.type !== "MULTIPLE_CHOICE") return setAnswers((previous) => replaceAt(previous, index, { ...answer, chosen: [key] }));
-    const chosen = checked ? [...new Set([...answer.chosen, key])] : answer.chosen.filter((k) => k !== key);
-    setAnswers((previous) => replaceAt(previous, index, { ...answer, chosen: question.options.map((o) => o.key).filter((k) => chosen.includes(k)) }));
   }
 
   function submit() {
@@ -162,35 +159,18 @@ export function QuizRunner({ attempt }: Props) {
                   Question {index + 1} of {questions.length}
                   {question.type === "MULTIPLE_CHOICE" ? " · choose all that apply" : ""}
                 </span>
-                <h2 ref={headingRef} tabIndex={-1} className="mt-1 text-xl font-semibold leading-snug text-slate-900">
-                  {question.stem}
+                <h2 ref={headingRef} tabIndex={-1} className="mt-1 whitespace-pre-line text-xl font-semibold leading-snug text-slate-900">
+                  {question.display.kind === "cloze" ? "Fill in the gaps." : question.stem}
                 </h2>
               </legend>
-              <div className="mt-5 space-y-2">
-                {question.options.map((option) => {
-                  const id = `q${question.position}-${option.key}`;
-                  const checked = answer.chosen.includes(option.key);
-                  return (
-                    <label
-                      key={option.key}
-                      htmlFor={id}
-                      className={`flex cursor-pointer items-start gap-3 rounded-lg border p-3 text-slate-800 transition-colors ${
-                        checked ? "border-indigo-500 bg-indigo-50" : "border-slate-200 hover:bg-slate-50"
-                      }`}
-                    >
-                      <input
-                        id={id}
-                        type={question.type === "MULTIPLE_CHOICE" ? "checkbox" : "radio"}
-                        name={`q${question.position}`}
-                        value={option.key}
-                        checked={checked}
-                        onChange={(event) => choose(option.key, event.target.checked)}
-                        className="mt-1 size-4 accent-indigo-600"
-                      />
-                      <span>{option.text}</span>
-                    </label>
-                  );
-                })}
+              <div className="mt-5">
+                <QuestionInput
+                  key={question.position}
+                  display={question.display}
+                  answer={answer}
+                  idPrefix={`q${question.position}`}
+                  onChange={(next) => setAnswers((previous) => replaceAt(previous, index, { ...answer, ...next }))}
+                />
               </div>
             </fieldset>
             <div className="mt-6 flex flex-wrap items-center justify-between gap-3">

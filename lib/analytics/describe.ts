@@ -89,7 +89,11 @@ export function indexRows(rows: readonly StatRow[]): Map<string, StatRow> {
   return new Map(rows.map((r) => [`${r.slotId}|${r.variantKey}`, r]));
 }
 
-function describeRow(row: StatRow | undefined, title: string, variantKey: string, maxMark: number, options: VersionStructure["options"]): RowStat {
+/** A question's text as a row's title: a cloze question's gaps ({#1}) as blanks. */
+const titleOf = (stem: string) => stem.replace(/\{#\d+\}/g, "_____");
+
+function describeRow(row: StatRow | undefined, stem: string, variantKey: string, maxMark: number, options: VersionStructure["options"]): RowStat {
+  const title = titleOf(stem);
   const sums = row?.sums ?? emptyItemSums();
   const fac = facility(sums, maxMark);
   const disc = discriminationIndex(sums);

@@ -32,13 +32,6 @@ export const BANK_QUESTION_TYPE: Record<QuestionType, BankQuestionType> = {
 /** The types scored by the options chosen (the database's names). */
 export const CHOICE_TYPES = ["SINGLE_CHOICE", "MULTIPLE_CHOICE", "TRUE_FALSE"] as const satisfies readonly QuestionType[];
 
-/** The same by the files' names: imported questions of these types become quiz slots; the rest stay in the bank. */
-export const QUIZ_GRADABLE_TYPES: readonly BankQuestionType[] = CHOICE_TYPES.map((type) => BANK_QUESTION_TYPE[type]);
-
-export function isQuizGradable(type: string): boolean {
-  return (QUIZ_GRADABLE_TYPES as readonly string[]).includes(type);
-}
-
 /** The names bank:check and Moodle use for each type. */
 export const MOODLE_TYPE_NAME: Record<BankQuestionType, string> = {
   single: "single",

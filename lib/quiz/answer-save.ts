@@ -5,6 +5,7 @@ import type { Viewer } from "../auth/viewer";
 import { db, hotQuery } from "../db";
 import { ActionError, NotFoundError } from "../errors";
 import { SAVE_ANSWER_SQL, type SavedAnswerRow } from "./internal/sql";
+import { isChoiceType } from "./scoring";
 import type { SaveAnswerInput, SaveOutcome } from "./schemas";
 import { AttemptClosedError } from "./submission/attempt-closed";
 import { attemptState, closedReason } from "./submission/attempt-state";
@@ -41,6 +42,7 @@ async function save(userId: string, sessionId: string | null, input: SaveAnswerI
     input.timeSpentMs,
     input.position,
     sessionId,
+    input.text ?? null,
   ]);
   if (saved[0]) return { status: "saved", revision: Number(saved[0].revision), savedAt: saved[0].saved_at.toISOString() };
   return explainUnsavedAnswer(await viewer(), input, chosen);
@@ -59,6 +61,7 @@ async function explainUnsavedAnswer(viewer: Viewer, input: SaveAnswerInput, chos
     select: {
       optionOrder: true,
       chosenOptionKeys: true,
+      answerText: true,
       flagged: true,
       lastSaveKey: true,
       saveSeq: true,
@@ -75,12 +78,22 @@ async function explainUnsavedAnswer(viewer: Viewer, input: SaveAnswerInput, chos
   const reason = closedReason(state);
   if (reason) throw new AttemptClosedError(reason);
   if (!response) throw new NotFoundError("That question is not part of this attempt.");
-  if (chosen.some((key) => !response.optionOrder.includes(key))) throw new ActionError("VALIDATION", "That answer is not one of the question's options.");
-  if (response.questionVersion.type !== "MULTIPLE_CHOICE" && chosen.length > 1)
-    throw new ActionError("VALIDATION", "Choose only one answer for this question.");
+  if (isChoiceType(response.questionVersion.type)) {
+    if (input.text != null) throw new ActionError("VALIDATION", "This question is answered by choosing, not by typing.");
+    if (chosen.some((key) => !response.optionOrder.includes(key))) throw new ActionError("VALIDATION", "That answer is not one of the question's options.");
+    if (response.questionVersion.type !== "MULTIPLE_CHOICE" && chosen.length > 1)
+      throw new ActionError("VALIDATION", "Choose only one answer for this question.");
+  } else if (chosen.length > 0) throw new ActionError("VALIDATION", "This question has no options to choose: type or pick the answer.");
   const revision = Number(response.saveSeq);
   // The same request again (its reply was lost): it was applied, so it succeeded; nothing changes.
   if (response.lastSaveKey === input.idempotencyKey) return { status: "saved", revision, savedAt: (response.savedAt ?? new Date()).toISOString() };
   // Based on an older revision: another device (or a later request) changed the answer since.
-  return { status: "stale", revision, chosen: response.chosenOptionKeys, flagged: response.flagged, savedAt: response.savedAt?.toISOString() ?? null };
+  return {
+    status: "stale",
+    revision,
+    chosen: response.chosenOptionKeys,
+    text: response.answerText,
+    flagged: response.flagged,
+    savedAt: response.savedAt?.toISOString() ?? null,
+  };
 }

@@ -7,7 +7,9 @@ import type { Viewer } from "../auth/viewer";
 import { db, hotQuery } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { ATTEMPT_FOR_TAKING_SQL, type AttemptForTakingRow } from "./internal/sql";
-import { countingAttempt } from "./scoring";
+import { reviewAnswer } from "./answer-review";
+import { questionDisplay } from "./question-display";
+import { countingAttempt, slotSeed } from "./scoring";
 import { attemptState, isOpen } from "./submission/attempt-state";
 
 const quizSettingsSelect = {
@@ -73,9 +75,16 @@ export async function getAttemptForTaking(viewer: Viewer, attemptId: string) {
     questions: attempt.questions.map((r) => ({
       position: r.position,
       type: r.type,
-      stem: r.stem,
-      options: r.optionOrder.map((key) => ({ key, text: r.texts[key] ?? "" })),
+      stem: r.type === "CLOZE" ? "" : r.stem,
+      display: questionDisplay(
+        r.type,
+        r.stem,
+        r.optionOrder.map((key) => ({ value: key, text: r.texts[key] ?? "" })),
+        r.data,
+        slotSeed(attempt.seed, r.position),
+      ),
       chosen: r.chosen,
+      text: r.text,
       flagged: r.flagged,
       /** The answer's revision: the page sends it back with its next save (optimistic concurrency). */
       revision: Number(r.revision),
@@ -104,12 +113,21 @@ export async function getAttemptResult(viewer: Viewer, attemptId: string) {
           position: true,
           optionOrder: true,
           chosenOptionKeys: true,
+          answerText: true,
           mark: true,
           maxMark: true,
           isCorrect: true,
           timeSpentMs: true,
           questionVersion: {
-            select: { type: true, stem: true, explanation: true, sectionKey: true, options: { select: { key: true, text: true, isCorrect: true } } },
+            select: {
+              type: true,
+              stem: true,
+              explanation: true,
+              generalFeedback: true,
+              sectionKey: true,
+              data: true,
+              options: { select: { key: true, text: true, isCorrect: true, fraction: true, feedback: true } },
+            },
           },
         },
       },
@@ -119,23 +137,19 @@ export async function getAttemptResult(viewer: Viewer, attemptId: string) {
   return {
     ...attempt,
     responses: attempt.responses.map((r) => {
-      const byKey = new Map(r.questionVersion.options.map((o) => [o.key, o]));
+      const v = r.questionVersion;
       return {
         position: r.position,
-        type: r.questionVersion.type,
-        stem: r.questionVersion.stem,
-        explanation: r.questionVersion.explanation,
-        sectionKey: r.questionVersion.sectionKey,
+        type: v.type,
+        stem: v.stem,
+        explanation: v.explanation,
+        generalFeedback: v.generalFeedback,
+        sectionKey: v.sectionKey,
         mark: r.mark ?? 0,
         maxMark: r.maxMark,
         isCorrect: r.isCorrect ?? false,
         timeSpentMs: r.timeSpentMs,
-        options: r.optionOrder.map((key) => ({
-          key,
-          text: byKey.get(key)?.text ?? "",
-          isCorrect: byKey.get(key)?.isCorrect ?? false,
-          chosen: r.chosenOptionKeys.includes(key),
-        })),
+        review: reviewAnswer(v, { chosen: r.chosenOptionKeys, text: r.answerText }, r.optionOrder, r.maxMark),
       };
     }),
   };

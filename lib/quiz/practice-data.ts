@@ -9,7 +9,11 @@ import type { Prisma } from "../generated/prisma/client";
 import { LOCK_PRACTICE_SESSION_SQL, type LockedPracticeSessionRow } from "./internal/sql";
 import { answerPractice, isPracticeDone, startPractice, type PracticeState } from "./practice";
 import { seededShuffle } from "../random";
-import { isChoiceType, scoreChoice } from "./scoring";
+import { reviewAnswer } from "./answer-review";
+import { questionDisplay } from "./question-display";
+
+/** The shuffle of a practice question: fixed for the question while it is the current one. */
+const practiceSeed = (answered: number, questionVersionId: string) => answered * 7919 + questionVersionId.length;
 
 /**
  * The question versions the student missed: for each slot, the answer in their latest submitted
@@ -59,9 +63,10 @@ export async function getPracticeView(viewer: Viewer, sessionId: string) {
   const version = currentId
     ? await db.questionVersion.findUnique({
         where: { id: currentId },
-        select: { id: true, type: true, stem: true, options: { orderBy: { position: "asc" }, select: { key: true, text: true } } },
+        select: { id: true, type: true, stem: true, data: true, options: { orderBy: { position: "asc" }, select: { key: true, text: true } } },
       })
     : null;
+  const seed = practiceSeed(state.answered, version?.id ?? "");
   return {
     id: session.id,
     quizTitle: session.quiz.title,
@@ -70,14 +75,26 @@ export async function getPracticeView(viewer: Viewer, sessionId: string) {
     remaining: state.queue.length,
     answered: state.answered,
     correct: state.correct,
+    // Only what answering needs: questionDisplay takes prompts, choices and gap options from the data, never its key.
     question: version
-      ? { id: version.id, type: version.type, stem: version.stem, options: seededShuffle(version.options, state.answered * 7919 + version.id.length) }
+      ? {
+          id: version.id,
+          type: version.type,
+          stem: version.type === "CLOZE" ? "" : version.stem,
+          display: questionDisplay(
+            version.type,
+            version.stem,
+            seededShuffle(version.options, seed).map((o) => ({ value: o.key, text: o.text })),
+            version.data,
+            seed,
+          ),
+        }
       : null,
   };
 }
 
 /** Checks one practice answer. Practice never touches attempts, grades or class statistics. */
-export async function answerPracticeQuestion(viewer: Viewer, input: { sessionId: string; questionVersionId: string; chosen: string[] }) {
+export async function answerPracticeQuestion(viewer: Viewer, input: { sessionId: string; questionVersionId: string; chosen: string[]; text?: string | null }) {
   assertRole(viewer, ROLES);
   return db.$transaction(async (tx) => {
     const [locked] = await tx.$queryRawUnsafe<LockedPracticeSessionRow[]>(LOCK_PRACTICE_SESSION_SQL, input.sessionId, viewer.id);
@@ -90,13 +107,20 @@ export async function answerPracticeQuestion(viewer: Viewer, input: { sessionId:
       select: {
         type: true,
         explanation: true,
+        generalFeedback: true,
         sectionKey: true,
         questionId: true,
+        data: true,
         question: { select: { lectureId: true } },
-        options: { select: { key: true, isCorrect: true, fraction: true } },
+        options: { orderBy: { position: "asc" }, select: { key: true, text: true, isCorrect: true, fraction: true, feedback: true } },
       },
     });
-    const { isCorrect } = isChoiceType(version.type) ? scoreChoice(version.type, version.options, input.chosen, 1) : { isCorrect: false };
+    const answer = { chosen: input.chosen, text: input.text ?? null };
+    // The options in the order the question was shown (getPracticeView's shuffle).
+    const shown = seededShuffle(version.options, practiceSeed(state.answered, input.questionVersionId)).map((o) => o.key);
+    const review = reviewAnswer(version, answer, shown);
+    // An essay has no key to practise against: it counts as done once written.
+    const isCorrect = review.awaitingGrading ? (input.text ?? "").trim() !== "" : review.isCorrect;
     // Practice feeds the mistakes queue like the quiz does (the session's lock and queue check above
     // make each answer count once).
     if (version.question.lectureId) {
@@ -116,7 +140,8 @@ export async function answerPracticeQuestion(viewer: Viewer, input: { sessionId:
     });
     return {
       isCorrect,
-      correctKeys: version.options.filter((o) => o.isCorrect).map((o) => o.key),
+      review,
+      generalFeedback: version.generalFeedback,
       explanation: version.explanation,
       sectionKey: version.sectionKey,
       remaining: next.queue.length,

@@ -18,10 +18,20 @@ const idempotencyKey = z.string().regex(/^[A-Za-z0-9_.:-]{8,100}$/, "Not a valid
 
 export const startAttemptInput = z.object({ quizId: recordId });
 
+/**
+ * A typed answer (short answer, number, essay) or a JSON list (matching, cloze). No NUL or other
+ * control characters but tab and line breaks: PostgreSQL refuses NUL, and nothing else needs them.
+ */
+export const answerText = z
+  .string()
+  .max(20_000, "The answer is too long (at most 20,000 characters).")
+  .regex(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/, "The answer holds characters that cannot be stored.");
+
 export const saveAnswerInput = z.object({
   attemptId,
   position: z.coerce.number().int().min(0).max(10_000),
   chosen: z.array(optionKey).max(26).default([]),
+  text: answerText.nullable().default(null),
   flagged: z.boolean().default(false),
   /** Milliseconds the page says were spent on the question since its last save; the server caps it by its own clock. */
   timeSpentMs: z.coerce
@@ -42,7 +52,8 @@ export const saveAnswerInput = z.object({
 
 export const submitAttemptInput = z.object({ attemptId, idempotencyKey });
 
-export type SaveAnswerInput = z.output<typeof saveAnswerInput>;
+/** A save as the action parses it (the text is optional for callers that only choose). */
+export type SaveAnswerInput = Omit<z.output<typeof saveAnswerInput>, "text"> & { text?: string | null };
 
 /**
  * What a save did. Expected outcomes the page acts on, so they are values of the action's success
@@ -50,10 +61,12 @@ export type SaveAnswerInput = z.output<typeof saveAnswerInput>;
  * time is up) is the failure code ATTEMPT_CLOSED instead: the page stops saving and refreshes.
  */
 export type SaveOutcome =
-  { status: "saved"; revision: number; savedAt: string } | { status: "stale"; revision: number; chosen: string[]; flagged: boolean; savedAt: string | null };
+  | { status: "saved"; revision: number; savedAt: string }
+  | { status: "stale"; revision: number; chosen: string[]; text: string | null; flagged: boolean; savedAt: string | null };
 
 export const answerPracticeInput = z.object({
   sessionId: recordId,
   questionVersionId: recordId,
   chosen: z.array(optionKey).max(26).default([]),
+  text: answerText.nullable().default(null),
 });

@@ -25,7 +25,7 @@ test("an admin imports a GIFT file: sees the error on its line, fixes it, applie
 
   await page.getByLabel("Question bank file").setInputFiles({ name: "bank.gift", mimeType: "text/plain", buffer: Buffer.from(fixed) });
   await page.getByRole("button", { name: "Preview the import" }).click();
-  await expect(page.getByTestId("import-counts")).toHaveText("2 new, 0 changed, 0 unchanged, 0 problem(s).");
+  await expect(page.getByTestId("import-counts")).toHaveText("2 new, 0 changed, 0 unchanged, 0 error(s), 0 warning(s).");
   await page.getByRole("button", { name: "Apply the import" }).click();
   await expect(page.getByText("Imported: 2 new, 0 changed (new versions), 0 unchanged.")).toBeVisible();
   await expect(page.getByTestId("import-history").locator("tbody tr").first()).toContainText("Applied");
@@ -33,7 +33,7 @@ test("an admin imports a GIFT file: sees the error on its line, fixes it, applie
   // Importing the same file again changes nothing.
   await page.getByLabel("Question bank file").setInputFiles({ name: "bank.gift", mimeType: "text/plain", buffer: Buffer.from(fixed) });
   await page.getByRole("button", { name: "Preview the import" }).click();
-  await expect(page.getByTestId("import-counts")).toHaveText("0 new, 0 changed, 2 unchanged, 0 problem(s).");
+  await expect(page.getByTestId("import-counts")).toHaveText("0 new, 0 changed, 2 unchanged, 0 error(s), 0 warning(s).");
 
   // The lecture's bank exports with the imported questions; reading the export back changes nothing.
   const exported = await page.request.get("/api/admin/lectures/ml-systems-and-data-engineering/export?format=xml");
@@ -43,7 +43,7 @@ test("an admin imports a GIFT file: sees the error on its line, fixes it, applie
   expect(xml).toContain("Which layout suits appending rows?");
   await page.getByLabel("Question bank file").setInputFiles({ name: "bank.xml", mimeType: "application/xml", buffer: Buffer.from(xml) });
   await page.getByRole("button", { name: "Preview the import" }).click();
-  await expect(page.getByTestId("import-counts")).toHaveText("0 new, 0 changed, 72 unchanged, 0 problem(s).");
+  await expect(page.getByTestId("import-counts")).toHaveText("0 new, 0 changed, 72 unchanged, 0 error(s), 0 warning(s).");
 
   // A student's new attempt has the two new questions.
   const student = await (await browser.newContext()).newPage();

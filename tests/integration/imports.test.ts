@@ -50,8 +50,8 @@ describe("importing a question bank", () => {
       validOnly: false,
     });
     expect(applied).toMatchObject({ created: 3, changed: 0, unchanged: 0 });
-    // Single and true-false questions become quiz slots; short answers are not gradable in quizzes yet.
-    expect(await counts()).toEqual({ questions: before.questions + 3, versions: before.versions + 3, slots: before.slots + 2 });
+    // Every new question becomes a quiz slot, whatever its type.
+    expect(await counts()).toEqual({ questions: before.questions + 3, versions: before.versions + 3, slots: before.slots + 3 });
     const imported = await db.quizSlot.findMany({
       where: { source: "IMPORT" },
       orderBy: { position: "asc" },
@@ -60,15 +60,16 @@ describe("importing a question bank", () => {
     expect(imported.map((s) => [s.key.startsWith("import-"), s.note, s.retiredAt])).toEqual([
       [true, "Imported from bank.gift", null],
       [true, "Imported from bank.gift", null],
+      [true, "Imported from bank.gift", null],
     ]);
     // Loading the content again leaves the importer's slots alone: they are not in the files.
     await loadContentTree(db, readContentTree(path.resolve(import.meta.dirname, "../fixtures/content")), { force: true });
-    expect(await db.quizSlot.count({ where: { source: "IMPORT", retiredAt: null } })).toBe(2);
+    expect(await db.quizSlot.count({ where: { source: "IMPORT", retiredAt: null } })).toBe(3);
 
     const again = await previewImport(admin, { fileName: "bank.gift", bytes: bytes(gift), lectureId, convert: false });
     expect(again.items.map((i) => i.outcome)).toEqual(["unchanged", "unchanged", "unchanged"]);
     await applyImport(admin, { fileName: "bank.gift", bytes: bytes(gift), lectureId, convert: false, fileHash: again.fileHash, validOnly: false });
-    expect(await counts()).toEqual({ questions: before.questions + 3, versions: before.versions + 3, slots: before.slots + 2 });
+    expect(await counts()).toEqual({ questions: before.questions + 3, versions: before.versions + 3, slots: before.slots + 3 });
 
     // A changed question (same id) becomes a new version; the old one stays for past answers.
     const changedJson = JSON.stringify({

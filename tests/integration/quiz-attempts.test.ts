@@ -1,5 +1,6 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { optionsOf } from "@/lib/quiz/question-display";
 import { loadContentTree } from "@/lib/content/load";
 import { readContentTree } from "@/lib/content/read";
 import { loadRunningBundle } from "@/lib/analytics/internal/bundles";
@@ -55,12 +56,16 @@ describe("taking a quiz", () => {
     const view = (await getAttemptForTaking(student, ids[0]!))!;
     expect(view.status).toBe("IN_PROGRESS");
     expect(view.questions.map((q) => q.position)).toEqual([0, 1]);
-    expect(view.questions[1]!.options.map((o) => o.text).sort()).toEqual(["A", "E", "K", "T"]);
+    expect(
+      optionsOf(view.questions[1]!.display)
+        .map((o) => o.text)
+        .sort(),
+    ).toEqual(["A", "E", "K", "T"]);
     const serialized = JSON.stringify(view);
     for (const secret of ["isCorrect", "fraction", "explanation", "A comes first.", "A and E are vowels."]) expect(serialized).not.toContain(secret);
     // Resuming keeps the option order.
-    expect((await getAttemptForTaking(student, ids[0]!))!.questions.map((q) => q.options.map((o) => o.key))).toEqual(
-      view.questions.map((q) => q.options.map((o) => o.key)),
+    expect((await getAttemptForTaking(student, ids[0]!))!.questions.map((q) => optionsOf(q.display).map((o) => o.key))).toEqual(
+      view.questions.map((q) => optionsOf(q.display).map((o) => o.key)),
     );
     expect((await startOrResumeAttempt(student, quizId)).id).toBe(ids[0]);
   });
@@ -70,7 +75,7 @@ describe("taking a quiz", () => {
     const attemptId = (await startOrResumeAttempt(student, quizId)).id;
     const view = (await getAttemptForTaking(student, attemptId))!;
     expect(view.questions[0]!.revision).toBe(0);
-    const [first, second] = view.questions[0]!.options.map((o) => o.key);
+    const [first, second] = optionsOf(view.questions[0]!.display).map((o) => o.key);
     const saveKey = key();
     const request = { attemptId, position: 0, chosen: [first!], flagged: true, timeSpentMs: 0, idempotencyKey: saveKey, baseRevision: 0 };
     expect(await saveAnswer(student, request)).toMatchObject({ status: "saved", revision: 1 });
@@ -169,7 +174,7 @@ describe("taking a quiz", () => {
     ]);
     expect(result.responses[0]!.explanation).toBe("A comes first.");
     expect(
-      result.responses[1]!.options.filter((o) => o.isCorrect)
+      result.responses[1]!.review.options.filter((o) => o.isCorrect)
         .map((o) => o.text)
         .sort(),
     ).toEqual(["A", "E"]);
@@ -331,10 +336,16 @@ describe("practising mistakes", () => {
     expect(view).toMatchObject({ done: false, remaining: 1 });
     expect(JSON.stringify(view)).not.toMatch(/isCorrect|explanation|fraction/);
     const correct = (await db.questionOption.findMany({ where: { questionVersionId: missed[0], isCorrect: true } })).map((o) => o.key);
-    const wrong = view.question!.options.map((o) => o.key).filter((k) => !correct.includes(k));
+    const wrong = optionsOf(view.question!.display)
+      .map((o) => o.key)
+      .filter((k) => !correct.includes(k));
 
     const first = await answerPracticeQuestion(student, { sessionId, questionVersionId: missed[0]!, chosen: [wrong[0]!] });
-    expect(first).toMatchObject({ isCorrect: false, correctKeys: correct, explanation: "A comes first.", sectionKey: "basics", remaining: 1, done: false });
+    expect(first).toMatchObject({ isCorrect: false, explanation: "A comes first.", sectionKey: "basics", remaining: 1, done: false });
+    // The options come back in the order they were shown, with the student's and the right ones marked.
+    expect(first.review.options.map((o) => o.key)).toEqual(optionsOf(view.question!.display).map((o) => o.key));
+    expect(first.review.options.filter((o) => o.isCorrect).map((o) => o.key)).toEqual(correct);
+    expect(first.review.options.filter((o) => o.chosen).map((o) => o.key)).toEqual([wrong[0]]);
     await expect(answerPracticeQuestion(await createUser(), { sessionId, questionVersionId: missed[0]!, chosen: correct })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });

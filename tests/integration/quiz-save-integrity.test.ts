@@ -2,6 +2,7 @@
 // bounds the time credited, revisions order saves (not the browser's clock), a submission key is
 // scoped to its attempt, and the save action's own statement holds the session check.
 import path from "node:path";
+import { optionsOf } from "@/lib/quiz/question-display";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadContentTree } from "@/lib/content/load";
 import { readContentTree } from "@/lib/content/read";
@@ -33,7 +34,7 @@ async function openAttempt() {
   const request = (position: number, changes: Partial<SaveAnswerInput> = {}): SaveAnswerInput => ({
     attemptId,
     position,
-    chosen: [view.questions[position]!.options[0]!.key],
+    chosen: [optionsOf(view.questions[position]!.display)[0]!.key],
     flagged: false,
     timeSpentMs: 0,
     idempotencyKey: key(),
@@ -80,7 +81,7 @@ describe("time spent is bounded by the server's clock", () => {
 describe("saves are ordered by the answer's revision, not by any clock", () => {
   it("applies another device's save, reports an old replayed request as stale with the answer stored, and treats a retry as done", async () => {
     const { student, attemptId, view, request } = await openAttempt();
-    const [a, b] = view.questions[0]!.options.map((o) => o.key);
+    const [a, b] = optionsOf(view.questions[0]!.display).map((o) => o.key);
     // Device A saves at revision 0; an earlier request of A (also based on 0) is still in the network.
     const delayedFromA = request(0, { chosen: [b!] });
     expect(await saveAnswer(student, request(0, { chosen: [a!] }))).toMatchObject({ status: "saved", revision: 1 });
@@ -96,6 +97,7 @@ describe("saves are ordered by the answer's revision, not by any clock", () => {
       status: "stale",
       revision: 2,
       chosen: [b],
+      text: null,
       flagged: true,
       savedAt: expect.any(String),
     });
@@ -108,7 +110,7 @@ describe("saves are ordered by the answer's revision, not by any clock", () => {
 
   it("lets exactly one of two concurrent saves on the same revision win; the other learns the winner's answer", async () => {
     const { student, attemptId, view, request } = await openAttempt();
-    const [a, b] = view.questions[0]!.options.map((o) => o.key);
+    const [a, b] = optionsOf(view.questions[0]!.display).map((o) => o.key);
     const outcomes = await Promise.all([saveAnswer(student, request(0, { chosen: [a!] })), saveAnswer(student, request(0, { chosen: [b!] }))]);
     expect(outcomes.map((o) => o.status).sort()).toEqual(["saved", "stale"]);
     const winner = outcomes[0]!.status === "saved" ? a : b;
@@ -165,7 +167,7 @@ describe("the save action's statement checks the session itself", () => {
     const live = await startSession(student.id);
     expect(await saveAnswerInSession(claimed(student.id, live), request(0))).toMatchObject({ status: "saved", revision: 1 });
 
-    const second = view.questions[0]!.options[1]!.key;
+    const second = optionsOf(view.questions[0]!.display)[1]!.key;
     const revoked = await startSession(student.id);
     await revokeSession(revoked);
     const expired = await startSession(student.id, undefined, new Date(Date.now() - (SESSION_MAX_AGE_SECONDS + 60) * 1000));
@@ -183,7 +185,7 @@ describe("the save action's statement checks the session itself", () => {
     await db.user.update({ where: { id: student.id }, data: { disabledAt: new Date() } });
     await expect(saveAnswerInSession(claimed(student.id, live), request(0, { chosen: [second], baseRevision: 1 }))).rejects.toMatchObject(unauthenticated);
 
-    expect(await storedResponse(attemptId, 0)).toMatchObject({ chosenOptionKeys: [view.questions[0]!.options[0]!.key], saveSeq: 1n });
+    expect(await storedResponse(attemptId, 0)).toMatchObject({ chosenOptionKeys: [optionsOf(view.questions[0]!.display)[0]!.key], saveSeq: 1n });
   });
 
   it("does not submit an overdue attempt for a dead session", async () => {

@@ -16,7 +16,8 @@ const run = (...args: string[]) => {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 };
 
-describe("bank:check", () => {
+// Each case starts the command a few times (about a second each on these machines).
+describe("bank:check", { timeout: 60_000 }, () => {
   it("prints one JSON document with every question in the documented shape, and exits 0 when nothing is wrong", () => {
     const good = file("good.gift", "::TF::Parquet is columnar. {TRUE#No#Yes}\n\n::Match::Match {=CSV -> rows =Parquet -> columns = -> cells}\n");
     const { status, stdout } = run("--json", good);

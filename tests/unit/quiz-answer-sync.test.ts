@@ -78,7 +78,7 @@ describe("AnswerSync", () => {
     sync.enqueue(0, { chosen: ["a"], flagged: false }, 1000);
     sync.enqueue(1, { chosen: ["a"], flagged: false }, 1000);
     sync.enqueue(0, { chosen: ["b"], flagged: false }, 1000);
-    requests[0]!.reply({ ok: true, data: { status: "stale", revision: 7, chosen: ["d"], flagged: true, savedAt: null } });
+    requests[0]!.reply({ ok: true, data: { status: "stale", revision: 7, chosen: ["d"], text: null, flagged: true, savedAt: null } });
     await tick();
     expect(stale).toEqual([{ index: 0, chosen: ["d"] }]);
     expect(requests.map((r) => r.request.position)).toEqual([0, 1]); // question 0's waiting "b" was dropped

@@ -16,11 +16,18 @@ const save = {
 
 describe("quiz action inputs", () => {
   it("accept what the page sends", () => {
-    expect(saveAnswerInput.parse(save)).toEqual(save);
+    expect(saveAnswerInput.parse(save)).toEqual({ ...save, text: null });
+    expect(saveAnswerInput.parse({ ...save, chosen: [], text: "Parquet\n\tand ORC" }).text).toBe("Parquet\n\tand ORC");
+    for (const text of ["a\u0000b", "bell\u0007", "x".repeat(20_001)]) expect(saveAnswerInput.safeParse({ ...save, text }).success).toBe(false);
     expect(saveAnswerInput.parse({ ...save, chosen: ["a", "ab"], baseRevision: "1764000000000" }).baseRevision).toBe(1_764_000_000_000);
     expect(submitAttemptInput.parse({ attemptId: ID, idempotencyKey: save.idempotencyKey })).toEqual({ attemptId: ID, idempotencyKey: save.idempotencyKey });
     expect(startAttemptInput.parse({ quizId: ID })).toEqual({ quizId: ID });
-    expect(answerPracticeInput.parse({ sessionId: ID, questionVersionId: ID, chosen: ["b"] })).toEqual({ sessionId: ID, questionVersionId: ID, chosen: ["b"] });
+    expect(answerPracticeInput.parse({ sessionId: ID, questionVersionId: ID, chosen: ["b"] })).toEqual({
+      sessionId: ID,
+      questionVersionId: ID,
+      chosen: ["b"],
+      text: null,
+    });
   });
 
   it.each([

@@ -7,7 +7,6 @@ import type { Prisma } from "../../generated/prisma/client";
 import { addImportedSlots, type ImportedSlotEntry } from "../../quiz/internal/slots";
 import { getBankFormat } from "../formats/registry";
 import { upsertQuestionVersion } from "../internal/versioning";
-import { isQuizGradable } from "../question-types";
 import type { BankQuestion } from "../schemas";
 import { isError, type ImportProblem } from "../types";
 import { toVersionData } from "../version-data";
@@ -137,7 +136,8 @@ export async function applyImport(viewer: Viewer, upload: ImportUpload & { fileH
           category: item.question.category,
         });
         outcomes.push(result.outcome);
-        if (result.outcome === "created" && isQuizGradable(item.question.type)) {
+        // Every type is taken in quizzes (an essay waits for a teacher's mark).
+        if (result.outcome === "created") {
           slots.push({ questionKey: item.id, questionId: result.questionId, maxMark: item.question.maxMark ?? 1, note: `Imported from ${upload.fileName}` });
         }
       }

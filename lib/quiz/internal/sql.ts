@@ -12,8 +12,9 @@ import type { AttemptStatus, QuestionType } from "../../generated/prisma/enums";
 
 // One statement on the hot path. The attempt row is share-locked, so a submission in progress is
 // waited for and none can start mid-save. Every rule is a condition of the update:
-// - the student's own attempt, still open, within its time; the question in it; the chosen keys
-//   among its options, one key unless it is a multiple-answer question;
+// - the student's own attempt, still open, within its time; the question in it; for a choice, the
+//   chosen keys among its options (one key unless it is a multiple-answer question) and no text;
+//   for any other type, no keys (its answer is the text);
 // - when a session id is given, that session of the student is live (liveSessionSql): the action
 //   checks the session here rather than in a round trip of its own;
 // - optimistic concurrency: the answer must still be at the revision the page based its change on
@@ -23,7 +24,8 @@ import type { AttemptStatus, QuestionType } from "../../generated/prisma/enums";
 //   attempt's previous save of any question (or its start). Two saves of one attempt running at the
 //   same instant (two devices) each see the same previous save; the page itself sends one at a time.
 // $1 attempt id, $2 user id, $3 chosen keys, $4 flagged, $5 idempotency key, $6 base revision,
-// $7 time spent claimed (ms), $8 position, $9 session id (null: the caller checked the session).
+// $7 time spent claimed (ms), $8 position, $9 session id (null: the caller checked the session),
+// $10 the answer's text (short answer, numerical, essay; a JSON list for matching and cloze) or null.
 export const SAVE_ANSWER_SQL = `
 WITH attempt AS (
   SELECT a.id,
@@ -37,6 +39,7 @@ WITH attempt AS (
 )
 UPDATE responses AS r SET
   chosen_option_keys = $3::text[],
+  answer_text = $10::text,
   flagged = $4,
   saved_at = attempt.now_utc,
   last_save_key = $5,
@@ -45,8 +48,9 @@ UPDATE responses AS r SET
 FROM attempt, question_versions AS qv
 WHERE r.attempt_id = attempt.id AND r.position = $8 AND qv.id = r.question_version_id
   AND r.save_seq = $6::bigint AND r.last_save_key IS DISTINCT FROM $5
-  AND $3::text[] <@ r.option_order
-  AND (cardinality($3::text[]) <= 1 OR qv.type = 'MULTIPLE_CHOICE')
+  AND CASE WHEN qv.type IN ('SINGLE_CHOICE', 'MULTIPLE_CHOICE', 'TRUE_FALSE')
+    THEN $10::text IS NULL AND $3::text[] <@ r.option_order AND (cardinality($3::text[]) <= 1 OR qv.type = 'MULTIPLE_CHOICE')
+    ELSE cardinality($3::text[]) = 0 END
 RETURNING r.save_seq::text AS revision, r.saved_at AT TIME ZONE 'UTC' AS saved_at`;
 
 export interface SavedAnswerRow extends Record<string, unknown> {
@@ -93,12 +97,12 @@ export interface ClaimedAttemptRow {
   userId: string;
 }
 
-// Every response of an attempt with what scoring it needs: the answer and the options' key.
-// $1 attempt id.
+// Every response of an attempt with what scoring it needs: the answer, the options' key and the
+// type's data (accepted answers, pairs, gaps). $1 attempt id.
 export const SCORABLE_RESPONSES_SQL = `
 SELECT r.id, r.slot_id AS "slotId", r.question_version_id AS "questionVersionId", qv.question_id AS "questionId",
-  qv.type::text AS type, coalesce(r.chosen_option_keys, ARRAY[]::text[]) AS "chosenOptionKeys",
-  r.max_mark AS "maxMark", r.time_spent_ms AS "timeSpentMs",
+  qv.type::text AS type, coalesce(r.chosen_option_keys, ARRAY[]::text[]) AS "chosenOptionKeys", r.answer_text AS "answerText",
+  qv.data, r.max_mark AS "maxMark", r.time_spent_ms AS "timeSpentMs",
   (SELECT coalesce(json_agg(json_build_object('key', o.key, 'isCorrect', o.is_correct, 'fraction', o.fraction)), '[]'::json)
      FROM question_options AS o WHERE o.question_version_id = qv.id) AS options
 FROM responses AS r JOIN question_versions AS qv ON qv.id = r.question_version_id
@@ -112,6 +116,8 @@ export interface ScorableResponseRow {
   questionId: string;
   type: string;
   chosenOptionKeys: string[];
+  answerText: string | null;
+  data: unknown;
   maxMark: number;
   timeSpentMs: number;
   options: { key: string; isCorrect: boolean; fraction: number }[];
@@ -205,16 +211,19 @@ export interface AttemptPlanRow extends Record<string, unknown> {
 }
 
 // An attempt as its owner takes it, in one round trip: its timing, quiz and lecture, and each
-// response in position order with its question's type, stem and option texts by key. Never the
-// answer key. $1 attempt id, $2 user id.
+// response in position order with its question's type, stem and option texts by key, and for a
+// matching or cloze question its data, from which the reader (data.ts) takes only the prompts,
+// choices and gaps. Never selected: correctness, fractions, feedback, explanations, accepted answers
+// of the other types. $1 attempt id, $2 user id.
 export const ATTEMPT_FOR_TAKING_SQL = `
-SELECT a.id, a.status::text AS status, a.attempt_number AS "attemptNumber",
+SELECT a.id, a.status::text AS status, a.attempt_number AS "attemptNumber", a.seed,
   a.deadline_at AT TIME ZONE 'UTC' AS "deadlineAt", a.submitted_at AT TIME ZONE 'UTC' AS "submittedAt",
   q.title AS "quizTitle", l.slug AS "lectureSlug",
   coalesce((
     SELECT json_agg(json_build_object(
-      'position', r.position, 'optionOrder', r.option_order, 'chosen', r.chosen_option_keys, 'flagged', r.flagged,
+      'position', r.position, 'optionOrder', r.option_order, 'chosen', r.chosen_option_keys, 'text', r.answer_text, 'flagged', r.flagged,
       'revision', r.save_seq, 'type', qv.type, 'stem', qv.stem,
+      'data', CASE WHEN qv.type IN ('MATCHING', 'CLOZE') THEN qv.data END,
       'texts', (SELECT coalesce(json_object_agg(o.key, o.text), '{}') FROM question_options o WHERE o.question_version_id = qv.id)
     ) ORDER BY r.position)
     FROM responses r JOIN question_versions qv ON qv.id = r.question_version_id WHERE r.attempt_id = a.id
@@ -226,6 +235,7 @@ export interface AttemptForTakingRow extends Record<string, unknown> {
   id: string;
   status: AttemptStatus;
   attemptNumber: number;
+  seed: number;
   deadlineAt: Date | null;
   submittedAt: Date | null;
   quizTitle: string;
@@ -234,6 +244,8 @@ export interface AttemptForTakingRow extends Record<string, unknown> {
     position: number;
     optionOrder: string[];
     chosen: string[];
+    text: string | null;
+    data: unknown;
     flagged: boolean;
     revision: number;
     type: QuestionType;

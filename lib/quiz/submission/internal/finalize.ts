@@ -5,7 +5,7 @@ import "server-only";
 import { db } from "../../../db";
 import { poolTransaction, type RawTransaction } from "../../../db-pool-transaction";
 import { FLIP_TO_SUBMITTED_SQL, RECORD_MARKS_SQL, SCORABLE_RESPONSES_SQL, type FlippedAttemptRow, type ScorableResponseRow } from "../../internal/sql";
-import { isChoiceType, scoreChoice } from "../../scoring";
+import { gradeAnswer } from "../../grading";
 import { AFTER_COMMIT, RECORDERS } from "./recorders";
 
 /** A response of a just-submitted attempt, scored. */
@@ -104,10 +104,8 @@ export async function submitInOwnTransaction(attempt: OwnedAttempt, now: Date, i
 }
 
 function scoreResponse(row: ScorableResponseRow): ScoredAttemptResponse {
-  const { mark, isCorrect } = isChoiceType(row.type)
-    ? scoreChoice(row.type, row.options, row.chosenOptionKeys, row.maxMark)
-    : // Not auto-gradable here (essays wait for a grader): no credit yet.
-      { mark: 0, isCorrect: false };
+  // An essay scores nothing until a teacher grades it (the results say it is awaiting grading).
+  const { mark, isCorrect } = gradeAnswer(row, { chosen: row.chosenOptionKeys, text: row.answerText }, row.maxMark);
   return {
     slotId: row.slotId,
     questionVersionId: row.questionVersionId,

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AnswerReviewView } from "@/components/quiz/answer-review-view";
 import { buttonClasses } from "@/components/ui/button";
 import { requireViewer } from "@/lib/auth/viewer";
 import { formatUtcMinute } from "@/lib/dates";
@@ -21,6 +22,7 @@ export default async function ResultsPage({ params }: { params: Promise<{ slug: 
   const result = await getAttemptResult(viewer, id.data);
   if (!result || result.quiz.lecture.slug !== slug.data) notFound();
   const correct = result.responses.filter((r) => r.isCorrect).length;
+  const awaiting = result.responses.filter((r) => r.review.awaitingGrading).length;
   const base = `/lectures/${slug.data}`;
   return (
     <div className="space-y-6">
@@ -32,7 +34,8 @@ export default async function ResultsPage({ params }: { params: Promise<{ slug: 
           {formatScore(result.score ?? 0, result.maxScore)}
         </h2>
         <p className="mt-2 text-slate-600">
-          {correct} of {result.responses.length} questions fully right. Submitted{" "}
+          {correct} of {result.responses.length} questions fully right
+          {awaiting ? `; ${awaiting} awaiting grading (the score counts them as 0 until a teacher marks them)` : ""}. Submitted{" "}
           <time dateTime={result.submittedAt?.toISOString()}>{result.submittedAt ? formatUtcMinute(result.submittedAt) : null} UTC</time>.
         </p>
         <div className="mt-5 flex flex-wrap gap-3">
@@ -51,47 +54,32 @@ export default async function ResultsPage({ params }: { params: Promise<{ slug: 
         {result.responses.map((response, index) => (
           <li key={response.position} className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm" data-testid="result-question">
             <div className="flex items-start justify-between gap-4">
-              <h3 className="font-semibold text-slate-900">
+              <h3 className="whitespace-pre-line font-semibold text-slate-900">
                 <span className="mr-2 text-slate-500">{index + 1}.</span>
                 {response.stem}
               </h3>
               <span
                 className={`shrink-0 rounded-full px-2.5 py-1 text-xs font-medium ${
-                  response.isCorrect ? "bg-emerald-50 text-emerald-800" : response.mark > 0 ? "bg-amber-50 text-amber-900" : "bg-red-50 text-red-800"
+                  response.review.awaitingGrading
+                    ? "bg-slate-100 text-slate-800"
+                    : response.isCorrect
+                      ? "bg-emerald-50 text-emerald-800"
+                      : response.mark > 0
+                        ? "bg-amber-50 text-amber-900"
+                        : "bg-red-50 text-red-800"
                 }`}
               >
-                {response.isCorrect ? "Right" : response.mark > 0 ? "Partly right" : "Wrong"} · {formatScore(response.mark, response.maxMark).split(" (")[0]}
+                {response.review.awaitingGrading
+                  ? "Awaiting grading"
+                  : `${response.isCorrect ? "Right" : response.mark > 0 ? "Partly right" : "Wrong"} · ${formatScore(response.mark, response.maxMark).split(" (")[0]}`}
               </span>
             </div>
-            <ul className="mt-4 space-y-1.5 text-sm">
-              {response.options.map((option) => (
-                <li
-                  key={option.key}
-                  className={`flex items-start gap-2 rounded-md border px-3 py-2 ${
-                    option.isCorrect ? "border-emerald-300 bg-emerald-50" : option.chosen ? "border-red-300 bg-red-50" : "border-slate-200"
-                  }`}
-                >
-                  <span className="min-w-0 flex-1">{option.text}</span>
-                  <span className="shrink-0 text-xs font-medium text-slate-700">
-                    {option.chosen ? "Your answer" : ""}
-                    {option.chosen && option.isCorrect ? " · " : ""}
-                    {option.isCorrect ? "Correct answer" : ""}
-                  </span>
-                </li>
-              ))}
-            </ul>
-            {response.options.every((o) => !o.chosen) ? <p className="mt-2 text-sm text-slate-600">You did not answer this question.</p> : null}
-            {response.explanation ? (
-              <p className="mt-4 text-sm leading-6 text-slate-700">
-                <strong className="font-semibold">Why: </strong>
-                {response.explanation}{" "}
-                {response.sectionKey ? (
-                  <Link href={`${base}#${response.sectionKey}`} className="font-medium text-indigo-700 underline underline-offset-2">
-                    Read the notes
-                  </Link>
-                ) : null}
-              </p>
-            ) : null}
+            <AnswerReviewView
+              review={response.review}
+              generalFeedback={response.generalFeedback}
+              explanation={response.explanation}
+              notesHref={response.sectionKey ? `${base}#${response.sectionKey}` : null}
+            />
           </li>
         ))}
       </ol>
