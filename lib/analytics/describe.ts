@@ -1,6 +1,7 @@
 // From sums to what the dashboard shows: per slot and per variant, the figures of
 // lib/analytics/statistics.ts with their intervals, option figures and flags; and the whole quiz.
 // Pure: the dashboard and the slot page load the sums and the quiz's structure, then call these.
+import { clozeBlanks } from "../bank/cloze-stem";
 import { questionFlags, type Flag } from "./flags";
 import {
   discriminationIndex,
@@ -89,11 +90,9 @@ export function indexRows(rows: readonly StatRow[]): Map<string, StatRow> {
   return new Map(rows.map((r) => [`${r.slotId}|${r.variantKey}`, r]));
 }
 
-/** A question's text as a row's title: a cloze question's gaps ({#1}) as blanks. */
-const titleOf = (stem: string) => stem.replace(/\{#\d+\}/g, "_____");
-
 function describeRow(row: StatRow | undefined, stem: string, variantKey: string, maxMark: number, options: VersionStructure["options"]): RowStat {
-  const title = titleOf(stem);
+  // A cloze question's gaps ({#1}) as numbered blanks.
+  const title = clozeBlanks(stem);
   const sums = row?.sums ?? emptyItemSums();
   const fac = facility(sums, maxMark);
   const disc = discriminationIndex(sums);

@@ -111,7 +111,8 @@ export function reviewAnswer(
     case "MATCHING": {
       const { prompts, choices } = matchingParts(data.pairs as { prompt: string; answer: string }[]);
       const given = answerList(answer.text);
-      review.given = prompts.map((p, i) => `${p.prompt} → ${choices[Number(given[i])] ?? "no answer"}`);
+      const picked = (value: string | undefined) => (value && /^\d+$/.test(value) ? choices[Number(value)] : undefined);
+      review.given = prompts.map((p, i) => `${p.prompt} → ${picked(given[i]) ?? "no answer"}`);
       review.right = prompts.map((p) => `${p.prompt} → ${p.answer}`);
       return review;
     }

@@ -8,6 +8,7 @@ import { db, hotQuery } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { ATTEMPT_FOR_TAKING_SQL, type AttemptForTakingRow } from "./internal/sql";
 import { reviewAnswer } from "./answer-review";
+import { clozeBlanks } from "../bank/cloze-stem";
 import { questionDisplay } from "./question-display";
 import { countingAttempt, slotSeed } from "./scoring";
 import { attemptState, isOpen } from "./submission/attempt-state";
@@ -141,7 +142,7 @@ export async function getAttemptResult(viewer: Viewer, attemptId: string) {
       return {
         position: r.position,
         type: v.type,
-        stem: v.stem,
+        stem: clozeBlanks(v.stem),
         explanation: v.explanation,
         generalFeedback: v.generalFeedback,
         sectionKey: v.sectionKey,

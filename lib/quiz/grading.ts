@@ -174,7 +174,7 @@ export function gradeAnswer(question: GradableQuestion, answer: GivenAnswer, max
       );
     }
     default:
-      // An essay: a teacher marks it.
-      return { credit: 0, mark: 0, isCorrect: false, feedback: [], awaitingGrading: true };
+      // An essay: a teacher marks it (one left empty earns nothing, and waits for no one).
+      return { credit: 0, mark: 0, isCorrect: false, feedback: [], awaitingGrading: (answer.text ?? "").trim() !== "" };
   }
 }

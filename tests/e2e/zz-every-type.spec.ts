@@ -147,7 +147,7 @@ test("a Moodle bank with every type is imported, taken with the keyboard alone, 
     "Name a columnar format.",
     "How many bytes in a kibibyte?",
     "Match each format with its layout.",
-    "Parquet is _____. It was released in _____.",
+    "Parquet is _____ (1). It was released in _____ (2).",
   ])
     await expect(staff.getByTestId("stats-table")).toContainText(title);
 

@@ -16,7 +16,7 @@
 //   standard error = 0.650444 · √1.3 = 0.741620
 import { describe, expect, it } from "vitest";
 import { FLAG_MIN_RESPONSES, POOR_DISCRIMINATION, TOO_EASY_FACILITY, TOO_HARD_FACILITY, questionFlags } from "@/lib/analytics/flags";
-import { estimateRasch, simulateRasch } from "@/lib/analytics/rasch";
+import { abilitiesAt, estimateRasch, simulateRasch } from "@/lib/analytics/rasch";
 import { seededRandom } from "@/lib/random";
 import {
   discriminationIndex,
@@ -156,8 +156,10 @@ describe("Rasch difficulty (joint maximum likelihood)", () => {
     expect(result.converged).toBe(true);
     expect(result.items[0]!.difficulty).toBeCloseTo(-Math.log(3) / 2, 6);
     expect(result.items[1]!.difficulty).toBeCloseTo(Math.log(3) / 2, 6);
-    // Information Σ p(1−p) = 4 · 3/16 = 0.75 ⇒ SE = 1/√0.75.
-    expect(result.items[0]!.se).toBeCloseTo(1 / Math.sqrt(0.75), 6);
+    // At the corrected difficulties ±ln 3 / 2, every ability is still 0 (1 of 2 right, symmetric):
+    // p₁ = 1/(1 + 3^−½), information Σ p(1−p) = 4 p₁(1 − p₁) ⇒ SE = 1/√(4 p₁(1 − p₁)).
+    const p1 = 1 / (1 + 1 / Math.sqrt(3));
+    expect(result.items[0]!.se).toBeCloseTo(1 / Math.sqrt(4 * p1 * (1 - p1)), 9);
   });
 
   it("leaves out extreme persons and items, and recovers simulated difficulties", () => {
@@ -186,5 +188,43 @@ describe("Rasch difficulty (joint maximum likelihood)", () => {
       expect(item.outfit!).toBeGreaterThan(0.6);
       expect(item.outfit!).toBeLessThan(1.6);
     }
+  });
+});
+
+describe("Rasch fit at the corrected difficulties", () => {
+  it("evaluates standard errors, infit and outfit where each ability is the ML estimate against the corrected difficulties", () => {
+    const random = seededRandom(7);
+    const difficulties = Array.from({ length: 10 }, (_, i) => -1.5 + (3 * i) / 9);
+    const abilities = Array.from({ length: 300 }, () => 2 * random() - 1);
+    const responses = simulateRasch(abilities, difficulties, random);
+    const result = estimateRasch(responses);
+    const b = result.items.map((i) => i.difficulty!);
+    // Recompute the statistics by hand, at the same place.
+    const persons = responses.map((_, p) => p).filter((p) => responses[p]!.some((x) => x === 1) && responses[p]!.some((x) => x === 0));
+    const theta = abilitiesAt(
+      responses,
+      persons,
+      b.map((_, i) => i),
+      b,
+      new Float64Array(persons.length),
+    );
+    for (const [q, p] of persons.entries()) {
+      const residual = b.reduce((sum, d, i) => sum + responses[p]![i]! - 1 / (1 + Math.exp(d - theta[q]!)), 0);
+      expect(Math.abs(residual)).toBeLessThan(1e-8);
+    }
+    b.forEach((d, i) => {
+      let information = 0;
+      let squared = 0;
+      let z2 = 0;
+      persons.forEach((p, q) => {
+        const pr = 1 / (1 + Math.exp(d - theta[q]!));
+        information += pr * (1 - pr);
+        squared += (responses[p]![i]! - pr) ** 2;
+        z2 += (responses[p]![i]! - pr) ** 2 / (pr * (1 - pr));
+      });
+      expect(result.items[i]!.se).toBeCloseTo(1 / Math.sqrt(information), 9);
+      expect(result.items[i]!.infit).toBeCloseTo(squared / information, 9);
+      expect(result.items[i]!.outfit).toBeCloseTo(z2 / persons.length, 9);
+    });
   });
 });

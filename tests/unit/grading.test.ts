@@ -1,6 +1,7 @@
 // Every auto-gradable type marked as Moodle marks it, with the feedback for what was answered.
 import { describe, expect, it } from "vitest";
 import { answerList } from "@/lib/quiz/answer-list";
+import { reviewAnswer } from "@/lib/quiz/answer-review";
 import { gradeAnswer, matchesWildcard, readNumber } from "@/lib/quiz/grading";
 
 const grade = (type: string, data: unknown, answer: { chosen?: string[]; text?: string | null }, maxMark = 1, options = []) =>
@@ -74,6 +75,10 @@ describe("matching", () => {
     expect(grade("MATCHING", data, { text: JSON.stringify(["0", "2", ""]) }, 3)).toMatchObject({ credit: 1 / 3, mark: 1, isCorrect: false });
     expect(grade("MATCHING", data, { text: "not json" })).toMatchObject({ credit: 0 });
     expect(answerList('["a", 3, null]')).toEqual(["a", "", ""]);
+    // Read back, a prompt left blank is "no answer" (not the first choice).
+    const review = reviewAnswer({ type: "MATCHING", data, options: [] }, { chosen: [], text: JSON.stringify(["0", ""]) }, []);
+    expect(review.given).toEqual(["CSV → rows", "Parquet → no answer", "ORC → no answer"]);
+    expect(review.right).toEqual(["CSV → rows", "Parquet → columns", "ORC → columns"]);
   });
 });
 
@@ -135,6 +140,7 @@ describe("cloze", () => {
 describe("the rest", () => {
   it("an essay waits for a teacher; true/false gives the chosen answer's feedback", () => {
     expect(grade("ESSAY", null, { text: "My essay" }, 5)).toEqual({ credit: 0, mark: 0, isCorrect: false, feedback: [], awaitingGrading: true });
+    expect(grade("ESSAY", null, { text: "  " }, 5)).toMatchObject({ mark: 0, awaitingGrading: false });
     const options = [
       { key: "true", isCorrect: false, fraction: 0, feedback: "No: it is columnar." },
       { key: "false", isCorrect: true, fraction: 1, feedback: "Right." },

@@ -36,7 +36,7 @@ export default async function ImportsPage() {
         title="Export"
         description={
           "Each lecture's questions (their latest versions), in any of the formats. " +
-          "CSV leaves out numerical and matching questions, Aiken keeps single-answer questions only."
+          "GIFT leaves out cloze questions, CSV numerical, matching and cloze ones, Aiken keeps single-answer questions only."
         }
       >
         <ul className="space-y-2">

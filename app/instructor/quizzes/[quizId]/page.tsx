@@ -156,7 +156,9 @@ async function AnswerLevelSections({ viewer, quizId, view, dashboard }: { viewer
         caption={
           "Time spent per question (median and interquartile range), " +
           "and Rasch difficulty in logits (joint maximum likelihood, bias-corrected; higher is harder) " +
-          `with its standard error and fit, shown once ${RASCH_MIN_RESPONSES} students with a finite ability have answered.`
+          `with its standard error and fit, shown once ${RASCH_MIN_RESPONSES} students with a finite ability have answered. ` +
+          "Standard error, infit and outfit are evaluated at the corrected difficulties, each ability estimated again against them; " +
+          "the standard error is the model's (1 / √Σ p(1 − p), the joint-ML convention), about 2% above eRm's conditional-ML one."
         }
         head={
           <>
