@@ -2,7 +2,7 @@
 // ones, or what they typed or matched beside the right answer; then the feedback for what they
 // answered, the question's general feedback and its explanation with a link to the notes.
 import Link from "next/link";
-import type { AnswerReview } from "@/lib/quiz/answer-review";
+import type { AnswerReview } from "@/lib/bank/answers/review";
 
 interface Props {
   review: AnswerReview;

@@ -7,7 +7,7 @@ import { useEffect, useRef, useState, useTransition, type FormEvent } from "reac
 import { Button, buttonClasses } from "@/components/ui/button";
 import { NETWORK_ERROR_MESSAGE } from "@/components/ui/resilient-action";
 import { answerPracticeAction } from "@/lib/quiz/actions";
-import type { AnswerReview } from "@/lib/quiz/answer-review";
+import type { AnswerReview } from "@/lib/bank/answers/review";
 import type { QuestionDisplay } from "@/lib/quiz/question-display";
 import { AnswerReviewView } from "./answer-review-view";
 import { isAnswered } from "./answer-sync";

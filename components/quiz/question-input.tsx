@@ -6,7 +6,7 @@
 // choice in each gap. The answer is what the server stores: option keys, or text (a JSON list of one
 // string per prompt or gap for matching and cloze).
 import type { ClozeGap, QuestionDisplay } from "@/lib/quiz/question-display";
-import { answerList } from "@/lib/quiz/answer-list";
+import { answerList } from "@/lib/bank/answers/answer-list";
 
 export interface InputAnswer {
   chosen: string[];

@@ -9,6 +9,9 @@ import { describeSlot, indexRows, type SlotStat } from "./describe";
 import { loadSlotRows } from "./internal/bundles";
 import { slotQuintilesSql, slotResponseCountSql, slotResponsesSql, type CountRow, type SlotQuintileRow, type SlotResponseRow } from "./internal/sql";
 import { quizStructure } from "./internal/structure";
+import { loadResponseAnalysis, type ResponseAnalysis } from "./response-analysis";
+import { reviewAnswer } from "../bank/answers/review";
+import { isChoiceType } from "../bank/answers/choice";
 import { DEFAULT_VIEW, type StatsView } from "./view";
 
 export const SLOT_PAGE_SIZE = 50;
@@ -25,6 +28,8 @@ export interface SlotDetail {
     email: string;
     variantKey: string;
     chosen: string[];
+    /** A typed or matched answer, as the student's results read it back ("" for a choice). */
+    answered: string;
     mark: number;
     maxMark: number;
     total: number;
@@ -32,6 +37,8 @@ export interface SlotDetail {
     submittedAt: string;
   }[];
   responseCount: number;
+  /** Short answer and numerical: the most frequent responses; matching: the figures per pair. */
+  analysis: ResponseAnalysis[];
 }
 
 export interface SlotStatistics {
@@ -68,13 +75,21 @@ export async function getSlotStatistics(
 
 /** A slot's options by score group (quintiles of the attempt total) and the answers behind them. */
 async function loadSlotDetail(quizId: string, slotId: string, view: StatsView, page: number, pageSize: number): Promise<SlotDetail> {
-  const [quintiles, responses, count, versions] = await Promise.all([
+  const [quintiles, responses, count, versions, analysis] = await Promise.all([
     db.$queryRaw<SlotQuintileRow[]>(slotQuintilesSql(quizId, slotId, view)),
     db.$queryRaw<SlotResponseRow[]>(slotResponsesSql(quizId, slotId, view, page, pageSize)),
     db.$queryRaw<CountRow[]>(slotResponseCountSql(quizId, slotId, view)),
-    db.questionVersion.findMany({ where: { question: { slotVariants: { some: { slotId } } } }, select: { id: true, stem: true } }),
+    db.questionVersion.findMany({ where: { question: { slotVariants: { some: { slotId } } } }, select: { id: true, stem: true, type: true, data: true } }),
+    loadResponseAnalysis(quizId, slotId, view),
   ]);
   const stems = new Map(versions.map((v) => [v.id, v.stem]));
+  const byId = new Map(versions.map((v) => [v.id, v]));
+  // A typed or matched answer reads as on the student's results (choices are shown by their labels).
+  const answered = (r: SlotResponseRow) => {
+    const version = byId.get(r.vid);
+    if (!version || isChoiceType(version.type)) return "";
+    return reviewAnswer({ type: version.type, data: version.data, options: [] }, { chosen: [], text: r.text }, []).given.join("; ");
+  };
   const byVariant = new Map<string, SlotDetail["variants"][number]>();
   for (const row of quintiles) {
     let variant = byVariant.get(row.vid);
@@ -94,6 +109,7 @@ async function loadSlotDetail(quizId: string, slotId: string, view: StatsView, p
       email: r.email,
       variantKey: r.vid,
       chosen: r.keys,
+      answered: answered(r),
       mark: r.mark,
       maxMark: r.max_mark,
       total: r.score,
@@ -101,5 +117,6 @@ async function loadSlotDetail(quizId: string, slotId: string, view: StatsView, p
       submittedAt: r.submitted_at.toISOString(),
     })),
     responseCount: count[0]?.n ?? 0,
+    analysis,
   };
 }

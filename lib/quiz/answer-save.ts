@@ -5,7 +5,7 @@ import type { Viewer } from "../auth/viewer";
 import { db, hotQuery } from "../db";
 import { ActionError, NotFoundError } from "../errors";
 import { SAVE_ANSWER_SQL, type SavedAnswerRow } from "./internal/sql";
-import { isChoiceType } from "./scoring";
+import { isChoiceType } from "../bank/answers/choice";
 import type { SaveAnswerInput, SaveOutcome } from "./schemas";
 import { AttemptClosedError } from "./submission/attempt-closed";
 import { attemptState, closedReason } from "./submission/attempt-state";

@@ -7,7 +7,7 @@ import type { Viewer } from "../auth/viewer";
 import { db, hotQuery } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { ATTEMPT_FOR_TAKING_SQL, type AttemptForTakingRow } from "./internal/sql";
-import { reviewAnswer } from "./answer-review";
+import { reviewAnswer } from "../bank/answers/review";
 import { clozeBlanks } from "../bank/cloze-stem";
 import { questionDisplay } from "./question-display";
 import { countingAttempt, slotSeed } from "./scoring";

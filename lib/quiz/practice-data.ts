@@ -9,7 +9,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { LOCK_PRACTICE_SESSION_SQL, type LockedPracticeSessionRow } from "./internal/sql";
 import { answerPractice, isPracticeDone, startPractice, type PracticeState } from "./practice";
 import { seededShuffle } from "../random";
-import { reviewAnswer } from "./answer-review";
+import { reviewAnswer } from "../bank/answers/review";
 import { questionDisplay } from "./question-display";
 
 /** The shuffle of a practice question: fixed for the question while it is the current one. */

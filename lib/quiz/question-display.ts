@@ -5,7 +5,7 @@
 // same order. Pure, so the server builds it and the page (a client component) takes its types.
 import type { ClozePart } from "../bank/schemas";
 import { seededShuffle } from "../random";
-import { matchingParts } from "./grading";
+import { matchingParts } from "../bank/answers/grading";
 
 export interface ChoiceOption {
   /** What the page sends back: an option key (choice) or an index (matching, cloze choices). */

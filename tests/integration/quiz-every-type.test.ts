@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { getSlotStatistics } from "@/lib/analytics/slot";
 import { applyImport, previewImport } from "@/lib/bank/import/data";
 import { loadContentTree } from "@/lib/content/load";
 import { readContentTree } from "@/lib/content/read";
@@ -145,5 +146,25 @@ describe("every type in a quiz", () => {
       feedback: ["Gap 1: Right", "Gap 2: Good", "Gap 3: No"],
     });
     expect(r6!.review).toMatchObject({ awaitingGrading: true, given: ["ETL transforms before loading; ELT after."] });
+
+    // The instructor's page of each question: responses by frequency (short answer, numerical), figures per pair (matching).
+    const staff = await createUser("INSTRUCTOR");
+    const slots = await db.response.findMany({ where: { attemptId }, orderBy: { position: "asc" }, select: { slotId: true } });
+    const page = async (position: number) => (await getSlotStatistics(staff, quizId, slots[position]!.slotId))!.detail;
+    expect((await page(2)).analysis).toEqual([
+      { variantKey: expect.any(String), kind: "responses", total: 1, classes: [{ response: "Apache ORC", count: 1, credit: 0.5 }], others: 0 },
+    ]);
+    expect((await page(3)).analysis[0]).toMatchObject({ kind: "responses", classes: [{ response: "1000", count: 1, credit: 0.5 }] });
+    expect((await page(4)).analysis[0]).toEqual({
+      variantKey: expect.any(String),
+      kind: "pairs",
+      total: 1,
+      pairs: [
+        { prompt: "CSV", answer: "row-major", right: 1, answered: 1, commonWrong: null },
+        { prompt: "Parquet", answer: "column-major", right: 0, answered: 1, commonWrong: { text: "diagonal", count: 1 } },
+      ],
+    });
+    expect((await page(4)).responses[0]!.answered).toBe("CSV → row-major; Parquet → diagonal");
+    expect((await page(0)).analysis).toEqual([]);
   });
 });

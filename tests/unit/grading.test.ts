@@ -1,8 +1,8 @@
 // Every auto-gradable type marked as Moodle marks it, with the feedback for what was answered.
 import { describe, expect, it } from "vitest";
-import { answerList } from "@/lib/quiz/answer-list";
-import { reviewAnswer } from "@/lib/quiz/answer-review";
-import { gradeAnswer, matchesWildcard, readNumber } from "@/lib/quiz/grading";
+import { answerList } from "@/lib/bank/answers/answer-list";
+import { reviewAnswer } from "@/lib/bank/answers/review";
+import { gradeAnswer, matchesWildcard, readNumber } from "@/lib/bank/answers/grading";
 
 const grade = (type: string, data: unknown, answer: { chosen?: string[]; text?: string | null }, maxMark = 1, options = []) =>
   gradeAnswer({ type, data, options }, { chosen: answer.chosen ?? [], text: answer.text ?? null }, maxMark);

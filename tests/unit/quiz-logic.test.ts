@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { answerPractice, isPracticeDone, startPractice } from "@/lib/quiz/practice";
-import { countingAttempt, planSlot, scoreChoice, type ScoredOption } from "@/lib/quiz/scoring";
+import { scoreChoice, type ScoredOption } from "@/lib/bank/answers/choice";
+import { countingAttempt, planSlot } from "@/lib/quiz/scoring";
 import { seededShuffle } from "@/lib/random";
 
 const single: ScoredOption[] = [

@@ -121,6 +121,7 @@ export interface SlotResponseRow {
   email: string;
   vid: string;
   keys: string[];
+  text: string | null;
   mark: number;
   max_mark: number;
   score: number;
@@ -132,7 +133,7 @@ export interface SlotResponseRow {
 export function slotResponsesSql(quizId: string, slotId: string, view: StatsView, page: number, pageSize: number): Prisma.Sql {
   return Prisma.sql`
     WITH sel AS (${selectedAttemptsSql(quizId, view)})
-    SELECT u.name, u.email, r.question_version_id AS vid, r.chosen_option_keys AS keys, r.mark::float8 AS mark, r.max_mark::float8 AS max_mark,
+    SELECT u.name, u.email, r.question_version_id AS vid, r.chosen_option_keys AS keys, r.answer_text AS text, r.mark::float8 AS mark, r.max_mark::float8 AS max_mark,
       sel.score::float8 AS score, r.time_spent_ms AS ms, a.submitted_at
     FROM responses r JOIN sel ON sel.id = r.attempt_id JOIN attempts a ON a.id = r.attempt_id JOIN users u ON u.id = a.user_id
     WHERE r.slot_id = ${slotId} ORDER BY a.submitted_at DESC, u.name LIMIT ${pageSize} OFFSET ${page * pageSize}`;
@@ -140,6 +141,38 @@ export function slotResponsesSql(quizId: string, slotId: string, view: StatsView
 
 export interface CountRow {
   n: number;
+}
+
+export interface ResponseClassRow {
+  vid: string;
+  response: string;
+  c: number;
+  credit: number | null;
+}
+
+/** Short-answer and numerical responses of a slot in a view, grouped by what was typed (trimmed), most frequent first. */
+export function slotResponseClassesSql(quizId: string, slotId: string, view: StatsView): Prisma.Sql {
+  return Prisma.sql`
+    WITH sel AS (${selectedAttemptsSql(quizId, view)})
+    SELECT r.question_version_id AS vid, btrim(coalesce(r.answer_text, '')) AS response, count(*)::int AS c,
+      avg(r.mark / nullif(r.max_mark, 0))::float8 AS credit
+    FROM responses r JOIN sel ON sel.id = r.attempt_id JOIN question_versions qv ON qv.id = r.question_version_id
+    WHERE r.slot_id = ${slotId} AND qv.type IN ('SHORT_ANSWER', 'NUMERICAL')
+    GROUP BY 1, 2 ORDER BY c DESC, response LIMIT 500`;
+}
+
+export interface MatchingAnswerRow {
+  vid: string;
+  text: string | null;
+}
+
+/** A slot's matching answers in a view (JSON lists, one choice per prompt), for the per-pair figures. */
+export function slotMatchingAnswersSql(quizId: string, slotId: string, view: StatsView): Prisma.Sql {
+  return Prisma.sql`
+    WITH sel AS (${selectedAttemptsSql(quizId, view)})
+    SELECT r.question_version_id AS vid, r.answer_text AS text
+    FROM responses r JOIN sel ON sel.id = r.attempt_id JOIN question_versions qv ON qv.id = r.question_version_id
+    WHERE r.slot_id = ${slotId} AND qv.type = 'MATCHING'`;
 }
 
 export function slotResponseCountSql(quizId: string, slotId: string, view: StatsView): Prisma.Sql {

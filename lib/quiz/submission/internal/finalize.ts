@@ -5,7 +5,7 @@ import "server-only";
 import { db } from "../../../db";
 import { poolTransaction, type RawTransaction } from "../../../db-pool-transaction";
 import { FLIP_TO_SUBMITTED_SQL, RECORD_MARKS_SQL, SCORABLE_RESPONSES_SQL, type FlippedAttemptRow, type ScorableResponseRow } from "../../internal/sql";
-import { gradeAnswer } from "../../grading";
+import { gradeAnswer } from "../../../bank/answers/grading";
 import { AFTER_COMMIT, RECORDERS } from "./recorders";
 
 /** A response of a just-submitted attempt, scored. */

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ResponseAnalysisTable } from "@/components/instructor/response-analysis";
 import { Section } from "@/components/ui/section";
 import { Table } from "@/components/ui/table";
 import { parseView, recordId, viewQuery } from "@/lib/analytics/schemas";
@@ -53,56 +54,60 @@ export default async function SlotStatisticsPage({
       </p>
       {slot.variants.map((variant) => {
         const groups = detail.variants.find((v) => v.variantKey === variant.variantKey)?.quintiles;
+        const analysis = detail.analysis.find((a) => a.variantKey === variant.variantKey);
         return (
           <section key={variant.variantKey} aria-label={`Variant: ${variant.title}`} className="space-y-2">
             {slot.variants.length > 1 ? <h2 className="text-lg font-semibold">Variant: {variant.title}</h2> : null}
-            <Table
-              testId="option-table"
-              caption={
-                `Each option: share of the ${variant.n} answers, corrected point-biserial against the rest of the quiz, ` +
-                "and the share choosing it in each fifth of the class by total score."
-              }
-              head={
-                <>
-                  <th scope="col" className="px-3 py-2">
-                    Option
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right">
-                    Chosen
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right">
-                    Point-biserial
-                  </th>
-                  {QUINTILES.map((q) => (
-                    <th key={q} scope="col" className="px-3 py-2 text-right">
-                      {q}
+            {analysis ? <ResponseAnalysisTable analysis={analysis} /> : null}
+            {variant.options.length === 0 ? null : (
+              <Table
+                testId="option-table"
+                caption={
+                  `Each option: share of the ${variant.n} answers, corrected point-biserial against the rest of the quiz, ` +
+                  "and the share choosing it in each fifth of the class by total score."
+                }
+                head={
+                  <>
+                    <th scope="col" className="px-3 py-2">
+                      Option
                     </th>
-                  ))}
-                </>
-              }
-            >
-              {variant.options.map((o) => (
-                <tr key={o.key} className="border-t border-slate-100">
-                  <th scope="row" className="px-3 py-2 font-normal">
-                    <span className="font-semibold">{o.label}.</span> {o.text}{" "}
-                    {o.correct ? <span className="ml-1 rounded bg-emerald-100 px-1.5 text-xs font-medium text-emerald-900">key</span> : null}
-                  </th>
-                  <td className="px-3 py-2 text-right tabular-nums">
-                    {o.count} ({o.share === null ? "—" : `${Math.round(o.share * 100)}%`})
-                  </td>
-                  <td className="px-3 py-2 text-right tabular-nums">{o.pointBiserial === null ? "—" : o.pointBiserial.toFixed(2)}</td>
-                  {QUINTILES.map((_, q) => {
-                    const group = groups?.[q];
-                    const share = group && group.attempts ? (group.picks[o.key] ?? 0) / group.attempts : null;
-                    return (
-                      <td key={q} className="px-3 py-2 text-right tabular-nums">
-                        {share === null ? "—" : `${Math.round(share * 100)}%`}
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </Table>
+                    <th scope="col" className="px-3 py-2 text-right">
+                      Chosen
+                    </th>
+                    <th scope="col" className="px-3 py-2 text-right">
+                      Point-biserial
+                    </th>
+                    {QUINTILES.map((q) => (
+                      <th key={q} scope="col" className="px-3 py-2 text-right">
+                        {q}
+                      </th>
+                    ))}
+                  </>
+                }
+              >
+                {variant.options.map((o) => (
+                  <tr key={o.key} className="border-t border-slate-100">
+                    <th scope="row" className="px-3 py-2 font-normal">
+                      <span className="font-semibold">{o.label}.</span> {o.text}{" "}
+                      {o.correct ? <span className="ml-1 rounded bg-emerald-100 px-1.5 text-xs font-medium text-emerald-900">key</span> : null}
+                    </th>
+                    <td className="px-3 py-2 text-right tabular-nums">
+                      {o.count} ({o.share === null ? "—" : `${Math.round(o.share * 100)}%`})
+                    </td>
+                    <td className="px-3 py-2 text-right tabular-nums">{o.pointBiserial === null ? "—" : o.pointBiserial.toFixed(2)}</td>
+                    {QUINTILES.map((_, q) => {
+                      const group = groups?.[q];
+                      const share = group && group.attempts ? (group.picks[o.key] ?? 0) / group.attempts : null;
+                      return (
+                        <td key={q} className="px-3 py-2 text-right tabular-nums">
+                          {share === null ? "—" : `${Math.round(share * 100)}%`}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </Table>
+            )}
             {variant.flags.length ? (
               <ul className="space-y-1 text-sm">
                 {variant.flags.map((f, i) => (
@@ -128,7 +133,7 @@ export default async function SlotStatisticsPage({
                   Student
                 </th>
                 <th scope="col" className="px-3 py-2">
-                  Chose
+                  Answer
                 </th>
                 <th scope="col" className="px-3 py-2 text-right">
                   Mark
@@ -153,7 +158,9 @@ export default async function SlotStatisticsPage({
                   <th scope="row" className="px-3 py-2 font-normal">
                     {r.name} <span className="block text-xs text-slate-600">{r.email}</span>
                   </th>
-                  <td className="px-3 py-2">{labels.length ? labels.join(", ") : <span className="text-slate-500">no answer</span>}</td>
+                  <td className="px-3 py-2">
+                    {labels.length ? labels.join(", ") : r.answered ? r.answered : <span className="text-slate-500">no answer</span>}
+                  </td>
                   <td className="px-3 py-2 text-right tabular-nums">
                     {r.mark.toFixed(2)} / {r.maxMark}
                   </td>

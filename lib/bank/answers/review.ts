@@ -2,7 +2,7 @@
 // answer, the mark, and the feedback for what they answered — each chosen option's, the matched
 // answer's, each gap's — then the question's general feedback and explanation. Pure; only ever built
 // for an answer already marked, so it may show the key.
-import type { ClozePart } from "../bank/schemas";
+import type { ClozePart } from "../schemas";
 import { answerList } from "./answer-list";
 import { gradeAnswer, matchingParts, type GradableQuestion } from "./grading";
 

@@ -1,6 +1,6 @@
 // Marks one answer of any question type as Moodle does, with the feedback that goes with it. Pure:
 // the submission, practice and the results page all call it.
-// - single / true-false / multiple: the chosen options' credit (scoring.ts scoreChoice);
+// - single / true-false / multiple: the chosen options' credit (choice.ts scoreChoice);
 // - short answer: the first accepted answer that matches, `*` matching any run of characters, case
 //   ignored unless the question says otherwise (Moodle's qtype_shortanswer);
 // - numerical: the first answer whose value ± tolerance holds the number ("*" holds any), the number
@@ -8,9 +8,9 @@
 // - matching: the share of prompts matched with their answer;
 // - cloze: each gap marked as its type, weighted by its weight;
 // - essay: nothing until a teacher grades it.
-import type { ClozePart } from "../bank/schemas";
+import type { ClozePart } from "../schemas";
 import { answerList } from "./answer-list";
-import { isChoiceType, scoreChoice, type ScoredOption } from "./scoring";
+import { isChoiceType, scoreChoice, type ScoredOption } from "./choice";
 
 export interface GradableQuestion {
   type: string;
