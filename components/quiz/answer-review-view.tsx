@@ -2,12 +2,13 @@
 // ones, or what they typed or matched beside the right answer; then the feedback for what they
 // answered, the question's general feedback and its explanation with a link to the notes.
 import Link from "next/link";
-import type { AnswerReview } from "@/lib/bank/answers/review";
+import { RichText } from "@/components/ui/rich-text";
+import type { RenderedReview } from "@/lib/quiz/rendered-review";
 
 interface Props {
-  review: AnswerReview;
-  generalFeedback: string;
-  explanation: string;
+  review: RenderedReview["review"];
+  generalFeedback: RenderedReview["generalFeedback"];
+  explanation: RenderedReview["explanation"];
   /** The notes section the question draws on, when it has one. */
   notesHref: string | null;
 }
@@ -40,14 +41,14 @@ export function AnswerReviewView({ review, generalFeedback, explanation, notesHr
               className={`rounded-md border px-3 py-2 ${option.isCorrect ? "border-emerald-300 bg-emerald-50" : option.chosen ? "border-red-300 bg-red-50" : "border-slate-200"}`}
             >
               <div className="flex items-start gap-2">
-                <span className="min-w-0 flex-1 whitespace-pre-line">{option.text}</span>
+                <RichText as="span" html={option.text} className="min-w-0 flex-1" />
                 <span className="shrink-0 text-xs font-medium text-slate-700">
                   {option.chosen ? "Your answer" : ""}
                   {option.chosen && option.isCorrect ? " · " : ""}
                   {option.isCorrect ? "Correct answer" : ""}
                 </span>
               </div>
-              {option.chosen && option.feedback ? <p className="mt-1 text-slate-700">{option.feedback}</p> : null}
+              {option.chosen && option.feedback ? <RichText html={option.feedback} className="mt-1 text-slate-700" /> : null}
             </li>
           ))}
         </ul>
@@ -67,27 +68,25 @@ export function AnswerReviewView({ review, generalFeedback, explanation, notesHr
       {review.options.length === 0 && review.feedback.length > 0 ? (
         <div data-testid="answer-feedback">
           {review.feedback.map((f, i) => (
-            <p key={i} className="text-slate-700">
-              {f}
-            </p>
+            <RichText key={i} html={f} className="text-slate-700" />
           ))}
         </div>
       ) : null}
       {generalFeedback ? (
-        <p className="leading-6 text-slate-700" data-testid="general-feedback">
-          {generalFeedback}
-        </p>
+        <div data-testid="general-feedback">
+          <RichText html={generalFeedback} className="leading-6 text-slate-700" />
+        </div>
       ) : null}
       {explanation ? (
-        <p className="leading-6 text-slate-700">
+        <div className="leading-6 text-slate-700">
           <strong className="font-semibold">Why: </strong>
-          {explanation}{" "}
+          <RichText as="span" html={explanation} />{" "}
           {notesHref ? (
             <Link href={notesHref} className="font-medium text-indigo-700 underline underline-offset-2">
               Read the notes
             </Link>
           ) : null}
-        </p>
+        </div>
       ) : notesHref ? (
         <Link href={notesHref} className="font-medium text-indigo-700 underline underline-offset-2">
           Read the notes

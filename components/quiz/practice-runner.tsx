@@ -7,7 +7,9 @@ import { useEffect, useRef, useState, useTransition, type FormEvent } from "reac
 import { Button, buttonClasses } from "@/components/ui/button";
 import { NETWORK_ERROR_MESSAGE } from "@/components/ui/resilient-action";
 import { answerPracticeAction } from "@/lib/quiz/actions";
-import type { AnswerReview } from "@/lib/bank/answers/review";
+import { RichText } from "@/components/ui/rich-text";
+import type { SafeHtml } from "@/lib/bank/rich-text/render";
+import type { RenderedReview } from "@/lib/quiz/rendered-review";
 import type { QuestionDisplay } from "@/lib/quiz/question-display";
 import { AnswerReviewView } from "./answer-review-view";
 import { isAnswered } from "./answer-sync";
@@ -21,14 +23,11 @@ interface View {
   remaining: number;
   answered: number;
   correct: number;
-  question: { id: string; type: string; stem: string; display: QuestionDisplay } | null;
+  question: { id: string; type: string; stem: SafeHtml; display: QuestionDisplay } | null;
 }
 
-type Feedback = {
+type Feedback = Omit<RenderedReview, "stem"> & {
   isCorrect: boolean;
-  review: AnswerReview;
-  generalFeedback: string;
-  explanation: string;
   sectionKey: string | null;
   done: boolean;
   remaining: number;
@@ -101,9 +100,13 @@ export function PracticeRunner({ view }: { view: View }) {
       <form onSubmit={check} className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
         <fieldset disabled={feedback !== null}>
           <legend>
-            <h2 id="practice-question" ref={headingRef} tabIndex={-1} className="whitespace-pre-line text-xl font-semibold leading-snug">
-              {question.display.kind === "cloze" ? "Fill in the gaps." : question.stem}
-            </h2>
+            {question.display.kind === "cloze" ? (
+              <h2 id="practice-question" ref={headingRef} tabIndex={-1} className="text-xl font-semibold leading-snug">
+                Fill in the gaps.
+              </h2>
+            ) : (
+              <RichText as="h2" id="practice-question" ref={headingRef} tabIndex={-1} html={question.stem} className="text-xl font-semibold leading-snug" />
+            )}
           </legend>
           {/* Once checked, the answer is read back with the key (below) instead. */}
           {feedback ? null : (

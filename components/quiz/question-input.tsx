@@ -5,7 +5,8 @@
 // matching, one labelled menu per prompt (no drag and drop); for cloze, the text with a box or a
 // choice in each gap. The answer is what the server stores: option keys, or text (a JSON list of one
 // string per prompt or gap for matching and cloze).
-import type { ClozeGap, QuestionDisplay } from "@/lib/quiz/question-display";
+import { RichText } from "@/components/ui/rich-text";
+import type { ClozeGap, QuestionDisplay, RichOption } from "@/lib/quiz/question-display";
 import { answerList } from "@/lib/bank/answers/answer-list";
 
 export interface InputAnswer {
@@ -34,7 +35,7 @@ function OptionList({
   horizontal = false,
   onToggle,
 }: {
-  options: { value: string; text: string }[];
+  options: ({ value: string; text: string } | RichOption)[];
   multiple: boolean;
   chosen: readonly string[];
   name: string;
@@ -65,7 +66,7 @@ function OptionList({
               onChange={(event) => onToggle(option.value, event.target.checked)}
               className="mt-1 size-4 accent-indigo-600"
             />
-            <span className="whitespace-pre-line">{option.text}</span>
+            {"html" in option ? <RichText as="span" html={option.html} /> : <span className="whitespace-pre-line">{option.text}</span>}
           </label>
         );
       })}

@@ -7,6 +7,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SaveStatus, type SaveStatusState } from "@/components/ui/save-status";
 import { formatDuration } from "@/lib/quiz/format";
+import { RichText } from "@/components/ui/rich-text";
+import type { SafeHtml } from "@/lib/bank/rich-text/render";
 import type { QuestionDisplay } from "@/lib/quiz/question-display";
 import { isAnswered, sameAnswer, type Answer } from "./answer-sync";
 import { AttemptReview } from "./attempt-review";
@@ -18,7 +20,7 @@ import { useSubmission } from "./use-submission";
 interface Question {
   position: number;
   type: string;
-  stem: string;
+  stem: SafeHtml;
   display: QuestionDisplay;
   chosen: string[];
   text: string | null;
@@ -159,9 +161,13 @@ export function QuizRunner({ attempt }: Props) {
                   Question {index + 1} of {questions.length}
                   {question.type === "MULTIPLE_CHOICE" ? " · choose all that apply" : ""}
                 </span>
-                <h2 ref={headingRef} tabIndex={-1} className="mt-1 whitespace-pre-line text-xl font-semibold leading-snug text-slate-900">
-                  {question.display.kind === "cloze" ? "Fill in the gaps." : question.stem}
-                </h2>
+                {question.display.kind === "cloze" ? (
+                  <h2 ref={headingRef} tabIndex={-1} className="mt-1 text-xl font-semibold leading-snug text-slate-900">
+                    Fill in the gaps.
+                  </h2>
+                ) : (
+                  <RichText as="h2" ref={headingRef} tabIndex={-1} html={question.stem} className="mt-1 text-xl font-semibold leading-snug text-slate-900" />
+                )}
               </legend>
               <div className="mt-5">
                 <QuestionInput

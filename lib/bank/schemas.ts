@@ -40,6 +40,22 @@ const questionBase = {
   lecture: key.optional(),
   /** Moodle's idnumber when it cannot serve as the id (any text up to 100 characters). */
   idnumber: z.string().trim().min(1).max(100).optional(),
+  /**
+   * "html": the question's texts (stem, options, feedback, explanation) are HTML in the safe subset
+   * (lib/bank/rich-text/sanitize.ts); absent or "plain": plain text. Names, matching prompts and
+   * accepted answers are always plain.
+   */
+  format: z.enum(["plain", "html"]).optional(),
+  /** The images its HTML shows, by content hash (from Moodle XML's embedded files). Stored apart from the versions. */
+  files: z
+    .array(
+      z.strictObject({
+        hash: z.string().regex(/^[0-9a-f]{64}$/, "must be a SHA-256 in hex"),
+        mimeType: z.enum(["image/png", "image/jpeg", "image/gif", "image/webp"]),
+        base64: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, "must be base64"),
+      }),
+    )
+    .optional(),
 };
 
 export const singleChoiceQuestion = z

@@ -105,8 +105,9 @@ export function toVersionData(question: BankQuestion): VersionData {
     case "essay":
       break;
   }
-  // Kept only when the file has one, so that questions without it hash as they always did.
+  // Kept only when the file has them, so that questions without them hash as they always did.
   if (question.idnumber) data = { ...data, idnumber: question.idnumber };
+  if (question.format === "html") data = { ...data, format: "html" };
   const version = {
     type: DB_QUESTION_TYPE[question.type],
     name: normalise(question.name ?? ""),
@@ -150,6 +151,7 @@ export function fromVersionData({ externalKey, category, topic, version: v }: St
     ...(category ? { category } : {}),
     lecture: lectureSlug,
     ...(typeof data.idnumber === "string" ? { idnumber: data.idnumber } : {}),
+    ...(data.format === "html" ? { format: "html" as const } : {}),
   };
   const type = BANK_QUESTION_TYPE[v.type];
   switch (type) {

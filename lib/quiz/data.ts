@@ -8,7 +8,8 @@ import { db, hotQuery } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { ATTEMPT_FOR_TAKING_SQL, type AttemptForTakingRow } from "./internal/sql";
 import { reviewAnswer } from "../bank/answers/review";
-import { clozeBlanks } from "../bank/cloze-stem";
+import { renderedReview } from "./rendered-review";
+import { renderRichText } from "../bank/rich-text/render";
 import { questionDisplay } from "./question-display";
 import { countingAttempt, slotSeed } from "./scoring";
 import { attemptState, isOpen } from "./submission/attempt-state";
@@ -76,11 +77,11 @@ export async function getAttemptForTaking(viewer: Viewer, attemptId: string) {
     questions: attempt.questions.map((r) => ({
       position: r.position,
       type: r.type,
-      stem: r.type === "CLOZE" ? "" : r.stem,
+      stem: renderRichText(r.type === "CLOZE" ? "" : r.stem, r.format),
       display: questionDisplay(
         r.type,
         r.stem,
-        r.optionOrder.map((key) => ({ value: key, text: r.texts[key] ?? "" })),
+        r.optionOrder.map((key) => ({ value: key, html: renderRichText(r.texts[key] ?? "", r.format) })),
         r.data,
         slotSeed(attempt.seed, r.position),
       ),
@@ -142,15 +143,12 @@ export async function getAttemptResult(viewer: Viewer, attemptId: string) {
       return {
         position: r.position,
         type: v.type,
-        stem: clozeBlanks(v.stem),
-        explanation: v.explanation,
-        generalFeedback: v.generalFeedback,
         sectionKey: v.sectionKey,
         mark: r.mark ?? 0,
         maxMark: r.maxMark,
         isCorrect: r.isCorrect ?? false,
         timeSpentMs: r.timeSpentMs,
-        review: reviewAnswer(v, { chosen: r.chosenOptionKeys, text: r.answerText }, r.optionOrder, r.maxMark),
+        ...renderedReview(v, reviewAnswer(v, { chosen: r.chosenOptionKeys, text: r.answerText }, r.optionOrder, r.maxMark)),
       };
     }),
   };

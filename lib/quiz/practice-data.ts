@@ -11,6 +11,10 @@ import { answerPractice, isPracticeDone, startPractice, type PracticeState } fro
 import { seededShuffle } from "../random";
 import { reviewAnswer } from "../bank/answers/review";
 import { questionDisplay } from "./question-display";
+import { renderedReview } from "./rendered-review";
+import { renderRichText } from "../bank/rich-text/render";
+
+const formatOf = (data: unknown) => ((data as { format?: string } | null)?.format === "html" ? ("html" as const) : ("plain" as const));
 
 /** The shuffle of a practice question: fixed for the question while it is the current one. */
 const practiceSeed = (answered: number, questionVersionId: string) => answered * 7919 + questionVersionId.length;
@@ -80,11 +84,11 @@ export async function getPracticeView(viewer: Viewer, sessionId: string) {
       ? {
           id: version.id,
           type: version.type,
-          stem: version.type === "CLOZE" ? "" : version.stem,
+          stem: renderRichText(version.type === "CLOZE" ? "" : version.stem, formatOf(version.data)),
           display: questionDisplay(
             version.type,
             version.stem,
-            seededShuffle(version.options, seed).map((o) => ({ value: o.key, text: o.text })),
+            seededShuffle(version.options, seed).map((o) => ({ value: o.key, html: renderRichText(o.text, formatOf(version.data)) })),
             version.data,
             seed,
           ),
@@ -140,9 +144,7 @@ export async function answerPracticeQuestion(viewer: Viewer, input: { sessionId:
     });
     return {
       isCorrect,
-      review,
-      generalFeedback: version.generalFeedback,
-      explanation: version.explanation,
+      ...renderedReview({ ...version, stem: "" }, review),
       sectionKey: version.sectionKey,
       remaining: next.queue.length,
       done: isPracticeDone(next),

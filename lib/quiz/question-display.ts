@@ -3,9 +3,11 @@
 // distinct answers, shuffled, with extra distractors among them); a cloze question's text with its
 // gaps (a box, or a choice whose options may be shuffled). Shuffles are seeded, so a reload shows the
 // same order. Pure, so the server builds it and the page (a client component) takes its types.
+import type { SafeHtml } from "../bank/rich-text/render";
 import type { ClozePart } from "../bank/schemas";
 import { seededShuffle } from "../random";
 import { matchingParts } from "../bank/answers/grading";
+import { htmlToText } from "../bank/formats/html-text";
 
 export interface ChoiceOption {
   /** What the page sends back: an option key (choice) or an index (matching, cloze choices). */
@@ -15,8 +17,14 @@ export interface ChoiceOption {
 
 export type ClozeGap = { kind: "text" | "number" } | { kind: "choice"; multiple: boolean; display: ClozePart["display"]; options: ChoiceOption[] };
 
+/** A choice question's option: its text rendered (rich-text/render.ts). */
+export interface RichOption {
+  value: string;
+  html: SafeHtml;
+}
+
 export type QuestionDisplay =
-  | { kind: "choice"; multiple: boolean; options: ChoiceOption[] }
+  | { kind: "choice"; multiple: boolean; options: RichOption[] }
   | { kind: "text"; input: "short" | "number" | "essay" }
   | { kind: "matching"; prompts: string[]; choices: ChoiceOption[] }
   | { kind: "cloze"; segments: ({ text: string } | { gap: number })[]; gaps: ClozeGap[] };
@@ -41,7 +49,7 @@ const indexed = (texts: readonly string[]): ChoiceOption[] => texts.map((text, i
  * them; `data` is the version's type-specific data, of which only prompts, choices and gap options
  * are used.
  */
-export function questionDisplay(type: string, stem: string, options: readonly ChoiceOption[], data: unknown, seed: number): QuestionDisplay {
+export function questionDisplay(type: string, stem: string, options: readonly RichOption[], data: unknown, seed: number): QuestionDisplay {
   const d = (data ?? {}) as Record<string, unknown>;
   switch (type) {
     case "SHORT_ANSWER":
@@ -75,7 +83,7 @@ export function questionDisplay(type: string, stem: string, options: readonly Ch
   }
 }
 
-/** A choice question's options as keys and texts ([] for the other types). */
+/** A choice question's options as keys and their texts as text ([] for the other types). */
 export function optionsOf(display: QuestionDisplay): { key: string; text: string }[] {
-  return display.kind === "choice" ? display.options.map((o) => ({ key: o.value, text: o.text })) : [];
+  return display.kind === "choice" ? display.options.map((o) => ({ key: o.value, text: htmlToText(o.html) })) : [];
 }

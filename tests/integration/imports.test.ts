@@ -135,7 +135,7 @@ describe("importing a question bank", () => {
     const converted = await previewImport(admin, { fileName: "cafe.gift", bytes: latin1, lectureId, convert: true });
     expect(converted.items[0]!.stem).toBe("Café au lait?");
 
-    // Script in question text is dropped on import: what is stored and shown is text.
+    // Script in question text is dropped on import: the stored HTML is the safe subset, and the preview shows its text.
     const hostile =
       '<quiz><question type="truefalse"><questiontext format="html">' +
       `<text><![CDATA[<p>Safe?<script>fetch('/steal')</script><img src=x onerror="alert(1)"></p>]]></text></questiontext>` +

@@ -134,11 +134,13 @@ describe("every type in a quiz", () => {
     expect(submitted.maxScore).toBe(14);
 
     const [r0, r1, r2, r3, r4, r5, r6] = result.responses.map((r) => r);
-    expect(r0!.generalFeedback).toBe("Parquet stores columns together.");
-    expect(r0!.review.options.find((o) => o.chosen)).toMatchObject({ text: "ORC, partly", isCorrect: false });
+    // The Moodle file's HTML is kept (sanitised) and rendered; the plain true/false question's text is escaped.
+    expect(r0!.stem).toBe("<p>Which format is <em>columnar</em>?</p>");
+    expect(r0!.generalFeedback).toBe("<p>Parquet stores columns together.</p>");
+    expect(r0!.review.options.find((o) => o.chosen)).toMatchObject({ text: "<p>ORC, partly</p>", isCorrect: false });
     expect(r1!.review.options.find((o) => o.chosen)).toMatchObject({ key: "true", feedback: "No: Parquet is columnar." });
-    expect(r2!.review).toMatchObject({ given: ["Apache ORC"], right: ["Parquet"], feedback: ["ORC is columnar too, but we studied Parquet."] });
-    expect(r3!.review).toMatchObject({ given: ["1000"], right: ["1024"], feedback: ["That is a kilobyte."] });
+    expect(r2!.review).toMatchObject({ given: ["Apache ORC"], right: ["Parquet"], feedback: ["<p>ORC is columnar too, but we studied Parquet.</p>"] });
+    expect(r3!.review).toMatchObject({ given: ["1000"], right: ["1024"], feedback: ["<p>That is a kilobyte.</p>"] });
     expect(r4!.review).toMatchObject({ given: ["CSV → row-major", "Parquet → diagonal"], right: ["CSV → row-major", "Parquet → column-major"] });
     expect(r5!.review).toMatchObject({
       given: ["Gap 1: Columnar", "Gap 2: 2014", "Gap 3: text"],

@@ -138,7 +138,7 @@ describe("Moodle XML as Moodle reads it", () => {
       feedbackFalse: "Right: it stores columns.",
     });
     expect(parsed.questions[3]!.question).toMatchObject({
-      answers: [{ value: 1024 }, { value: 1000, fraction: 0.5 }, { value: "*", fraction: 0, feedback: "2 to the 10th." }],
+      answers: [{ value: 1024 }, { value: 1000, fraction: 0.5 }, { value: "*", fraction: 0, feedback: "<p>2 to the 10th.</p>" }],
     });
     expect(parsed.questions[4]!.question).toMatchObject({ pairs: [{ prompt: "CSV" }, { prompt: "Parquet" }, { prompt: "", answer: "diagonal" }] });
   });

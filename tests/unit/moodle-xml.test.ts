@@ -54,12 +54,13 @@ describe("Moodle XML", () => {
     ]);
     expect(questions[0]!.question).toMatchObject({
       id: "q-columnar",
-      // HTML becomes plain text: the app shows question text as text.
-      stem: "Which format is column-major?",
+      // HTML stays HTML, in the safe subset (sanitised); the page renders it.
+      format: "html",
+      stem: "<p>Which format is <b>column-major</b>?</p>",
       generalFeedback: "See the notes.",
       maxMark: 2,
       options: [
-        { text: "Parquet", correct: true, fraction: 1, feedback: "Yes & well done" },
+        { text: "Parquet", correct: true, fraction: 1, feedback: "Yes &amp; well done" },
         { text: "CSV", correct: false, fraction: 0 },
       ],
     });

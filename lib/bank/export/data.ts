@@ -4,7 +4,9 @@ import type { Viewer } from "../../auth/viewer";
 import { db } from "../../db";
 import { getBankFormat, type BankFormatName } from "../formats/registry";
 import type { KeyedQuestion } from "../types";
-import { fromVersionData } from "../version-data";
+import { loadQuestionFiles, referencedFiles } from "../files/data";
+import type { BankQuestion } from "../schemas";
+import { fromVersionData, toVersionData } from "../version-data";
 
 /** A lecture's bank as questions in the file model (latest versions), for export; null when there is no such lecture. */
 export async function getLectureBank(viewer: Viewer, lectureSlug: string): Promise<{ lectureSlug: string; questions: KeyedQuestion[] } | null> {
@@ -36,7 +38,21 @@ export async function getLectureBank(viewer: Viewer, lectureSlug: string): Promi
     },
   });
   const questions = rows.flatMap(({ versions: [version], ...row }) => (version ? [fromVersionData({ ...row, version }, lecture.slug)] : []));
-  return { lectureSlug: lecture.slug, questions };
+  return { lectureSlug: lecture.slug, questions: await withTheirFiles(questions) };
+}
+
+/** Each HTML question with the stored images its texts show (Moodle XML and JSON carry them). */
+async function withTheirFiles(questions: KeyedQuestion[]): Promise<KeyedQuestion[]> {
+  const texts = (q: KeyedQuestion) => {
+    const v = toVersionData(q as BankQuestion);
+    return [v.stem, v.generalFeedback, v.explanation, ...v.options.flatMap((o) => [o.text, o.feedback])];
+  };
+  const used = new Map(questions.filter((q) => q.format === "html").map((q) => [q.id, referencedFiles(texts(q))]));
+  const files = new Map((await loadQuestionFiles([...new Set([...used.values()].flat())])).map((f) => [f.hash, f]));
+  return questions.map((q) => {
+    const own = (used.get(q.id) ?? []).flatMap((hash) => (files.has(hash) ? [files.get(hash)!] : []));
+    return own.length ? { ...q, files: own } : q;
+  });
 }
 
 export interface BankFile {

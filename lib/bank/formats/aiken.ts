@@ -101,6 +101,10 @@ export function toAiken(questions: readonly ParsedQuestion[]): { text: string; s
       skipped.push({ question: q, reason: `Aiken holds single-answer multiple-choice questions only, not ${q.type}` });
       continue;
     }
+    if (q.format === "html") {
+      skipped.push({ question: q, reason: "Aiken holds plain text only: this question's text is HTML" });
+      continue;
+    }
     if (q.stem.includes("\n") || q.options.some((o) => o.text.includes("\n"))) {
       skipped.push({ question: q, reason: "Aiken puts the question and each option on one line" });
       continue;

@@ -134,6 +134,7 @@ export function toCsv(questions: readonly ParsedQuestion[]): { text: string; ski
   for (const q of questions) {
     if (q.type === "numerical" || q.type === "matching" || q.type === "cloze")
       skipped.push({ question: q, reason: `${q.type} questions cannot be one CSV row` });
+    else if (q.format === "html") skipped.push({ question: q, reason: "CSV holds plain text only: this question's text is HTML" });
     else rows.push(q);
   }
   const width = Math.max(

@@ -74,7 +74,8 @@ export function toGift(questions: readonly ParsedQuestion[]): { text: string; sk
         body = "";
         break;
     }
-    blocks.push(`${title}${giftEscape(q.stem)} {${body}${general}}`);
+    // An HTML question says so; its answers and feedback take the question's format.
+    blocks.push(`${title}${q.format === "html" ? "[html]" : ""}${giftEscape(q.stem)} {${body}${general}}`);
   }
   return { text: `${blocks.join("\n\n")}\n`, skipped };
 }

@@ -10,10 +10,11 @@ import { KEY_PATTERN } from "../../ids";
 import type { CategoryInfo, ImportProblem, ParseResult } from "../types";
 import { htmlToText } from "./html-text";
 import { normaliseCategoryPath } from "./moodle-rules";
-import { readXmlQuestion, richText, textOf, type Node } from "./moodle-xml-questions";
+import { readXmlQuestion } from "./moodle-xml-questions";
+import { textOf, xmlTexts, type Node } from "./moodle-xml-text";
 import { checkQuestion } from "./question-issues";
 
-const ALWAYS_ARRAYS = new Set(["question", "answer", "subquestion", "tag"]);
+const ALWAYS_ARRAYS = new Set(["question", "answer", "subquestion", "tag", "file"]);
 
 // Moodle XML nests about six elements deep (quiz/question/answer/feedback/text); HTML inside the
 // text is escaped or in CDATA, so it adds no depth. A deeper file is refused at once.
@@ -84,6 +85,12 @@ function questionPositions(text: string): { line: number; column: number }[] {
   return positions;
 }
 
+/** The question text marked as Moodle's auto format, so that its HTML is read as text. */
+function plainFormat(node: unknown): unknown {
+  const element = (Array.isArray(node) ? node[0] : node) as Node | undefined;
+  return element && typeof element === "object" ? { ...element, "@format": "moodle_auto_format" } : node;
+}
+
 export function parseMoodleXml(source: string): ParseResult {
   const questions: ParseResult["questions"] = [];
   const problems: ImportProblem[] = [];
@@ -144,7 +151,7 @@ export function parseMoodleXml(source: string): ParseResult {
       problems.push({ ...where, message, question: name || snippet.slice(0, 60), snippet, ...(severity ? { severity } : {}) });
     if (type === "category") {
       category = normaliseCategoryPath(textOf(q.category)) || undefined;
-      const description = richText(q.info, "moodle_auto_format");
+      const description = xmlTexts(q).plain(q.info);
       const idnumber = textOf(q.idnumber).trim();
       if (category && (description || idnumber)) categories.push({ path: category, description, idnumber });
       return;
@@ -153,26 +160,31 @@ export function parseMoodleXml(source: string): ParseResult {
       report("a description (text shown between questions, not a question) is left out: this bank holds questions only", "warning");
       return;
     }
-    const reading = readXmlQuestion(q, type);
-    for (const warning of reading.warnings) report(warning, "warning");
+    // A cloze question is kept as plain text (its gaps are in its text): its texts are read as plain.
+    const t = xmlTexts(type === "cloze" || type === "multianswer" ? { ...q, questiontext: plainFormat(q.questiontext) } : q);
+    const reading = readXmlQuestion(q, type, t);
     for (const problem of reading.problems) report(problem);
     if (!reading.fields || reading.problems.length) return;
     const idnumber = textOf(q.idnumber).trim();
     const base: Record<string, unknown> = {
-      stem: richText(q.questiontext, "moodle_auto_format"),
+      stem: t.rich(q.questiontext),
       origin: "imported",
+      ...(t.html ? { format: "html" } : {}),
+      ...(t.files.length ? { files: t.files } : {}),
       ...(name ? { name } : {}),
       ...(category ? { category } : {}),
-      ...(richText(q.generalfeedback) ? { generalFeedback: richText(q.generalfeedback) } : {}),
+      ...(t.rich(q.generalfeedback) ? { generalFeedback: t.rich(q.generalfeedback) } : {}),
       ...(q.defaultgrade !== undefined ? { maxMark: Number(textOf(q.defaultgrade)) } : {}),
       ...(KEY_PATTERN.test(idnumber) ? { id: idnumber } : idnumber ? { idnumber } : {}),
-      ...(richText(q.explanation) ? { explanation: richText(q.explanation) } : {}),
+      ...(t.rich(q.explanation) ? { explanation: t.rich(q.explanation) } : {}),
     };
     // Tags "section:<key>" and "topic:<key>" place the question in the notes and the topics.
     for (const tag of (((q.tags as Node | undefined)?.tag as Node[] | undefined) ?? []).map((t) => textOf(t))) {
       const placed = tag.match(/^(section|topic):([a-z0-9][a-z0-9-]*)$/);
       if (placed) base[placed[1]!] = placed[2];
     }
+    // Reading the texts (above) found the images that are missing or refused.
+    for (const warning of [...t.warnings, ...reading.warnings]) report(warning, "warning");
     const checked = checkQuestion({ ...base, ...reading.fields });
     if ("messages" in checked) for (const message of checked.messages) report(message);
     else questions.push({ line: where.line, question: checked.question });

@@ -6,28 +6,9 @@
 import { readCloze } from "./cloze";
 import { htmlToText } from "./html-text";
 import { gradeProblem, moodleGrade } from "./moodle-rules";
-import { decodeEntities } from "./xml-entities";
+import { formatOf, textOf, xmlTexts, type Node, type XmlTexts } from "./moodle-xml-text";
 
-export type Node = Record<string, unknown>;
-
-export function textOf(node: unknown): string {
-  if (node === undefined || node === null) return "";
-  if (typeof node === "string") return decodeEntities(node);
-  if (Array.isArray(node)) return textOf(node[0]);
-  const value = (node as Node).text ?? (node as Node)["#text"];
-  return value === undefined ? "" : textOf(value);
-}
-
-const formatOf = (node: unknown, inherited: string): string => {
-  const element = Array.isArray(node) ? node[0] : node;
-  return (element && typeof element === "object" && ((element as Node)["@format"] as string | undefined)) || inherited;
-};
-
-/** An element's text, turned from HTML into plain text when its format (or the question's) is HTML. */
-export function richText(node: unknown, inherited = "plain_text"): string {
-  const text = textOf(node);
-  return formatOf(node, inherited) === "html" ? htmlToText(text) : text.trim();
-}
+export type { Node };
 
 /** An answer's fraction: "33.33333" is Moodle's grade 0.3333333 (not 0.33333329999999994); a grade Moodle refuses stays as written. */
 function fractionOf(answer: Node): number {
@@ -50,7 +31,7 @@ function checkGrades(answers: Node[], what: (text: string) => string, problems: 
   }
 }
 
-function multichoice(q: Node, answers: Node[], format: string, r: QuestionReading): Fields | null {
+function multichoice(q: Node, answers: Node[], t: XmlTexts, r: QuestionReading): Fields | null {
   const single = !["false", "0", ""].includes(textOf(q.single).trim().toLowerCase()) || q.single === undefined;
   checkGrades(answers, (t) => `the answer "${htmlToText(t).slice(0, 40)}"`, r.problems);
   if (answers.length < 2) r.problems.push("a multiple-choice question needs at least two answers");
@@ -60,22 +41,22 @@ function multichoice(q: Node, answers: Node[], format: string, r: QuestionReadin
   return {
     type: single ? "single" : "multiple",
     options: answers.map((a, i) => ({
-      text: richText(a, format),
+      text: t.rich(a),
       correct: single ? best > 0 && Math.abs(fractions[i]! - best) < 1e-9 : fractions[i]! > 0,
       fraction: fractions[i],
-      ...(richText(a.feedback, format) ? { feedback: richText(a.feedback, format) } : {}),
+      ...(t.rich(a.feedback) ? { feedback: t.rich(a.feedback) } : {}),
     })),
   };
 }
 
 /** Moodle's rule: the answer "true" says whether true is right (fraction 100) and carries true's feedback; "false" the same. */
-function truefalse(answers: Node[], format: string, r: QuestionReading): Fields | null {
+function truefalse(answers: Node[], t: XmlTexts, r: QuestionReading): Fields | null {
   let answer: boolean | null = null;
   const feedback: Record<string, string> = {};
   for (const a of answers) {
-    const text = richText(a, format).toLowerCase();
+    const text = t.plain(a).toLowerCase();
     if (text !== "true" && text !== "false") continue;
-    feedback[text] = richText(a.feedback, format);
+    feedback[text] = t.rich(a.feedback);
     answer = text === "true" ? fractionOf(a) === 1 : fractionOf(a) !== 1;
   }
   if (answer === null) {
@@ -90,7 +71,7 @@ function truefalse(answers: Node[], format: string, r: QuestionReading): Fields 
   };
 }
 
-function shortanswer(q: Node, answers: Node[], format: string, r: QuestionReading): Fields {
+function shortanswer(q: Node, answers: Node[], t: XmlTexts, r: QuestionReading): Fields {
   checkGrades(answers, (t) => `the answer "${t.slice(0, 40)}"`, r.problems);
   return {
     type: "short-answer",
@@ -98,12 +79,12 @@ function shortanswer(q: Node, answers: Node[], format: string, r: QuestionReadin
     answers: answers.map((a) => ({
       text: textOf(a).trim(),
       fraction: fractionOf(a),
-      ...(richText(a.feedback, format) ? { feedback: richText(a.feedback, format) } : {}),
+      ...(t.rich(a.feedback) ? { feedback: t.rich(a.feedback) } : {}),
     })),
   };
 }
 
-function numerical(answers: Node[], format: string, r: QuestionReading): Fields | null {
+function numerical(answers: Node[], t: XmlTexts, r: QuestionReading): Fields | null {
   checkGrades(answers, (t) => `the answer "${t.slice(0, 40)}"`, r.problems);
   const parsed = answers.map((a) => {
     const text = textOf(a).trim();
@@ -112,7 +93,7 @@ function numerical(answers: Node[], format: string, r: QuestionReading): Fields 
       value,
       tolerance: Math.abs(Number(textOf(a.tolerance).trim() || "0")),
       fraction: fractionOf(a),
-      ...(richText(a.feedback, format) ? { feedback: richText(a.feedback, format) } : {}),
+      ...(t.rich(a.feedback) ? { feedback: t.rich(a.feedback) } : {}),
       text,
     };
   });
@@ -124,50 +105,55 @@ function numerical(answers: Node[], format: string, r: QuestionReading): Fields 
   return { type: "numerical", answers: parsed.map(({ text: _text, ...a }) => (void _text, a)) };
 }
 
-function matching(q: Node, format: string, r: QuestionReading): Fields {
+function matching(q: Node, t: XmlTexts, r: QuestionReading): Fields {
   const subquestions = (q.subquestion as Node[] | undefined) ?? [];
-  const pairs = subquestions.map((s) => ({ prompt: richText(s, format), answer: textOf((s.answer as Node[] | undefined)?.[0]).trim() }));
+  const pairs = subquestions.map((s) => ({ prompt: t.plain(s), answer: textOf((s.answer as Node[] | undefined)?.[0]).trim() }));
   const missing = pairs.findIndex((p) => p.prompt !== "" && p.answer === "");
   if (missing >= 0) r.problems.push(`subquestion ${missing + 1} has no answer to match`);
   // A subquestion with neither text nor answer is an unused row of Moodle's form.
   return { type: "matching", pairs: pairs.filter((p) => p.answer !== "") };
 }
 
-function cloze(q: Node, format: string, r: QuestionReading): Fields | null {
+// A cloze question stays plain text: its gaps sit in the text, which HTML cut at the gaps would break.
+function cloze(q: Node, r: QuestionReading): Fields | null {
   const reading = readCloze(textOf(q.questiontext));
   r.problems.push(...reading.problems);
   if (reading.problems.length) return null;
   // Moodle: the question's mark is the sum of its gaps' weights (its <defaultgrade> is ignored).
   const maxMark = reading.parts.reduce((sum, p) => sum + p.weight, 0);
-  return { type: "cloze", stem: formatOf(q.questiontext, format) === "html" ? htmlToText(reading.stem) : reading.stem.trim(), parts: reading.parts, maxMark };
+  return {
+    type: "cloze",
+    stem: formatOf(q.questiontext, "moodle_auto_format") === "html" ? htmlToText(reading.stem) : reading.stem.trim(),
+    parts: reading.parts,
+    maxMark,
+  };
 }
 
 export const SUPPORTED_XML_TYPES = ["multichoice", "truefalse", "shortanswer", "numerical", "matching", "cloze", "multianswer", "essay"];
 
 /** The type-specific fields of one question, with what is wrong with it. */
-export function readXmlQuestion(q: Node, type: string): QuestionReading {
+export function readXmlQuestion(q: Node, type: string, t: XmlTexts = xmlTexts(q)): QuestionReading {
   const r: QuestionReading = { fields: null, problems: [], warnings: [] };
   const answers = (q.answer as Node[] | undefined) ?? [];
-  const format = formatOf(q.questiontext, "moodle_auto_format");
   switch (type) {
     case "multichoice":
-      r.fields = multichoice(q, answers, format, r);
+      r.fields = multichoice(q, answers, t, r);
       break;
     case "truefalse":
-      r.fields = truefalse(answers, format, r);
+      r.fields = truefalse(answers, t, r);
       break;
     case "shortanswer":
-      r.fields = shortanswer(q, answers, format, r);
+      r.fields = shortanswer(q, answers, t, r);
       break;
     case "numerical":
-      r.fields = numerical(answers, format, r);
+      r.fields = numerical(answers, t, r);
       break;
     case "matching":
-      r.fields = matching(q, format, r);
+      r.fields = matching(q, t, r);
       break;
     case "cloze":
     case "multianswer":
-      r.fields = cloze(q, format, r);
+      r.fields = cloze(q, r);
       break;
     case "essay":
       r.fields = { type: "essay" };

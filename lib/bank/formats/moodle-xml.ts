@@ -4,14 +4,39 @@
 import type { ParsedQuestion } from "../types";
 import type { BankFormat } from "./bank-format";
 import { writeCloze } from "./cloze";
-import { textToHtml } from "./html-text";
 import { moodlePercent } from "./moodle-rules";
+import { FILE_EXTENSIONS, type QuestionFile } from "./question-files";
 import { parseMoodleXml } from "./moodle-xml-parser";
 
 const xmlText = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-// Elements marked format="html" carry HTML: plain text is written as HTML that reads back the same.
-const xmlTextElement = (tag: string, text: string | undefined, format = false) =>
-  text ? `<${tag}${format ? ' format="html"' : ""}><text>${xmlText(format ? textToHtml(text) : text)}</text></${tag}>` : "";
+const xmlTextElement = (tag: string, text: string | undefined, format?: string, inner = "") =>
+  text ? `<${tag}${format ? ` format="${format}"` : ""}><text>${xmlText(text)}</text>${inner}</${tag}>` : "";
+
+/** This server's image URLs in a text as Moodle's @@PLUGINFILE@@ references, to the files written with the question. */
+const pluginFiles = (html: string, files: readonly QuestionFile[]) =>
+  html.replace(/\/api\/question-files\/([0-9a-f]{64})/g, (whole, hash: string) => {
+    const file = files.find((f) => f.hash === hash);
+    return file ? `@@PLUGINFILE@@/${hash}.${FILE_EXTENSIONS[file.mimeType]}` : whole;
+  });
+
+/**
+ * How a question's texts are written: an HTML question's as format="html" (its images as embedded
+ * files); a plain one's in Moodle's auto format, which Moodle shows as the same text and which reads
+ * back as plain text.
+ */
+function textWriter(q: ParsedQuestion) {
+  const html = q.format === "html";
+  const files = q.files ?? [];
+  const format = html ? "html" : "moodle_auto_format";
+  const text = (value: string) => (html ? pluginFiles(value, files) : value);
+  const embedded = files.map((f) => `<file name="${f.hash}.${FILE_EXTENSIONS[f.mimeType]}" path="/" encoding="base64">${f.base64}</file>`).join("");
+  return {
+    element: (tag: string, value: string | undefined, inner = "") => (value ? xmlTextElement(tag, text(value), format, inner) : ""),
+    answerText: (value: string) => `<text>${xmlText(text(value))}</text>`,
+    answerFormat: html ? ' format="html"' : "",
+    embedded,
+  };
+}
 
 /** Moodle XML: every type, with categories, fractions, feedback and the id as idnumber. */
 export function toMoodleXml(questions: readonly ParsedQuestion[]): string {
@@ -32,17 +57,16 @@ export function toMoodleXml(questions: readonly ParsedQuestion[]): string {
       cloze: "cloze",
       essay: "essay",
     }[q.type];
+    const w = textWriter(q);
     const parts = [
       xmlTextElement("name", q.name),
-      // A cloze question's gaps are written into its text, in Moodle's syntax, after the text is made HTML.
-      q.type === "cloze"
-        ? `<questiontext format="html"><text>${xmlText(writeCloze(textToHtml(q.stem), q.parts))}</text></questiontext>`
-        : xmlTextElement("questiontext", q.stem, true),
-      xmlTextElement("generalfeedback", q.generalFeedback, true),
+      // A cloze question's gaps are written into its text, in Moodle's syntax.
+      w.element("questiontext", q.type === "cloze" ? writeCloze(q.stem, q.parts) : q.stem, w.embedded),
+      w.element("generalfeedback", q.generalFeedback),
       q.maxMark !== undefined && q.maxMark !== 1 ? `<defaultgrade>${q.maxMark}</defaultgrade>` : "",
       q.id || q.idnumber ? `<idnumber>${xmlText(q.idnumber ?? q.id!)}</idnumber>` : "",
       // This project's extension (Moodle ignores it): the explanation shown with the right answer.
-      xmlTextElement("explanation", q.explanation, true),
+      w.element("explanation", q.explanation),
       q.section || q.topic
         ? `<tags>${[q.section ? `section:${q.section}` : "", q.topic ? `topic:${q.topic}` : ""]
             .filter(Boolean)
@@ -51,15 +75,16 @@ export function toMoodleXml(questions: readonly ParsedQuestion[]): string {
         : "",
     ];
     const pct = moodlePercent;
-    const answer = (fraction: number, text: string, feedback?: string, extra = "") =>
-      `<answer fraction="${pct(fraction)}"><text>${xmlText(text)}</text>${extra}${xmlTextElement("feedback", feedback)}</answer>`;
+    // Rich answers (choice options) in the question's format; accepted answers and true/false's words are plain.
+    const answer = (fraction: number, text: string, feedback?: string, extra = "", rich = false) =>
+      `<answer fraction="${pct(fraction)}"${rich ? w.answerFormat : ""}>${rich ? w.answerText(text) : `<text>${xmlText(text)}</text>`}${extra}${w.element("feedback", feedback)}</answer>`;
     switch (q.type) {
       case "single":
       case "multiple":
         parts.push(
           `<single>${q.type === "single"}</single>`,
           ...q.options.map((o) =>
-            answer(o.fraction ?? (o.correct ? (q.type === "single" ? 1 : 1 / q.options.filter((x) => x.correct).length) : 0), o.text, o.feedback),
+            answer(o.fraction ?? (o.correct ? (q.type === "single" ? 1 : 1 / q.options.filter((x) => x.correct).length) : 0), o.text, o.feedback, "", true),
           ),
         );
         break;
@@ -76,7 +101,7 @@ export function toMoodleXml(questions: readonly ParsedQuestion[]): string {
         parts.push(
           "<shuffleanswers>1</shuffleanswers>",
           ...q.pairs.map(
-            (p) => `<subquestion format="html"><text>${xmlText(textToHtml(p.prompt))}</text><answer><text>${xmlText(p.answer)}</text></answer></subquestion>`,
+            (p) => `<subquestion format="moodle_auto_format"><text>${xmlText(p.prompt)}</text><answer><text>${xmlText(p.answer)}</text></answer></subquestion>`,
           ),
         );
         break;

@@ -5,6 +5,8 @@ import { allowLongStatements, db } from "../../db";
 import { ActionError, NotFoundError } from "../../errors";
 import type { Prisma } from "../../generated/prisma/client";
 import { addImportedSlots, type ImportedSlotEntry } from "../../quiz/internal/slots";
+import { storeQuestionFiles } from "../files/data";
+import { htmlToText } from "../formats/html-text";
 import { getBankFormat } from "../formats/registry";
 import { upsertQuestionVersion } from "../internal/versioning";
 import type { BankQuestion } from "../schemas";
@@ -44,7 +46,7 @@ function previewItems(questions: IdentifiedQuestion[], outcomeOf: (question: Ide
     type: q.question.type,
     category: q.question.category ?? "",
     outcome: outcomeOf(q, i),
-    stem: q.question.stem,
+    stem: q.question.format === "html" ? htmlToText(q.question.stem) : q.question.stem,
   }));
 }
 
@@ -130,6 +132,7 @@ export async function applyImport(viewer: Viewer, upload: ImportUpload & { fileH
       await allowLongStatements(tx, 110_000); // up to 2,000 questions in one all-or-nothing write
       const slots: ImportedSlotEntry[] = [];
       for (const item of parsed.questions) {
+        await storeQuestionFiles(tx, item.question.files ?? []);
         const result = await upsertQuestionVersion(tx, item.question as BankQuestion, {
           lectureId: lecture.id,
           topicId: item.question.topic ? (topicIds.get(item.question.topic) ?? null) : null,

@@ -222,7 +222,7 @@ SELECT a.id, a.status::text AS status, a.attempt_number AS "attemptNumber", a.se
   coalesce((
     SELECT json_agg(json_build_object(
       'position', r.position, 'optionOrder', r.option_order, 'chosen', r.chosen_option_keys, 'text', r.answer_text, 'flagged', r.flagged,
-      'revision', r.save_seq, 'type', qv.type, 'stem', qv.stem,
+      'revision', r.save_seq, 'type', qv.type, 'stem', qv.stem, 'format', coalesce(qv.data->>'format', 'plain'),
       'data', CASE WHEN qv.type IN ('MATCHING', 'CLOZE') THEN qv.data END,
       'texts', (SELECT coalesce(json_object_agg(o.key, o.text), '{}') FROM question_options o WHERE o.question_version_id = qv.id)
     ) ORDER BY r.position)
@@ -250,6 +250,7 @@ export interface AttemptForTakingRow extends Record<string, unknown> {
     revision: number;
     type: QuestionType;
     stem: string;
+    format: "plain" | "html";
     texts: Record<string, string>;
   }[];
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AnswerReviewView } from "@/components/quiz/answer-review-view";
+import { RichText } from "@/components/ui/rich-text";
 import { buttonClasses } from "@/components/ui/button";
 import { requireViewer } from "@/lib/auth/viewer";
 import { formatUtcMinute } from "@/lib/dates";
@@ -54,9 +55,9 @@ export default async function ResultsPage({ params }: { params: Promise<{ slug: 
         {result.responses.map((response, index) => (
           <li key={response.position} className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm" data-testid="result-question">
             <div className="flex items-start justify-between gap-4">
-              <h3 className="whitespace-pre-line font-semibold text-slate-900">
+              <h3 className="font-semibold text-slate-900">
                 <span className="mr-2 text-slate-500">{index + 1}.</span>
-                {response.stem}
+                <RichText as="span" html={response.stem} />
               </h3>
               <span
                 className={`shrink-0 rounded-full px-2.5 py-1 text-xs font-medium ${

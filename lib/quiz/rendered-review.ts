@@ -1,0 +1,41 @@
+// A marked answer ready for the page: the question's texts and the review's options and feedback
+// rendered (HTML questions in their safe subset, plain ones escaped; TeX as MathML), the typed
+// answers left as text. Results and practice both show it.
+import type { AnswerReview } from "../bank/answers/review";
+import { clozeBlanks } from "../bank/cloze-stem";
+import { renderRichText, type SafeHtml, type TextFormat } from "../bank/rich-text/render";
+
+export interface RenderedReview {
+  stem: SafeHtml;
+  generalFeedback: SafeHtml | null;
+  explanation: SafeHtml | null;
+  review: Omit<AnswerReview, "options" | "feedback"> & {
+    options: (Omit<AnswerReview["options"][number], "text" | "feedback"> & { text: SafeHtml; feedback: SafeHtml | null })[];
+    feedback: SafeHtml[];
+  };
+}
+
+interface ReviewedVersion {
+  stem: string;
+  generalFeedback: string;
+  explanation: string;
+  data: unknown;
+}
+
+const formatOf = (data: unknown): TextFormat => ((data as { format?: string } | null)?.format === "html" ? "html" : "plain");
+
+export function renderedReview(version: ReviewedVersion, review: AnswerReview): RenderedReview {
+  const format = formatOf(version.data);
+  const rich = (text: string) => (text ? renderRichText(text, format) : null);
+  return {
+    stem: renderRichText(clozeBlanks(version.stem), format),
+    generalFeedback: rich(version.generalFeedback),
+    explanation: rich(version.explanation),
+    review: {
+      ...review,
+      options: review.options.map((o) => ({ ...o, text: renderRichText(o.text, format), feedback: rich(o.feedback) })),
+      // A cloze question's gap feedback is plain (its texts are): "Gap 1: …" escaped like any plain text.
+      feedback: review.feedback.map((f) => renderRichText(f, format)),
+    },
+  };
+}
