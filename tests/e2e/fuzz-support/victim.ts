@@ -23,9 +23,9 @@ function mainText(html: string): string {
     .trim();
 }
 
-/** The answers in the attempt page's payload: `"chosen":[…]` and `"flagged":…` of each question. */
+/** The answers in the attempt page's payload: `"chosen":[…]`, `"text":…` and `"flagged":…` of each question. */
 function savedAnswers(html: string): string[] {
-  return [...html.replace(/\\"/g, '"').matchAll(/"chosen":\[[^\]]*\],"flagged":(?:true|false)/g)].map((m) => m[0]);
+  return [...html.replace(/\\"/g, '"').matchAll(/"chosen":\[[^\]]*\],"text":(?:null|"[^"]*"),"flagged":(?:true|false)/g)].map((m) => m[0]);
 }
 
 /** Digests of every row the victim owns, read from the app's database. */
