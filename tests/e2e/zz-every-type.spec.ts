@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page, type Request } from "@playwright/test";
 import { DEMO_ADMIN, DEMO_INSTRUCTOR, signIn, signUp, uniqueEmail } from "./helpers";
 
 const LECTURE = "/lectures/ml-systems-and-data-engineering";
@@ -77,6 +77,11 @@ test("a Moodle bank with every type is imported, taken with the keyboard alone, 
     await student.keyboard.press("Enter");
   };
 
+  // Every save the page sends, to read its reply again below.
+  const saves: Request[] = [];
+  student.on("request", (r) => {
+    if (r.method() === "POST" && r.headers()["next-action"]) saves.push(r);
+  });
   await open(first, "Which format is columnar?");
   await student.keyboard.press("Tab");
   await chooseRadio(student, "ORC, partly");
@@ -118,6 +123,21 @@ test("a Moodle bank with every type is imported, taken with the keyboard alone, 
   await student.keyboard.type("ETL transforms before loading; ELT loads first.");
   await saveAndGo();
   await expect(student.getByTestId("answered-count")).toHaveText(`7 of ${total} answered`);
+  // The save replies carry no key either: each request sent again (same idempotency key, so it changes nothing).
+  expect(saves.length).toBeGreaterThanOrEqual(7);
+  for (const save of saves) {
+    const reply = await student.request.post(attemptUrl, {
+      headers: {
+        "next-action": save.headers()["next-action"]!,
+        "content-type": save.headers()["content-type"] ?? "text/plain;charset=UTF-8",
+        accept: "text/x-component",
+      },
+      data: save.postDataBuffer()!,
+    });
+    const body = await reply.text();
+    expect(body).toContain("savedAt");
+    for (const secret of SECRETS) expect(body.includes(secret), `a save reply shows ${secret}`).toBe(false);
+  }
   const axe = await new AxeBuilder({ page: student }).analyze();
   expect(axe.violations.map((v) => v.id)).toEqual([]);
   await tabTo(student, /^Submit attempt$/);

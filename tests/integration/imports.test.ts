@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadContentTree } from "@/lib/content/load";
 import { readContentTree } from "@/lib/content/read";
 import { db } from "@/lib/db";
-import { getLectureBank } from "@/lib/bank/export/data";
+import { getLectureBank, getLectureBankFile } from "@/lib/bank/export/data";
 import { toGift } from "@/lib/bank/formats/gift";
 import { toBankJson } from "@/lib/bank/formats/json";
 import { toMoodleXml } from "@/lib/bank/formats/moodle-xml";
@@ -179,6 +179,11 @@ describe("importing a question bank", () => {
       description: "Kept as text",
       idnumber: "cat-w",
     });
+    // ...and the export writes them back.
+    const exported = (await getLectureBankFile(admin, "alpha", "xml"))!.text;
+    expect(exported).toContain(
+      '<category><text>$course$/top/Warnings</text></category><info format="moodle_auto_format"><text>Kept as text</text></info><idnumber>cat-w</idnumber>',
+    );
   });
 
   it("exports a lecture's bank so that importing it back changes nothing, in JSON, GIFT and Moodle XML", async () => {

@@ -185,6 +185,8 @@ describe("Moodle XML as Moodle reads it", () => {
     const back = parseMoodleXml(xml);
     expect(back.problems).toEqual([]);
     expect(back.questions.map((q) => q.question)).toEqual(questions);
+    // Categories' descriptions and idnumbers go out and come back too.
+    expect(parseMoodleXml(toMoodleXml(questions, parsed.categories)).categories).toEqual(parsed.categories);
   });
 });
 

@@ -3,15 +3,21 @@ import { ADMIN_ROLES, assertRole } from "../../auth/roles";
 import type { Viewer } from "../../auth/viewer";
 import { db } from "../../db";
 import { getBankFormat, type BankFormatName } from "../formats/registry";
-import type { KeyedQuestion } from "../types";
+import type { CategoryInfo, KeyedQuestion } from "../types";
 import { loadQuestionFiles, referencedFiles } from "../files/data";
 import type { BankQuestion } from "../schemas";
 import { fromVersionData, toVersionData } from "../version-data";
 
 /** A lecture's bank as questions in the file model (latest versions), for export; null when there is no such lecture. */
-export async function getLectureBank(viewer: Viewer, lectureSlug: string): Promise<{ lectureSlug: string; questions: KeyedQuestion[] } | null> {
+export async function getLectureBank(
+  viewer: Viewer,
+  lectureSlug: string,
+): Promise<{ lectureSlug: string; questions: KeyedQuestion[]; categories: CategoryInfo[] } | null> {
   assertRole(viewer, ADMIN_ROLES);
-  const lecture = await db.lecture.findUnique({ where: { slug: lectureSlug }, select: { slug: true } });
+  const lecture = await db.lecture.findUnique({
+    where: { slug: lectureSlug },
+    select: { slug: true, categories: { orderBy: { path: "asc" }, select: { path: true, description: true, idnumber: true } } },
+  });
   if (!lecture) return null;
   const rows = await db.question.findMany({
     where: { lecture: { slug: lectureSlug } },
@@ -38,7 +44,7 @@ export async function getLectureBank(viewer: Viewer, lectureSlug: string): Promi
     },
   });
   const questions = rows.flatMap(({ versions: [version], ...row }) => (version ? [fromVersionData({ ...row, version }, lecture.slug)] : []));
-  return { lectureSlug: lecture.slug, questions: await withTheirFiles(questions) };
+  return { lectureSlug: lecture.slug, questions: await withTheirFiles(questions), categories: lecture.categories };
 }
 
 /** Each HTML question with the stored images its texts show (Moodle XML and JSON carry them). */
@@ -69,7 +75,7 @@ export async function getLectureBankFile(viewer: Viewer, lectureSlug: string, fo
   const bank = await getLectureBank(viewer, lectureSlug);
   if (!bank) return null;
   const format = getBankFormat(formatName);
-  const { text, skipped } = format.serialize(bank.questions);
+  const { text, skipped } = format.serialize(bank.questions, bank.categories);
   return {
     fileName: `${bank.lectureSlug}-questions.${format.extension}`,
     contentType: `${format.mimeType}; charset=utf-8`,

@@ -2,7 +2,7 @@
 // registry.ts lists them. Everything that names the formats (upload detection, export, the export
 // route, the admin page) reads them from the registry.
 import type { ImportFormat } from "../../generated/prisma/enums";
-import type { KeyedQuestion, ParseResult } from "../types";
+import type { CategoryInfo, KeyedQuestion, ParseResult } from "../types";
 
 export interface BankExport {
   text: string;
@@ -20,7 +20,8 @@ export interface BankFormat {
   mimeType: string;
   /** Reads a file's text (UTF-8, normalised by the upload) into questions and located problems. */
   parse: (text: string, fileName: string) => ParseResult;
-  serialize: (questions: readonly KeyedQuestion[]) => BankExport;
+  /** Writes the questions; `categories` are the bank's category descriptions and idnumbers (formats that hold them write them). */
+  serialize: (questions: readonly KeyedQuestion[], categories?: readonly CategoryInfo[]) => BankExport;
   /** File name endings that say "this format" on import. */
   importExtensions: readonly string[];
   /** Whether a .txt file may hold it (a .txt file's format is told from its content). */

@@ -1,7 +1,7 @@
 // Moodle XML (https://docs.moodle.org/en/Moodle_XML_format): the parser is moodle-xml-parser.ts;
 // the export writes every type, with categories, fractions, feedback, the id as idnumber and the
 // section and topic as tags, so reading an export back gives the same questions.
-import type { ParsedQuestion } from "../types";
+import type { CategoryInfo, ParsedQuestion } from "../types";
 import type { BankFormat } from "./bank-format";
 import { writeCloze } from "./cloze";
 import { moodlePercent } from "./moodle-rules";
@@ -38,14 +38,21 @@ function textWriter(q: ParsedQuestion) {
   };
 }
 
-/** Moodle XML: every type, with categories, fractions, feedback and the id as idnumber. */
-export function toMoodleXml(questions: readonly ParsedQuestion[]): string {
+/** Moodle XML: every type, with categories (their description and idnumber too), fractions, feedback and the id as idnumber. */
+export function toMoodleXml(questions: readonly ParsedQuestion[], categories: readonly CategoryInfo[] = []): string {
   const out = ['<?xml version="1.0" encoding="UTF-8"?>', "<quiz>"];
+  const info = new Map(categories.map((c) => [c.path, c]));
   let category: string | undefined;
   for (const q of questions) {
     if (q.category !== category) {
       category = q.category;
-      out.push(`  <question type="category"><category><text>$course$/top/${xmlText(category ?? "")}</text></category></question>`);
+      const described = category ? info.get(category) : undefined;
+      out.push(
+        `  <question type="category"><category><text>$course$/top/${xmlText(category ?? "")}</text></category>` +
+          (described?.description ? `<info format="moodle_auto_format"><text>${xmlText(described.description)}</text></info>` : "") +
+          (described?.idnumber ? `<idnumber>${xmlText(described.idnumber)}</idnumber>` : "") +
+          "</question>",
+      );
     }
     const type = {
       single: "multichoice",
@@ -121,7 +128,7 @@ export const moodleXmlFormat = {
   extension: "xml",
   mimeType: "application/xml",
   parse: parseMoodleXml,
-  serialize: (questions) => ({ text: toMoodleXml(questions), skipped: 0 }),
+  serialize: (questions, categories) => ({ text: toMoodleXml(questions, categories), skipped: 0 }),
   importExtensions: ["xml"],
   asTxt: false,
   sniff: { firstCharacter: "<" },
