@@ -155,6 +155,14 @@ function ClozeGapInput({
   );
 }
 
+/** A matching or cloze answer: one string per prompt or gap, and how to change one of them. */
+function listAnswer(answer: InputAnswer, count: number, onChange: (answer: InputAnswer) => void): [string[], (i: number, value: string) => void] {
+  const given = answerList(answer.text);
+  const change = (i: number, value: string) =>
+    onChange({ chosen: [], text: JSON.stringify(Array.from({ length: count }, (_, j) => (j === i ? value : (given[j] ?? "")))) });
+  return [given, change];
+}
+
 export function QuestionInput({ display, answer, onChange, idPrefix, disabled }: Props) {
   switch (display.kind) {
     case "choice":
@@ -207,11 +215,7 @@ export function QuestionInput({ display, answer, onChange, idPrefix, disabled }:
       );
     }
     case "matching": {
-      const given = answerList(answer.text);
-      const change = (i: number, value: string) => {
-        const next = display.prompts.map((_, j) => (j === i ? value : (given[j] ?? "")));
-        onChange({ chosen: [], text: JSON.stringify(next) });
-      };
+      const [given, change] = listAnswer(answer, display.prompts.length, onChange);
       return (
         <div className="space-y-3">
           <p className="text-sm text-slate-600">Choose the answer that matches each item.</p>
@@ -237,11 +241,7 @@ export function QuestionInput({ display, answer, onChange, idPrefix, disabled }:
       );
     }
     case "cloze": {
-      const given = answerList(answer.text);
-      const change = (i: number, value: string) => {
-        const next = display.gaps.map((_, j) => (j === i ? value : (given[j] ?? "")));
-        onChange({ chosen: [], text: JSON.stringify(next) });
-      };
+      const [given, change] = listAnswer(answer, display.gaps.length, onChange);
       return (
         <div className="whitespace-pre-line leading-loose text-slate-800">
           {display.segments.map((segment, i) =>

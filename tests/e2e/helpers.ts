@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Page, type Request } from "@playwright/test";
 
 let counter = 0;
 
@@ -39,3 +39,20 @@ export async function signIn(page: Page, email: string, password: string): Promi
 export const DEMO_ADMIN = { email: "admin@example.com", password: "admin-demo-password" };
 export const DEMO_STUDENT = { email: "student@example.com", password: "student-demo-password" };
 export const DEMO_INSTRUCTOR = { email: "instructor@example.com", password: "instructor-demo-password" };
+
+/**
+ * Sends a server action request the page made once more and returns the reply's body. The browser's
+ * own response body is not kept by the devtools protocol once the page moves on; a save carries its
+ * idempotency key, so sending it again changes nothing.
+ */
+export async function replayAction(page: Page, url: string, request: Request): Promise<string> {
+  const response = await page.request.post(url, {
+    headers: {
+      "next-action": request.headers()["next-action"]!,
+      "content-type": request.headers()["content-type"] ?? "text/plain;charset=UTF-8",
+      accept: "text/x-component",
+    },
+    data: request.postDataBuffer()!,
+  });
+  return response.text();
+}

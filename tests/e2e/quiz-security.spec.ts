@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Request } from "@playwright/test";
-import { signIn, signUp, uniqueEmail } from "./helpers";
+import { replayAction, signIn, signUp, uniqueEmail } from "./helpers";
 
 const QUIZ = "/lectures/ml-systems-and-data-engineering/quiz";
 const bank = JSON.parse(readFileSync(path.resolve("content/lectures/01-ml-systems-and-data-engineering/questions.json"), "utf8")) as {
@@ -28,17 +28,7 @@ test("an open attempt's HTML, RSC payload and save responses carry no answer key
       page.getByRole("button", { name: "Save and next" }).click(),
     ]);
     await expect(page.getByText(`Question ${i + 2} of 46`)).toBeVisible();
-    // The browser's own response body is not kept by the devtools protocol once the page moves on:
-    // send the same request again (same idempotency key, so it changes nothing) and read what comes back.
-    const response = await page.request.post(url, {
-      headers: {
-        "next-action": request.headers()["next-action"]!,
-        "content-type": request.headers()["content-type"] ?? "text/plain;charset=UTF-8",
-        accept: "text/x-component",
-      },
-      data: request.postDataBuffer()!,
-    });
-    const body = await response.text();
+    const body = await replayAction(page, url, request);
     expect(body).toContain("savedAt");
     expectNoSecrets(body, `save response ${i + 1}`);
   }
