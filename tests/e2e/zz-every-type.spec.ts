@@ -162,6 +162,7 @@ test("a Moodle bank with every type is imported, taken with the keyboard alone, 
     "Parquet is _____ (1). It was released in _____ (2).",
   ])
     await expect(staff.getByTestId("stats-table")).toContainText(title);
+  await expect(staff.getByTestId("stats-table")).not.toContainText("<p>");
 
   // Exported and read back, the bank is unchanged.
   const exported = await page.request.get(`/api/admin/lectures/ml-systems-and-data-engineering/export?format=xml`);

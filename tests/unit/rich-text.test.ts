@@ -3,7 +3,11 @@
 // Moodle file, and TeX rendered to MathML in questions and in the notes.
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { toGift } from "@/lib/bank/formats/gift";
+import { parseGift } from "@/lib/bank/formats/gift-parser";
+import { toBankJson } from "@/lib/bank/formats/json";
 import { parseMoodleXml } from "@/lib/bank/formats/moodle-xml-parser";
+import { parseUpload } from "@/lib/bank/import/upload";
 import { toMoodleXml } from "@/lib/bank/formats/moodle-xml";
 import { imageType, readQuestionFile } from "@/lib/bank/formats/question-files";
 import { renderRichText } from "@/lib/bank/rich-text/render";
@@ -84,5 +88,14 @@ describe("images in a Moodle file", () => {
     const back = parseMoodleXml(exported);
     expect(back.problems).toEqual([]);
     expect(back.questions[0]!.question).toEqual(question);
+    // JSON carries the files too; GIFT keeps the HTML (its images by their address on this server).
+    const json = parseUpload("bank.json", new TextEncoder().encode(toBankJson([{ ...question, id: "pic" }])));
+    expect(json.problems).toEqual([]);
+    expect(json.questions[0]!.question).toEqual({ ...question, id: "pic" });
+    const { files: _files, ...withoutFiles } = question;
+    void _files;
+    const gift = parseGift(toGift([withoutFiles]).text);
+    expect(gift.problems).toEqual([]);
+    expect(gift.questions[0]!.question).toEqual(withoutFiles);
   });
 });

@@ -1,14 +1,16 @@
 import "server-only";
-// A quiz's slots, variants and options as the statistics describe them. They change only when
+// A quiz's slots, variants and options as the statistics describe them, their texts as plain text
+// (an HTML question's tags are dropped: the tables and the CSV show words). They change only when
 // content is loaded: each process keeps them a minute, so the default view costs the sums rows alone.
+import { htmlToText } from "../../bank/formats/html-text";
 import { ttlCache } from "../../cache";
 import { db } from "../../db";
 import type { QuizStructure } from "../describe";
 
 const structureCache = ttlCache<QuizStructure | null>(60_000);
 
-function fetchQuizStructure(quizId: string): Promise<QuizStructure | null> {
-  return db.quiz.findUnique({
+async function fetchQuizStructure(quizId: string): Promise<QuizStructure | null> {
+  const quiz = await db.quiz.findUnique({
     where: { id: quizId },
     select: {
       id: true,
@@ -32,6 +34,7 @@ function fetchQuizStructure(quizId: string): Promise<QuizStructure | null> {
                       id: true,
                       stem: true,
                       maxMark: true,
+                      data: true,
                       options: { orderBy: { position: "asc" }, select: { key: true, text: true, isCorrect: true } },
                     },
                   },
@@ -43,6 +46,22 @@ function fetchQuizStructure(quizId: string): Promise<QuizStructure | null> {
       },
     },
   });
+  if (!quiz) return null;
+  const plain = (data: unknown) => ((data as { format?: string } | null)?.format === "html" ? htmlToText : (text: string) => text);
+  return {
+    ...quiz,
+    slots: quiz.slots.map((slot) => ({
+      ...slot,
+      variants: slot.variants.map((variant) => ({
+        question: {
+          versions: variant.question.versions.map(({ data, ...v }) => {
+            const text = plain(data);
+            return { ...v, stem: text(v.stem), options: v.options.map((o) => ({ ...o, text: text(o.text) })) };
+          }),
+        },
+      })),
+    })),
+  };
 }
 
 /** The quiz's live slots (not retired) with every version of each variant, newest first; null when there is no such quiz. */

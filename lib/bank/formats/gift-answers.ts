@@ -15,8 +15,10 @@ export interface BodyProblem {
 }
 
 export interface TextReader {
-  /** A piece of text as the question shows it: escapes restored, its format marker read, HTML handled. */
+  /** A piece of text as the question shows it: escapes restored, its format marker read, HTML kept (sanitised) or plain. */
   text: (raw: string) => string;
+  /** A text that is always plain (accepted answers, matching pairs): HTML turned into text. */
+  plain: (raw: string) => string;
 }
 
 interface Answer {
@@ -26,6 +28,8 @@ interface Answer {
   mark: "=" | "~";
   weight: number | null;
   text: string;
+  /** The text as plain text (what a typed answer is compared with). */
+  plain: string;
   feedback: string | undefined;
 }
 
@@ -47,16 +51,15 @@ function splitAnswers(body: string, read: TextReader): { answers: Answer[]; lead
       weight = Number(w[1]!.replace(",", "."));
       rest = rest.slice(w[0].length).trim();
     }
-    const { text, feedback } = splitFeedback(rest, read);
-    answers.push({ at: start, raw: rest, mark: body[start] as "=" | "~", weight, text, feedback });
+    answers.push({ at: start, raw: rest, mark: body[start] as "=" | "~", weight, ...splitFeedback(rest, read) });
   });
   return { answers, leading };
 }
 
-function splitFeedback(raw: string, read: TextReader): { text: string; feedback: string | undefined } {
+function splitFeedback(raw: string, read: TextReader): { text: string; plain: string; feedback: string | undefined } {
   const hash = raw.indexOf("#");
-  if (hash < 0) return { text: read.text(raw.trim()), feedback: undefined };
-  return { text: read.text(raw.slice(0, hash).trim()), feedback: read.text(raw.slice(hash + 1).trim()) };
+  const answer = (hash < 0 ? raw : raw.slice(0, hash)).trim();
+  return { text: read.text(answer), plain: read.plain(answer), feedback: hash < 0 ? undefined : read.text(raw.slice(hash + 1).trim()) || undefined };
 }
 
 const NUMBER = String.raw`[-+]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:e[-+]?\d+)?`;
@@ -94,16 +97,16 @@ function numerical(body: string, read: TextReader, problems: BodyProblem[]): Fie
   const all: Answer[] = first ? [{ at: 0, raw: first, mark: "=", weight: null, ...splitFeedback(first, read) }, ...answers] : answers;
   const parsed: Fields[] = [];
   for (const answer of all) {
-    const number = numericAnswer(answer.text.trim());
+    const number = numericAnswer(answer.plain.trim());
     if (!number) {
-      problems.push({ at: answer.at, message: `"${answer.text}" is not a number, a number:tolerance or a min..max range` });
+      problems.push({ at: answer.at, message: `"${answer.plain}" is not a number, a number:tolerance or a min..max range` });
       continue;
     }
     const fraction = share(answer.weight ?? 100);
-    const grade = gradeProblem(fraction, `the answer "${answer.text}"`);
+    const grade = gradeProblem(fraction, `the answer "${answer.plain}"`);
     if (grade) problems.push({ at: answer.at, message: grade });
     else if (fraction < 0)
-      problems.push({ at: answer.at, message: `the answer "${answer.text}" has a negative grade: a numerical answer's grade is 0% to 100%` });
+      problems.push({ at: answer.at, message: `the answer "${answer.plain}" has a negative grade: a numerical answer's grade is 0% to 100%` });
     parsed.push({ ...number, fraction, ...(answer.feedback ? { feedback: answer.feedback } : {}) });
   }
   if (parsed.length === 0 && problems.length === 0)
@@ -116,7 +119,7 @@ function numerical(body: string, read: TextReader, problems: BodyProblem[]): Fie
 function matching(answers: Answer[], read: TextReader, problems: BodyProblem[]): Fields | null {
   const pairs = answers.map((a) => {
     const arrow = a.raw.indexOf("->");
-    return { prompt: read.text(a.raw.slice(0, arrow).trim()), answer: read.text(a.raw.slice(arrow + 2).trim()), at: a.at };
+    return { prompt: read.plain(a.raw.slice(0, arrow).trim()), answer: read.plain(a.raw.slice(arrow + 2).trim()), at: a.at };
   });
   const empty = pairs.find((p) => p.answer === "");
   if (empty) problems.push({ at: empty.at, message: "a pair has nothing after ->: each pair is =prompt -> answer" });
@@ -127,12 +130,12 @@ function matching(answers: Answer[], read: TextReader, problems: BodyProblem[]):
 
 function shortAnswer(answers: Answer[], problems: BodyProblem[]): Fields {
   for (const a of answers) {
-    const grade = gradeProblem(share(a.weight ?? 100), `the answer "${a.text}"`);
+    const grade = gradeProblem(share(a.weight ?? 100), `the answer "${a.plain}"`);
     if (grade) problems.push({ at: a.at, message: grade });
   }
   return {
     type: "short-answer",
-    answers: answers.map((a) => ({ text: a.text, fraction: share(a.weight ?? 100), ...(a.feedback ? { feedback: a.feedback } : {}) })),
+    answers: answers.map((a) => ({ text: a.plain, fraction: share(a.weight ?? 100), ...(a.feedback ? { feedback: a.feedback } : {}) })),
   };
 }
 
@@ -143,7 +146,7 @@ function choice(answers: Answer[], problems: BodyProblem[]): Fields | null {
   const best = Math.max(...fractions);
   const options = answers.map((a, i) => {
     const fraction = fractions[i]!;
-    const grade = gradeProblem(fraction, `the option "${a.text}"`);
+    const grade = gradeProblem(fraction, `the option "${a.plain}"`);
     if (grade) problems.push({ at: a.at, message: grade });
     // Right: any option with credit when several may be ticked; the best one(s) when one is chosen.
     const correct = multiple ? fraction > 0 : fraction > 0 && Math.abs(fraction - best) < 1e-9;

@@ -8,6 +8,7 @@
 import type { ImportProblem, ParsedItem, ParseResult } from "../types";
 import { readAnswerBlock, type BodyProblem, type TextReader } from "./gift-answers";
 import { htmlToText } from "./html-text";
+import { sanitizeQuestionHtml, textAsHtml } from "../rich-text/sanitize";
 import { normaliseCategoryPath, splitFormatMarker, type TextFormat } from "./moodle-rules";
 import { checkQuestion } from "./question-issues";
 
@@ -49,12 +50,23 @@ function blocks(source: string): Block[] {
   return result;
 }
 
-/** Reads texts of a question whose own format is `questionFormat`: a text's marker overrides it. */
+/**
+ * Reads texts of a question whose own format is `questionFormat`; a text's marker overrides it. An
+ * HTML question keeps HTML (sanitised; a text marked [plain], [moodle] or [markdown] escaped into
+ * it); any other question is plain text (HTML turned into text).
+ */
 function textReader(questionFormat: TextFormat | null): TextReader {
+  const html = questionFormat === "html";
+  const plain = (raw: string) => {
+    const { format, text } = splitFormatMarker(restore(raw));
+    return (format ?? questionFormat) === "html" ? htmlToText(text) : text.trim();
+  };
   return {
+    plain,
     text: (raw) => {
+      if (!html) return plain(raw);
       const { format, text } = splitFormatMarker(restore(raw));
-      return (format ?? questionFormat) === "html" ? htmlToText(text) : text.trim();
+      return (format ?? "html") === "html" ? sanitizeQuestionHtml(text).trim() : textAsHtml(text.trim());
     },
   };
 }
@@ -148,6 +160,7 @@ export function parseGift(source: string): ParseResult {
     if (!fields || errors > 0) continue;
     const checked = checkQuestion({
       stem,
+      ...(marked.format === "html" ? { format: "html" } : {}),
       ...(name ? { name } : {}),
       ...(category ? { category } : {}),
       ...(generalFeedback ? { generalFeedback } : {}),
