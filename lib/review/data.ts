@@ -1,4 +1,8 @@
 import "server-only";
+import { isChoiceType } from "../bank/answers/choice";
+import { reviewAnswer } from "../bank/answers/review";
+import { clozeBlanks } from "../bank/cloze-stem";
+import { htmlToText } from "../bank/formats/html-text";
 // A student's review sessions: the card to show, rating it, undoing a rating. Every function takes the
 // viewer and reads and writes only the viewer's own cards.
 import { db } from "../db";
@@ -94,7 +98,14 @@ async function loadDeck(reader: Reader, userId: string, lectureId: string, deck:
           versions: {
             orderBy: { version: "desc" },
             take: 1,
-            select: { stem: true, explanation: true, sectionKey: true, options: { orderBy: { position: "asc" }, select: { text: true, isCorrect: true } } },
+            select: {
+              type: true,
+              stem: true,
+              explanation: true,
+              sectionKey: true,
+              data: true,
+              options: { orderBy: { position: "asc" }, select: { key: true, text: true, isCorrect: true, fraction: true, feedback: true } },
+            },
           },
         },
       },
@@ -104,7 +115,14 @@ async function loadDeck(reader: Reader, userId: string, lectureId: string, deck:
     const version = row.question?.versions[0];
     if (!version) return [];
     const snapshot = snapshotOf(row);
-    const correct = version.options.filter((o) => o.isCorrect).map((o) => o.text);
+    // The card shows words: an HTML question's tags are dropped, a cloze question's gaps are blanks,
+    // and the back is the right answer of any type (the right options, or the accepted answer, pairs, gaps).
+    const text = (data: unknown) => ((data as { format?: string } | null)?.format === "html" ? htmlToText : (t: string) => t);
+    const plain = text(version.data);
+    const choice = isChoiceType(version.type);
+    const correct = choice
+      ? version.options.filter((o) => o.isCorrect).map((o) => plain(o.text))
+      : reviewAnswer(version, { chosen: [], text: null }, []).right;
     return [
       {
         itemId: row.id,
@@ -112,10 +130,10 @@ async function loadDeck(reader: Reader, userId: string, lectureId: string, deck:
         state: snapshot.state,
         due: snapshot.due,
         snapshot,
-        front: version.stem,
-        options: version.options.map((o) => o.text),
+        front: plain(clozeBlanks(version.stem)),
+        options: choice ? version.options.map((o) => plain(o.text)) : [],
         back: correct.join("\n"),
-        explanation: version.explanation,
+        explanation: plain(version.explanation),
         sectionKey: version.sectionKey,
         topic: row.question?.topic?.name ?? null,
       },

@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getSlotStatistics } from "@/lib/analytics/slot";
+import { getReviewSession } from "@/lib/review/data";
 import { applyImport, previewImport } from "@/lib/bank/import/data";
 import { loadContentTree } from "@/lib/content/load";
 import { readContentTree } from "@/lib/content/read";
@@ -168,5 +169,19 @@ describe("every type in a quiz", () => {
     });
     expect((await page(4)).responses[0]!.answered).toBe("CSV → row-major; Parquet → diagonal");
     expect((await page(0)).analysis).toEqual([]);
+
+    // Missed, each joins the mistakes queue, whose card shows the question's words and its right answer.
+    const lectureId = (await db.lecture.findUniqueOrThrow({ where: { slug: "alpha" }, select: { id: true } })).id;
+    const card = async (name: string) => {
+      const { id } = await db.reviewCard.findFirstOrThrow({ where: { userId: student.id, question: { versions: { some: { name } } } }, select: { id: true } });
+      return (await getReviewSession(student, lectureId, "mistakes", { now: new Date(Date.now() + 3_600_000), prefer: id })).current!;
+    };
+    expect(await card("Name a columnar format")).toMatchObject({ front: "Name a columnar format.", options: [], back: "Parquet" });
+    expect(await card("Layouts")).toMatchObject({ back: "CSV → row-major\nParquet → column-major" });
+    expect(await card("Cloze formats")).toMatchObject({
+      front: "Parquet is _____ (1). It was released in _____ (2). Its files are _____ (3).",
+      back: "Gap 1: columnar\nGap 2: 2013 (± 1)\nGap 3: binary",
+    });
+    expect(await card("Columnar formats")).toMatchObject({ front: "Which format is columnar?", back: "Parquet" });
   });
 });
