@@ -120,9 +120,7 @@ async function loadDeck(reader: Reader, userId: string, lectureId: string, deck:
     const text = (data: unknown) => ((data as { format?: string } | null)?.format === "html" ? htmlToText : (t: string) => t);
     const plain = text(version.data);
     const choice = isChoiceType(version.type);
-    const correct = choice
-      ? version.options.filter((o) => o.isCorrect).map((o) => plain(o.text))
-      : reviewAnswer(version, { chosen: [], text: null }, []).right;
+    const correct = choice ? version.options.filter((o) => o.isCorrect).map((o) => plain(o.text)) : reviewAnswer(version, { chosen: [], text: null }, []).right;
     return [
       {
         itemId: row.id,
