@@ -11,7 +11,7 @@ import { slotQuintilesSql, slotResponseCountSql, slotResponsesSql, type CountRow
 import { quizStructure } from "./internal/structure";
 import { loadResponseAnalysis, type ResponseAnalysis } from "./response-analysis";
 import { reviewAnswer } from "../bank/answers/review";
-import { htmlToText } from "../bank/formats/html-text";
+import { plainText, versionFormat } from "../bank/rich-text/format";
 import { isChoiceType } from "../bank/answers/choice";
 import { DEFAULT_VIEW, type StatsView } from "./view";
 
@@ -83,7 +83,7 @@ async function loadSlotDetail(quizId: string, slotId: string, view: StatsView, p
     db.questionVersion.findMany({ where: { question: { slotVariants: { some: { slotId } } } }, select: { id: true, stem: true, type: true, data: true } }),
     loadResponseAnalysis(quizId, slotId, view),
   ]);
-  const stems = new Map(versions.map((v) => [v.id, (v.data as { format?: string } | null)?.format === "html" ? htmlToText(v.stem) : v.stem]));
+  const stems = new Map(versions.map((v) => [v.id, plainText(versionFormat(v.data))(v.stem)]));
   const byId = new Map(versions.map((v) => [v.id, v]));
   // A typed or matched answer reads as on the student's results (choices are shown by their labels).
   const answered = (r: SlotResponseRow) => {

@@ -12,9 +12,8 @@ import { seededShuffle } from "../random";
 import { reviewAnswer } from "../bank/answers/review";
 import { questionDisplay } from "./question-display";
 import { renderedReview } from "./rendered-review";
+import { versionFormat } from "../bank/rich-text/format";
 import { renderRichText } from "../bank/rich-text/render";
-
-const formatOf = (data: unknown) => ((data as { format?: string } | null)?.format === "html" ? ("html" as const) : ("plain" as const));
 
 /** The shuffle of a practice question: fixed for the question while it is the current one. */
 const practiceSeed = (answered: number, questionVersionId: string) => answered * 7919 + questionVersionId.length;
@@ -84,11 +83,11 @@ export async function getPracticeView(viewer: Viewer, sessionId: string) {
       ? {
           id: version.id,
           type: version.type,
-          stem: renderRichText(version.type === "CLOZE" ? "" : version.stem, formatOf(version.data)),
+          stem: renderRichText(version.type === "CLOZE" ? "" : version.stem, versionFormat(version.data)),
           display: questionDisplay(
             version.type,
             version.stem,
-            seededShuffle(version.options, seed).map((o) => ({ value: o.key, html: renderRichText(o.text, formatOf(version.data)) })),
+            seededShuffle(version.options, seed).map((o) => ({ value: o.key, html: renderRichText(o.text, versionFormat(version.data)) })),
             version.data,
             seed,
           ),

@@ -3,7 +3,8 @@
 // answers left as text. Results and practice both show it.
 import type { AnswerReview } from "../bank/answers/review";
 import { clozeBlanks } from "../bank/cloze-stem";
-import { renderRichText, type SafeHtml, type TextFormat } from "../bank/rich-text/render";
+import { versionFormat } from "../bank/rich-text/format";
+import { renderRichText, type SafeHtml } from "../bank/rich-text/render";
 
 export interface RenderedReview {
   stem: SafeHtml;
@@ -22,10 +23,8 @@ interface ReviewedVersion {
   data: unknown;
 }
 
-const formatOf = (data: unknown): TextFormat => ((data as { format?: string } | null)?.format === "html" ? "html" : "plain");
-
 export function renderedReview(version: ReviewedVersion, review: AnswerReview): RenderedReview {
-  const format = formatOf(version.data);
+  const format = versionFormat(version.data);
   const rich = (text: string) => (text ? renderRichText(text, format) : null);
   return {
     stem: renderRichText(clozeBlanks(version.stem), format),

@@ -2,7 +2,7 @@ import "server-only";
 import { isChoiceType } from "../bank/answers/choice";
 import { reviewAnswer } from "../bank/answers/review";
 import { clozeBlanks } from "../bank/cloze-stem";
-import { htmlToText } from "../bank/formats/html-text";
+import { plainText, versionFormat } from "../bank/rich-text/format";
 // A student's review sessions: the card to show, rating it, undoing a rating. Every function takes the
 // viewer and reads and writes only the viewer's own cards.
 import { db } from "../db";
@@ -117,8 +117,7 @@ async function loadDeck(reader: Reader, userId: string, lectureId: string, deck:
     const snapshot = snapshotOf(row);
     // The card shows words: an HTML question's tags are dropped, a cloze question's gaps are blanks,
     // and the back is the right answer of any type (the right options, or the accepted answer, pairs, gaps).
-    const text = (data: unknown) => ((data as { format?: string } | null)?.format === "html" ? htmlToText : (t: string) => t);
-    const plain = text(version.data);
+    const plain = plainText(versionFormat(version.data));
     const choice = isChoiceType(version.type);
     const correct = choice ? version.options.filter((o) => o.isCorrect).map((o) => plain(o.text)) : reviewAnswer(version, { chosen: [], text: null }, []).right;
     return [

@@ -2,7 +2,7 @@ import "server-only";
 // A quiz's slots, variants and options as the statistics describe them, their texts as plain text
 // (an HTML question's tags are dropped: the tables and the CSV show words). They change only when
 // content is loaded: each process keeps them a minute, so the default view costs the sums rows alone.
-import { htmlToText } from "../../bank/formats/html-text";
+import { plainText, versionFormat } from "../../bank/rich-text/format";
 import { ttlCache } from "../../cache";
 import { db } from "../../db";
 import type { QuizStructure } from "../describe";
@@ -47,7 +47,6 @@ async function fetchQuizStructure(quizId: string): Promise<QuizStructure | null>
     },
   });
   if (!quiz) return null;
-  const plain = (data: unknown) => ((data as { format?: string } | null)?.format === "html" ? htmlToText : (text: string) => text);
   return {
     ...quiz,
     slots: quiz.slots.map((slot) => ({
@@ -55,7 +54,7 @@ async function fetchQuizStructure(quizId: string): Promise<QuizStructure | null>
       variants: slot.variants.map((variant) => ({
         question: {
           versions: variant.question.versions.map(({ data, ...v }) => {
-            const text = plain(data);
+            const text = plainText(versionFormat(data));
             return { ...v, stem: text(v.stem), options: v.options.map((o) => ({ ...o, text: text(o.text) })) };
           }),
         },

@@ -1,7 +1,7 @@
 // What `npm run bank:check` prints for one file: each question in a format-neutral shape (Moodle's
 // type names, every answer with its share of the mark) and each problem located. Pure: the command
 // (scripts/bank-check.ts) reads the files and prints; the tests call this directly.
-import { htmlToText } from "../formats/html-text";
+import { plainText } from "../rich-text/format";
 import { MOODLE_TYPE_NAME } from "../question-types";
 import type { BankQuestion } from "../schemas";
 import type { IdentifiedQuestion, ParsedUpload } from "../import/upload";
@@ -76,7 +76,7 @@ function answersOf(question: BankQuestion): CheckedAnswer[] {
 /** An HTML question's texts as plain text: what a teacher reads (the importer keeps the HTML). */
 export function checkedQuestion({ question }: IdentifiedQuestion): CheckedQuestion {
   const q = question as BankQuestion;
-  const text = q.format === "html" ? htmlToText : (value: string) => value;
+  const text = plainText(q.format);
   return {
     name: q.name ?? "",
     type: MOODLE_TYPE_NAME[q.type],

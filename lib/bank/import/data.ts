@@ -6,7 +6,7 @@ import { ActionError, NotFoundError } from "../../errors";
 import type { Prisma } from "../../generated/prisma/client";
 import { addImportedSlots, type ImportedSlotEntry } from "../../quiz/internal/slots";
 import { storeQuestionFiles } from "../files/data";
-import { htmlToText } from "../formats/html-text";
+import { plainText } from "../rich-text/format";
 import { getBankFormat } from "../formats/registry";
 import { upsertQuestionVersion } from "../internal/versioning";
 import type { BankQuestion } from "../schemas";
@@ -46,7 +46,7 @@ function previewItems(questions: IdentifiedQuestion[], outcomeOf: (question: Ide
     type: q.question.type,
     category: q.question.category ?? "",
     outcome: outcomeOf(q, i),
-    stem: q.question.format === "html" ? htmlToText(q.question.stem) : q.question.stem,
+    stem: plainText(q.question.format)(q.question.stem),
   }));
 }
 

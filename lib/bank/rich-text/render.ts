@@ -4,13 +4,14 @@ import type { Root } from "hast";
 import { toHtml } from "hast-util-to-html";
 import rehypeParse from "rehype-parse";
 import { unified } from "unified";
+import type { TextFormat } from "./format";
 import { texToMathml } from "./math";
 import { sanitizeQuestionHtml, textAsHtml } from "./sanitize";
 
 /** HTML that came out of renderRichText: the only HTML the pages insert. */
 export type SafeHtml = string & { readonly __safe: unique symbol };
 
-export type TextFormat = "plain" | "html";
+export type { TextFormat };
 
 const fragment = unified().use(rehypeParse, { fragment: true });
 
