@@ -133,11 +133,16 @@ export async function applyImport(viewer: Viewer, upload: ImportUpload & { fileH
       const slots: ImportedSlotEntry[] = [];
       for (const item of parsed.questions) {
         await storeQuestionFiles(tx, item.question.files ?? []);
-        const result = await upsertQuestionVersion(tx, item.question as BankQuestion, {
-          lectureId: lecture.id,
-          topicId: item.question.topic ? (topicIds.get(item.question.topic) ?? null) : null,
-          category: item.question.category,
-        });
+        const result = await upsertQuestionVersion(
+          tx,
+          item.question as BankQuestion,
+          {
+            lectureId: lecture.id,
+            topicId: item.question.topic ? (topicIds.get(item.question.topic) ?? null) : null,
+            category: item.question.category,
+          },
+          { origin: "IMPORT", createdById: viewer.id },
+        );
         outcomes.push(result.outcome);
         // Every type is taken in quizzes (an essay waits for a teacher's mark).
         if (result.outcome === "created") {

@@ -4,6 +4,7 @@
 // checks no viewer (its callers have, or are the seed), so app/ and components/ cannot import it.
 import type { DbTransaction } from "../../db-client";
 import type { Prisma } from "../../generated/prisma/client";
+import type { VersionOrigin } from "../../generated/prisma/enums";
 import type { BankQuestion } from "../schemas";
 import type { VersionOutcome } from "../types";
 import { toVersionData } from "../version-data";
@@ -14,10 +15,17 @@ export interface QuestionPlacement {
   category?: string;
 }
 
+/** Who writes the version: the course files (the default), the bank importer, or an editor (with its author). */
+export interface VersionAuthorship {
+  origin: VersionOrigin;
+  createdById?: string | null;
+}
+
 export async function upsertQuestionVersion(
   tx: DbTransaction,
   question: BankQuestion,
   placement: QuestionPlacement,
+  authorship: VersionAuthorship = { origin: "CONTENT" },
 ): Promise<{ questionId: string; versionId: string; version: number; outcome: VersionOutcome }> {
   const data = toVersionData(question);
   const versionRows = (version: number): Prisma.QuestionVersionCreateWithoutQuestionInput => ({
@@ -31,6 +39,8 @@ export async function upsertQuestionVersion(
     maxMark: data.maxMark,
     data: (data.data ?? undefined) as Prisma.InputJsonValue | undefined,
     contentHash: data.contentHash,
+    origin: authorship.origin,
+    ...(authorship.createdById ? { createdBy: { connect: { id: authorship.createdById } } } : {}),
     options: { create: data.options },
   });
   const identity = { lectureId: placement.lectureId, topicId: placement.topicId, category: placement.category ?? question.category ?? "" };
