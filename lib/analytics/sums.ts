@@ -1,8 +1,8 @@
 // The running sums of class statistics: one row per slot ("" variant) and per variant, plus the
 // totals' power sums per quiz. The one home of "add an answer / an attempt to the sums": the fold
 // and the exact recompute (groups of identical answers) build rows here, the readers add waiting
-// attempts here, and the one writer (internal/writer.ts) stores them. attemptSums is one attempt's
-// share (what a regrade takes out and puts back).
+// attempts here, and the one writer (internal/writer.ts) stores them; a regrade takes attempts out
+// with their negated rows (negateRow) before their marks change. attemptSums is one attempt's share.
 // Notation: x = mark on the question; T = attempt total; R = T - x (the rest score). Pure.
 import type { ItemSums, OptionSums, TotalSums } from "./statistics";
 
@@ -194,6 +194,25 @@ export function attemptSums(responses: readonly ScoredResponse[]): { rows: StatR
     rows.addAnswers(response.slotId, response.questionVersionId, singleAnswer({ ...response, total }));
   }
   return { rows: rows.toArray(), totals: addAttempt(emptyTotals(), total) };
+}
+
+/** A row with every sum and count negated: adding it takes the row's answers out of the stored sums (a regrade). */
+export function negateRow(row: StatRow): StatRow {
+  const negated = (counts: Readonly<Record<string, number>>) => Object.fromEntries(Object.entries(counts).map(([key, n]) => [key, -n]));
+  const { n, sumX, sumX2, sumT, sumT2, sumXT } = row.sums;
+  return {
+    slotId: row.slotId,
+    variantKey: row.variantKey,
+    sums: { n: -n, sumX: -sumX, sumX2: -sumX2, sumT: -sumT, sumT2: -sumT2, sumXT: -sumXT },
+    sumTimeMs: -row.sumTimeMs,
+    options: Object.fromEntries(Object.entries(row.options).map(([key, o]) => [key, { count: -o.count, sumX: -o.sumX, sumT: -o.sumT }])),
+    xHist: negated(row.xHist),
+    rHist: negated(row.rHist),
+  };
+}
+
+export function negateTotals(t: TotalSums): TotalSums {
+  return { n: -t.n, sumT: -t.sumT, sumT2: -t.sumT2, sumT3: -t.sumT3, sumT4: -t.sumT4 };
 }
 
 function addCount(counts: Record<string, number>, key: string, n: number): void {

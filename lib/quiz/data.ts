@@ -13,6 +13,7 @@ import { renderRichText } from "../bank/rich-text/render";
 import { questionDisplay } from "./question-display";
 import { countingAttempt, slotSeed } from "./scoring";
 import { attemptState, isOpen } from "./submission/attempt-state";
+import { quizWindowRefusal, quizWindowState } from "./window";
 
 const quizSettingsSelect = {
   id: true,
@@ -23,6 +24,8 @@ const quizSettingsSelect = {
   gradingPolicy: true,
   timeLimitSeconds: true,
   shuffleOptions: true,
+  opensAt: true,
+  closesAt: true,
   lecture: { select: { slug: true, number: true, title: true } },
 } as const satisfies Prisma.QuizSelect;
 
@@ -53,7 +56,9 @@ export async function getQuizOverview(viewer: Viewer, lectureSlug: string) {
     counting: countingAttempt(submitted, quiz.gradingPolicy),
     best: submitted.reduce<(typeof submitted)[number] | null>((best, a) => (!best || a.score > best.score ? a : best), null),
     attemptsLeft,
-    canStart: inProgress !== null || attemptsLeft === null || attemptsLeft > 0,
+    /** Whether the quiz takes new attempts now (opensAt, closesAt), and if not, why in words. */
+    window: { state: quizWindowState(quiz, now), refusal: quizWindowRefusal(quiz, now) },
+    canStart: inProgress !== null || (quizWindowState(quiz, now) === "OPEN" && (attemptsLeft === null || attemptsLeft > 0)),
   };
 }
 
@@ -109,10 +114,13 @@ export async function getAttemptResult(viewer: Viewer, attemptId: string) {
       score: true,
       maxScore: true,
       quiz: { select: { id: true, title: true, gradingPolicy: true, attemptsAllowed: true, lecture: { select: { slug: true } } } },
+      regrades: { orderBy: { createdAt: "asc" }, select: { createdAt: true, oldScore: true, newScore: true, oldMaxScore: true, newMaxScore: true } },
       responses: {
         orderBy: { position: "asc" },
         select: {
           position: true,
+          gradedAt: true,
+          graderComment: true,
           optionOrder: true,
           chosenOptionKeys: true,
           answerText: true,
@@ -138,11 +146,22 @@ export async function getAttemptResult(viewer: Viewer, attemptId: string) {
   if (!attempt) return null;
   return {
     ...attempt,
+    /** Each regrade that changed this attempt's total: when, and from what to what. */
+    regrades: attempt.regrades.map((g) => ({
+      at: g.createdAt,
+      oldScore: g.oldScore,
+      newScore: g.newScore,
+      oldMaxScore: g.oldMaxScore,
+      maxScore: g.newMaxScore,
+    })),
     responses: attempt.responses.map((r) => {
       const v = r.questionVersion;
       return {
         position: r.position,
         type: v.type,
+        /** A teacher's mark: when it was given, and the comment for the student. */
+        gradedAt: r.gradedAt,
+        graderComment: r.graderComment,
         sectionKey: v.sectionKey,
         mark: r.mark ?? 0,
         maxMark: r.maxMark,

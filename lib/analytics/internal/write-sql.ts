@@ -10,7 +10,8 @@ import { isPending, type StatScope } from "./sql";
 /**
  * Adds rows to question_stats: a new row is inserted as is, an existing one gets the sums added.
  * The ON CONFLICT clause is mergeRows (lib/analytics/sums.ts) written in SQL, so that concurrent
- * submissions add up under the row lock in one statement.
+ * submissions add up under the row lock in one statement. Counts that reach zero (a regrade took the
+ * answers out) leave the histograms and option sums, as a recompute would not have them.
  */
 export function addQuestionStatsSql(quizId: string, scope: StatScope, rows: readonly StatRow[]): Prisma.Sql {
   const values = rows.map(
@@ -40,15 +41,17 @@ export function addQuestionStatsSql(quizId: string, scope: StatScope, rows: read
           'count', COALESCE((question_stats.option_sums -> k ->> 'count')::float8, 0) + COALESCE((EXCLUDED.option_sums -> k ->> 'count')::float8, 0),
           'sumX', COALESCE((question_stats.option_sums -> k ->> 'sumX')::float8, 0) + COALESCE((EXCLUDED.option_sums -> k ->> 'sumX')::float8, 0),
           'sumT', COALESCE((question_stats.option_sums -> k ->> 'sumT')::float8, 0) + COALESCE((EXCLUDED.option_sums -> k ->> 'sumT')::float8, 0)
-        )), '{}'::jsonb)
+        )) FILTER (WHERE COALESCE((question_stats.option_sums -> k ->> 'count')::float8, 0) + COALESCE((EXCLUDED.option_sums -> k ->> 'count')::float8, 0) <> 0), '{}'::jsonb)
         FROM jsonb_object_keys(question_stats.option_sums || EXCLUDED.option_sums) AS k
       ),
       x_hist = (
-        SELECT jsonb_object_agg(k, COALESCE((question_stats.x_hist ->> k)::int, 0) + COALESCE((EXCLUDED.x_hist ->> k)::int, 0))
+        SELECT COALESCE(jsonb_object_agg(k, COALESCE((question_stats.x_hist ->> k)::int, 0) + COALESCE((EXCLUDED.x_hist ->> k)::int, 0))
+          FILTER (WHERE COALESCE((question_stats.x_hist ->> k)::int, 0) + COALESCE((EXCLUDED.x_hist ->> k)::int, 0) <> 0), '{}'::jsonb)
         FROM jsonb_object_keys(question_stats.x_hist || EXCLUDED.x_hist) AS k
       ),
       r_hist = (
-        SELECT jsonb_object_agg(k, COALESCE((question_stats.r_hist ->> k)::int, 0) + COALESCE((EXCLUDED.r_hist ->> k)::int, 0))
+        SELECT COALESCE(jsonb_object_agg(k, COALESCE((question_stats.r_hist ->> k)::int, 0) + COALESCE((EXCLUDED.r_hist ->> k)::int, 0))
+          FILTER (WHERE COALESCE((question_stats.r_hist ->> k)::int, 0) + COALESCE((EXCLUDED.r_hist ->> k)::int, 0) <> 0), '{}'::jsonb)
         FROM jsonb_object_keys(question_stats.r_hist || EXCLUDED.r_hist) AS k
       ),
       updated_at = EXCLUDED.updated_at`;
@@ -105,6 +108,16 @@ export const PENDING_QUIZZES_SQL = Prisma.sql`
 
 export function markCountedSql(attemptIds: readonly string[]): Prisma.Sql {
   return Prisma.sql`UPDATE attempts SET stats_counted_at = now() AT TIME ZONE 'UTC' WHERE id IN (${Prisma.join(attemptIds)})`;
+}
+
+/** The given attempts wait again (a regrade took their old marks out of the stored sums). */
+export function markPendingSql(attemptIds: readonly string[]): Prisma.Sql {
+  return Prisma.sql`UPDATE attempts SET stats_counted_at = NULL WHERE id IN (${Prisma.join(attemptIds)})`;
+}
+
+/** Stored rows no answer is left in (a regrade moved a variant's answers to a newer version). */
+export function deleteEmptyRowsSql(quizId: string): Prisma.Sql {
+  return Prisma.sql`DELETE FROM question_stats WHERE quiz_id = ${quizId} AND n = 0`;
 }
 
 /** Every submitted attempt of the quiz waits again (a rebuild, after clearing the sums). */

@@ -15,7 +15,7 @@ export async function addStatistics(tx: DbTransaction, quizId: string, scope: St
   const sorted = sortRows([...rows]);
   for (let start = 0; start < sorted.length; start += ROWS_PER_STATEMENT)
     await tx.$executeRaw(addQuestionStatsSql(quizId, scope, sorted.slice(start, start + ROWS_PER_STATEMENT)));
-  if (totals.n > 0) await tx.$executeRaw(addQuizStatsSql(quizId, scope, totals));
+  if (totals.n !== 0) await tx.$executeRaw(addQuizStatsSql(quizId, scope, totals));
 }
 
 /** Removes a quiz's stored sums (before a rebuild writes them again). */

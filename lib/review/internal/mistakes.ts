@@ -43,3 +43,21 @@ export async function recordQuizOutcomes(
   }
   if (rated.length > 0) await upsertMistakes(tx, userId, lectureId, rated, now);
 }
+
+/**
+ * A regrade found these answers right after all: each question whose mistake card exists only because
+ * of that attempt (its one rating not undone is the attempt's) leaves the queue; a card the student
+ * has reviewed since keeps its history. Returns how many cards left.
+ */
+export async function withdrawQuizMistakes(tx: RawTransaction, userId: string, questionIds: readonly string[], keyPrefix: string): Promise<number> {
+  if (questionIds.length === 0) return 0;
+  const keys = questionIds.map((id) => `${userId}:${keyPrefix}:${id}`);
+  return tx.$executeRawUnsafe(
+    `DELETE FROM review_cards AS c
+     WHERE c.user_id = $1 AND c.kind = 'MISTAKE' AND c.question_id = ANY($2::text[])
+       AND (SELECT array_agg(l.idempotency_key) FROM review_logs l WHERE l.review_card_id = c.id AND l.undone_at IS NULL) <@ $3::text[]`,
+    userId,
+    [...questionIds],
+    keys,
+  );
+}

@@ -1,0 +1,169 @@
+import "server-only";
+// The one door through which a submitted attempt's marks change after its submission: a recorded
+// regrade or a hand grade. In the caller's transaction, it takes the attempts' old marks out of the
+// class statistics (they wait to be counted again, so readers stay exact), rewrites the responses and
+// the attempts' totals (the grade that counts is derived from them), and keeps the students' mistakes
+// queues in step. The caller checks the viewer, records why (a regrade row, an audit entry), and folds
+// the statistics after its commit (foldAfterRewrite).
+import type { DbTransaction } from "../../db-client";
+import { Prisma } from "../../generated/prisma/client";
+import { foldPendingStatistics } from "../../analytics/internal/fold";
+import { withdrawFromStatistics } from "../../analytics/internal/recount";
+import { recordQuizOutcomes, withdrawQuizMistakes } from "../../review/internal/mistakes";
+
+/** A response's new mark (and, for a regrade to a newer version, the version and its option keys). */
+export interface ResponseRewrite {
+  responseId: string;
+  attemptId: string;
+  mark: number;
+  maxMark: number;
+  isCorrect: boolean;
+  versionId?: string;
+  chosenOptionKeys?: string[];
+  optionOrder?: string[];
+  /** A teacher's grade: who, and the comment the student sees. */
+  grade?: { graderId: string; comment: string };
+}
+
+/** What the rewrite did to one attempt's total. */
+export interface RewrittenAttempt {
+  attemptId: string;
+  userId: string;
+  oldScore: number;
+  newScore: number;
+  oldMaxScore: number;
+  newMaxScore: number;
+}
+
+interface AttemptBeforeRow {
+  id: string;
+  user_id: string;
+  lecture_id: string;
+  score: number;
+  max_score: number;
+}
+
+interface ResponseBeforeRow {
+  id: string;
+  attempt_id: string;
+  question_id: string;
+  is_correct: boolean | null;
+}
+
+/** Scores are sums of marks without floating-point dust, as at submission. */
+const SCORE_DIGITS = 9;
+
+export async function rewriteMarks(
+  tx: DbTransaction,
+  quizId: string,
+  rewrites: readonly ResponseRewrite[],
+  record: { regradeId: string | null; now: Date },
+): Promise<RewrittenAttempt[]> {
+  if (rewrites.length === 0) return [];
+  const attemptIds = [...new Set(rewrites.map((r) => r.attemptId))];
+  // The attempts first (row locks: a concurrent hand grade or regrade of one waits), then the statistics.
+  const attempts = await tx.$queryRaw<AttemptBeforeRow[]>`
+    SELECT a.id, a.user_id, q.lecture_id, a.score, a.max_score FROM attempts a JOIN quizzes q ON q.id = a.quiz_id
+    WHERE a.id IN (${Prisma.join(attemptIds)}) AND a.quiz_id = ${quizId} AND a.status = 'SUBMITTED' AND a.score IS NOT NULL
+    ORDER BY a.id FOR UPDATE OF a`;
+  if (attempts.length !== attemptIds.length) throw new Error("rewriteMarks: an attempt is not a submitted attempt of this quiz");
+  const before = await tx.$queryRaw<ResponseBeforeRow[]>`
+    SELECT r.id, r.attempt_id, qv.question_id, r.is_correct FROM responses r JOIN question_versions qv ON qv.id = r.question_version_id
+    WHERE r.id IN (${Prisma.join(rewrites.map((r) => r.responseId))})`;
+  await withdrawFromStatistics(tx, quizId, attemptIds);
+
+  const values = rewrites.map((r) => ({
+    id: r.responseId,
+    attempt_id: r.attemptId,
+    mark: r.mark,
+    max_mark: r.maxMark,
+    ok: r.isCorrect,
+    vid: r.versionId ?? null,
+    chosen: r.chosenOptionKeys ?? null,
+    option_order: r.optionOrder ?? null,
+    grader: r.grade?.graderId ?? null,
+    comment: r.grade?.comment ?? null,
+  }));
+  await tx.$executeRaw`
+    UPDATE responses AS r SET
+      mark = v.mark, max_mark = v.max_mark, is_correct = v.ok,
+      question_version_id = coalesce(v.vid, r.question_version_id),
+      chosen_option_keys = coalesce(v.chosen, r.chosen_option_keys),
+      option_order = coalesce(v.option_order, r.option_order),
+      graded_at = CASE WHEN v.grader IS NULL THEN r.graded_at ELSE ${record.now}::timestamp END,
+      graded_by_id = coalesce(v.grader, r.graded_by_id),
+      grader_comment = coalesce(v.comment, r.grader_comment),
+      grading_requested_at = CASE WHEN v.grader IS NULL THEN r.grading_requested_at ELSE NULL END
+    FROM jsonb_to_recordset(${JSON.stringify(values)}::jsonb)
+      AS v(id text, attempt_id text, mark float8, max_mark float8, ok boolean, vid text, chosen text[], option_order text[], grader text, comment text)
+    WHERE r.id = v.id AND r.attempt_id = v.attempt_id`;
+  const totals = await tx.$queryRaw<{ id: string; score: number; max_score: number }[]>`
+    UPDATE attempts AS a SET score = s.score, max_score = s.max_score
+    FROM (
+      SELECT attempt_id, round(sum(coalesce(mark, 0))::numeric, ${SCORE_DIGITS})::float8 AS score, sum(max_mark)::float8 AS max_score
+      FROM responses WHERE attempt_id IN (${Prisma.join(attemptIds)}) GROUP BY attempt_id
+    ) s
+    WHERE a.id = s.attempt_id
+    RETURNING a.id, a.score, a.max_score`;
+  const after = new Map(totals.map((t) => [t.id, t]));
+  const outcomes = attempts.map<RewrittenAttempt>((a) => ({
+    attemptId: a.id,
+    userId: a.user_id,
+    oldScore: a.score,
+    newScore: after.get(a.id)!.score,
+    oldMaxScore: a.max_score,
+    newMaxScore: after.get(a.id)!.max_score,
+  }));
+  if (record.regradeId) {
+    const changed = outcomes.filter((o) => o.oldScore !== o.newScore || o.oldMaxScore !== o.newMaxScore);
+    if (changed.length > 0)
+      await tx.attemptRegrade.createMany({
+        data: changed.map((o) => ({
+          attemptId: o.attemptId,
+          regradeId: record.regradeId,
+          kind: "regrade",
+          oldScore: o.oldScore,
+          newScore: o.newScore,
+          oldMaxScore: o.oldMaxScore,
+          newMaxScore: o.newMaxScore,
+          createdAt: record.now,
+        })),
+      });
+  }
+  await updateMistakes(tx, attempts, before, rewrites, record);
+  return outcomes;
+}
+
+/**
+ * An answer found wrong after all joins the student's mistakes queue; one found right leaves it when
+ * the queue holds it only because of this attempt.
+ */
+async function updateMistakes(
+  tx: DbTransaction,
+  attempts: readonly AttemptBeforeRow[],
+  before: readonly ResponseBeforeRow[],
+  rewrites: readonly ResponseRewrite[],
+  record: { regradeId: string | null; now: Date },
+): Promise<void> {
+  const was = new Map(before.map((b) => [b.id, b]));
+  for (const attempt of attempts) {
+    const mine = rewrites.filter((r) => r.attemptId === attempt.id && was.get(r.responseId)?.is_correct !== r.isCorrect);
+    const nowWrong = mine.filter((r) => !r.isCorrect).map((r) => was.get(r.responseId)!.question_id);
+    const nowRight = mine.filter((r) => r.isCorrect).map((r) => was.get(r.responseId)!.question_id);
+    await withdrawQuizMistakes(tx, attempt.user_id, nowRight, `attempt:${attempt.id}`);
+    const key = record.regradeId ? `regrade:${record.regradeId}` : `grade:${attempt.id}:${record.now.getTime()}`;
+    await recordQuizOutcomes(
+      tx,
+      attempt.user_id,
+      attempt.lecture_id,
+      nowWrong.map((questionId) => ({ questionId, correct: false })),
+      record.now,
+      key,
+    );
+  }
+}
+
+/** After the caller's commit: the statistics count the rewritten attempts again (readers are exact meanwhile). */
+export async function foldAfterRewrite(quizId: string): Promise<void> {
+  await foldPendingStatistics(quizId, { batchSize: 5_000 });
+}
