@@ -15,3 +15,12 @@ export function formatUtcMinute(value: Date | string): string {
 export function formatUtcDay(value: Date | string): string {
   return iso(value).slice(0, 10);
 }
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** "3 March 2027, 09:00 UTC": an instant in words, for messages and the quiz page. */
+export function formatUtcLong(value: Date | string): string {
+  const date = typeof value === "string" ? new Date(value) : value;
+  const time = date.toISOString().slice(11, 16);
+  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}, ${time} UTC`;
+}

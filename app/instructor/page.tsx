@@ -9,6 +9,13 @@ import { sweepOverdueAttempts } from "@/lib/quiz/submission/sweep";
 
 export const metadata: Metadata = { title: "Instructor" };
 
+const INSTRUCTOR_LINKS = [
+  ["/instructor/progress", "Class progress"],
+  ["/instructor/questions", "Question bank"],
+  ["/instructor/grading", "Hand grading"],
+  ["/instructor/audit", "Audit log"],
+] as const;
+
 export default async function InstructorPage() {
   const viewer = await requireViewer({ roles: STAFF_ROLES, returnTo: "/instructor" });
   // Attempts whose time ran out are counted before the figures are read.
@@ -18,12 +25,18 @@ export default async function InstructorPage() {
     <div className="space-y-6">
       <div>
         <h1 className="text-3xl font-semibold tracking-tight">Instructor</h1>
-        <p className="mt-1 text-slate-600">
-          Question difficulty for each quiz, live as students submit.{" "}
-          <Link href="/instructor/progress" className="font-medium text-indigo-700 underline underline-offset-2">
-            Class progress
-          </Link>
-        </p>
+        <p className="mt-1 text-slate-600">Question difficulty for each quiz, live as students submit; edit a quiz from its row.</p>
+        <nav aria-label="Instructor pages" className="mt-3">
+          <ul className="flex flex-wrap gap-x-5 gap-y-2 text-sm">
+            {INSTRUCTOR_LINKS.map(([href, label]) => (
+              <li key={href}>
+                <Link href={href} className="font-medium text-indigo-700 underline underline-offset-2">
+                  {label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
       </div>
       {quizzes.length === 0 ? (
         <EmptyState>No quizzes yet: they come with the lectures&apos; content files.</EmptyState>
@@ -47,6 +60,9 @@ export default async function InstructorPage() {
               <th scope="col" className="px-4 py-2 text-right">
                 Attempts
               </th>
+              <th scope="col" className="px-4 py-2">
+                <span className="sr-only">Edit</span>
+              </th>
             </>
           }
         >
@@ -65,6 +81,12 @@ export default async function InstructorPage() {
                 {q.students}
               </td>
               <td className="px-4 py-2 text-right tabular-nums">{q.attempts}</td>
+              <td className="px-4 py-2 text-right">
+                <Link href={`/instructor/quizzes/${q.id}/edit`} className="font-medium text-indigo-700 hover:underline">
+                  {/* Named by the lecture, not the title: the title link stays the one link the title names. */}
+                  Edit quiz<span className="sr-only"> of lecture {q.lecture.number}</span>
+                </Link>
+              </td>
             </tr>
           ))}
         </Table>

@@ -10,6 +10,7 @@ import { attemptPath } from "./routes";
 import { planSlot } from "./scoring";
 import { attemptState } from "./submission/attempt-state";
 import { submitInOwnTransaction } from "./submission/internal/finalize";
+import { attemptDeadline, quizWindowRefusal } from "./window";
 
 /** The attempt a student is taking: its id and the page it is taken on. */
 export interface OpenedAttempt {
@@ -47,19 +48,26 @@ async function readPlan(viewer: Viewer, quizId: string): Promise<AttemptPlanRow>
 
 const opened = (plan: AttemptPlanRow, id: string): OpenedAttempt => ({ id, path: attemptPath(plan.lectureSlug, id) });
 
+const msDate = (ms: number | null): Date | null => (ms === null ? null : new Date(ms));
+
 async function startAttempt(viewer: Viewer, quizId: string, plan: AttemptPlanRow): Promise<OpenedAttempt> {
   // Another start (a second tab) got in between the two reads: resume it.
   if (plan.open) return opened(plan, plan.open.id);
   if (plan.attemptsAllowed !== null && plan.used >= plan.attemptsAllowed) {
     throw new ActionError("FORBIDDEN", `You have used all ${plan.attemptsAllowed} attempts at this quiz.`);
   }
-  const seed = randomInt(0, 2 ** 31);
   const startedAt = new Date();
+  // The quiz's window (set in the quiz editor): no new attempt before it opens or once it closed; one
+  // started in time runs until its time limit or the closing, whichever comes first.
+  const quizWindow = { opensAt: msDate(plan.opensMs), closesAt: msDate(plan.closesMs) };
+  const refusal = quizWindowRefusal(quizWindow, startedAt);
+  if (refusal) throw new ActionError("FORBIDDEN", refusal);
+  const seed = randomInt(0, 2 ** 31);
   const responses = plan.slots.map((slot, position) => {
     const planned = planSlot(seed, position, slot.versions, (v) => v.keys, plan.shuffleOptions);
     return { slot_id: slot.id, version_id: planned.variant.id, position, option_order: planned.optionOrder, max_mark: slot.maxMark };
   });
-  const deadlineAt = plan.timeLimitSeconds ? new Date(startedAt.getTime() + plan.timeLimitSeconds * 1000) : null;
+  const deadlineAt = attemptDeadline(startedAt, plan.timeLimitSeconds, quizWindow.closesAt);
   try {
     const [attempt] = await hotQuery<CreatedAttemptRow>(CREATE_ATTEMPT_SQL, [
       quizId,

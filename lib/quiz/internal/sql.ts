@@ -155,12 +155,14 @@ export interface ClassAttemptSummaryRow {
   lastActiveAt: Date | null;
 }
 
-// What starting an attempt needs, in one round trip: the quiz's settings and its lecture's slug, the
+// What starting an attempt needs, in one round trip: the quiz's settings (with the window in which it
+// takes new attempts, as epoch milliseconds or null) and its lecture's slug, the
 // student's attempt in progress (its id and deadline) if any, how many attempts they have used (and
 // the last number), and the live slots in order, each with the newest version of each variant and
 // that version's option keys in order. No row: no such quiz. $1 quiz id, $2 user id.
 export const ATTEMPT_PLAN_SQL = `
 SELECT q.attempts_allowed AS "attemptsAllowed", q.time_limit_seconds AS "timeLimitSeconds", q.shuffle_options AS "shuffleOptions",
+  (extract(epoch FROM q.opens_at) * 1000)::float8 AS "opensMs", (extract(epoch FROM q.closes_at) * 1000)::float8 AS "closesMs",
   l.slug AS "lectureSlug",
   (SELECT json_build_object('id', a.id, 'deadlineMs', (extract(epoch FROM a.deadline_at) * 1000)::float8)
      FROM attempts a WHERE a.quiz_id = q.id AND a.user_id = $2 AND a.status = 'IN_PROGRESS') AS open,
@@ -203,6 +205,8 @@ export interface AttemptPlanRow extends Record<string, unknown> {
   attemptsAllowed: number | null;
   timeLimitSeconds: number | null;
   shuffleOptions: boolean;
+  opensMs: number | null;
+  closesMs: number | null;
   lectureSlug: string;
   open: { id: string; deadlineMs: number | null } | null;
   used: number;

@@ -5,6 +5,7 @@ import { Suspense } from "react";
 import { ScoreHistogram } from "@/components/instructor/score-histogram";
 import { StatsTable } from "@/components/instructor/stats-table";
 import { ViewFilter } from "@/components/instructor/view-filter";
+import { buttonClasses } from "@/components/ui/button";
 import { EmptyState, Section } from "@/components/ui/section";
 import { Table } from "@/components/ui/table";
 import { getHeatMap, getRaschDifficulties, getScoreDistribution, getTimePerQuestion, RASCH_MIN_RESPONSES } from "@/lib/analytics/answer-views";
@@ -48,7 +49,12 @@ export default async function QuizStatisticsPage({ params, searchParams }: { par
           </Link>{" "}
           / {dashboard.quiz.lectureTitle}
         </nav>
-        <h1 className="mt-1 text-3xl font-semibold tracking-tight">{dashboard.quiz.title}</h1>
+        <div className="mt-1 flex flex-wrap items-baseline justify-between gap-3">
+          <h1 className="text-3xl font-semibold tracking-tight">{dashboard.quiz.title}</h1>
+          <Link href={`/instructor/quizzes/${quizId}/edit`} className={buttonClasses("secondary")}>
+            Edit quiz
+          </Link>
+        </div>
         <p className="mt-1 text-sm text-slate-600" data-testid="stats-source">
           {dashboard.source === "running"
             ? "Live figures from the running totals, with every submitted attempt counted"

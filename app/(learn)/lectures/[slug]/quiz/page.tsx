@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StartAttemptButton } from "@/components/quiz/start-attempt-button";
 import { requireViewer } from "@/lib/auth/viewer";
-import { formatUtcMinute } from "@/lib/dates";
+import { formatUtcLong, formatUtcMinute } from "@/lib/dates";
 import { lectureSlug } from "@/lib/lectures/schemas";
 import { getQuizOverview } from "@/lib/quiz/data";
 import { formatScore, POLICY_LABELS } from "@/lib/quiz/format";
@@ -16,7 +16,7 @@ export default async function QuizPage({ params }: { params: Promise<{ slug: str
   const viewer = await requireViewer({ returnTo: `/lectures/${slug.data}/quiz` });
   const overview = await getQuizOverview(viewer, slug.data);
   if (!overview) notFound();
-  const { quiz, slotCount, attempts, inProgress, counting, attemptsLeft, canStart } = overview;
+  const { quiz, slotCount, attempts, inProgress, counting, attemptsLeft, canStart, window: quizWindow } = overview;
   const submitted = attempts.filter((a) => a.status === "SUBMITTED");
   // Closed: submitted, or its time ran out (opening it submits it).
   const closed = attempts.filter((a) => a.state !== "OPEN");
@@ -36,7 +36,14 @@ export default async function QuizPage({ params }: { params: Promise<{ slug: str
           />
           <Fact term="Grade" value={POLICY_LABELS[quiz.gradingPolicy]} />
           <Fact term="Time limit" value={quiz.timeLimitSeconds ? `${Math.round(quiz.timeLimitSeconds / 60)} minutes` : "None"} />
+          {quiz.opensAt ? <Fact term={quizWindow.state === "NOT_YET_OPEN" ? "Opens" : "Opened"} value={formatUtcLong(quiz.opensAt)} /> : null}
+          {quiz.closesAt ? <Fact term={quizWindow.state === "CLOSED" ? "Closed" : "Closes"} value={formatUtcLong(quiz.closesAt)} /> : null}
         </dl>
+        {quiz.closesAt && quizWindow.state !== "CLOSED" ? (
+          <p className="mt-4 text-sm text-slate-600" data-testid="quiz-window">
+            An attempt still open when the quiz closes is submitted then, with the answers saved so far.
+          </p>
+        ) : null}
         <p className="mt-6 text-sm text-slate-600">
           Answers are saved as you go: you can close the page and come back, on this or another device. Options appear in a different order on each attempt.
         </p>
@@ -46,6 +53,10 @@ export default async function QuizPage({ params }: { params: Promise<{ slug: str
               quizId={quiz.id}
               label={inProgress ? `Continue attempt ${inProgress.attemptNumber}` : closed.length ? "Retake the quiz" : "Start the quiz"}
             />
+          ) : quizWindow.refusal ? (
+            <p className="rounded-lg bg-slate-50 p-4 text-sm text-slate-700" data-testid="quiz-window-refusal">
+              {quizWindow.refusal}
+            </p>
           ) : (
             <p className="rounded-lg bg-slate-50 p-4 text-sm text-slate-700">You have used all {quiz.attemptsAllowed} attempts at this quiz.</p>
           )}
