@@ -22,9 +22,14 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
                 Progress
               </Link>
               {user.role === "ADMIN" || user.role === "INSTRUCTOR" ? (
-                <Link href="/instructor" className="rounded-lg px-3 py-2 text-slate-700 hover:bg-slate-100">
-                  Instructor
-                </Link>
+                <>
+                  <Link href="/instructor" className="rounded-lg px-3 py-2 text-slate-700 hover:bg-slate-100">
+                    Instructor
+                  </Link>
+                  <Link href="/instructor/questions" className="rounded-lg px-3 py-2 text-slate-700 hover:bg-slate-100">
+                    Questions
+                  </Link>
+                </>
               ) : null}
               {user.role === "ADMIN" ? (
                 <Link href="/admin/users" className="rounded-lg px-3 py-2 text-slate-700 hover:bg-slate-100">

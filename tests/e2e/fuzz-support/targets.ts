@@ -56,6 +56,8 @@ export const ACTION_INPUT_KEYS: Record<string, readonly string[]> = {
   createCohortAction: ["name"],
   updateUserAccessAction: ["userId", "role", "cohortId"],
   setUserDisabledAction: ["userId", "disabled"],
+  previewQuestionAction: ["questionId", "draft", "seed", "answer"],
+  saveQuestionAction: ["questionId", "draft", "baseVersion"],
   signOutEverywhere: [],
   pingAction: [],
 };
@@ -79,4 +81,10 @@ export const SEARCH_NAMES = [
   "created",
   "signedOut",
   "error",
+  "type",
+  "topic",
+  "a",
+  "b",
+  "all",
+  "back",
 ];

@@ -9,6 +9,7 @@ import { getSlotStatistics, SLOT_PAGE_SIZE } from "@/lib/analytics/slot";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { requireViewer } from "@/lib/auth/viewer";
 import { formatUtcMinute } from "@/lib/dates";
+import { getSlotQuestionIds } from "@/lib/question-editor/data";
 import { sweepOverdueAttempts } from "@/lib/quiz/submission/sweep";
 import { firstSearchParam, type SearchParams } from "@/lib/search-params";
 
@@ -31,10 +32,16 @@ export default async function SlotStatisticsPage({
   const page = Math.max(0, Number(firstSearchParam(query.page)) || 0);
   // Attempts whose time ran out are counted before the figures are read.
   await sweepOverdueAttempts(viewer, { quizId });
-  const statistics = await getSlotStatistics(viewer, quizId, slotId, view, page);
+  const [statistics, questionIds] = await Promise.all([getSlotStatistics(viewer, quizId, slotId, view, page), getSlotQuestionIds(viewer, quizId, slotId)]);
   if (!statistics) notFound();
   const { quiz, slot, detail } = statistics;
   const back = `/instructor/quizzes/${quizId}${viewQuery(view)}`;
+  // The question editor's link for a variant (a version of a question), coming back to this page.
+  const here = `/instructor/quizzes/${quizId}/slots/${slotId}${viewQuery(view)}`;
+  const editHref = (versionId: string) => {
+    const questionId = questionIds[versionId];
+    return questionId ? `/instructor/questions/${questionId}?back=${encodeURIComponent(here)}` : null;
+  };
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
@@ -55,9 +62,17 @@ export default async function SlotStatisticsPage({
       {slot.variants.map((variant) => {
         const groups = detail.variants.find((v) => v.variantKey === variant.variantKey)?.quintiles;
         const analysis = detail.analysis.find((a) => a.variantKey === variant.variantKey);
+        const edit = editHref(variant.variantKey);
         return (
           <section key={variant.variantKey} aria-label={`Variant: ${variant.title}`} className="space-y-2">
-            {slot.variants.length > 1 ? <h2 className="text-lg font-semibold">Variant: {variant.title}</h2> : null}
+            <div className="flex flex-wrap items-baseline justify-between gap-3">
+              {slot.variants.length > 1 ? <h2 className="text-lg font-semibold">Variant: {variant.title}</h2> : <span />}
+              {edit ? (
+                <Link href={edit} className="text-sm font-medium text-indigo-700 underline underline-offset-2" data-testid="edit-variant">
+                  Edit this question<span className="sr-only">: {variant.title}</span>
+                </Link>
+              ) : null}
+            </div>
             {analysis ? <ResponseAnalysisTable analysis={analysis} /> : null}
             {variant.options.length === 0 ? null : (
               <Table
@@ -111,8 +126,15 @@ export default async function SlotStatisticsPage({
             {variant.flags.length ? (
               <ul className="space-y-1 text-sm">
                 {variant.flags.map((f, i) => (
-                  <li key={i} className="rounded-lg bg-amber-50 px-3 py-2 text-amber-900">
-                    <strong>{f.label}:</strong> {f.detail}
+                  <li key={i} className="flex flex-wrap items-baseline justify-between gap-2 rounded-lg bg-amber-50 px-3 py-2 text-amber-900">
+                    <span>
+                      <strong>{f.label}:</strong> {f.detail}
+                    </span>
+                    {edit ? (
+                      <Link href={edit} className="font-medium text-indigo-800 underline underline-offset-2">
+                        Edit<span className="sr-only"> the question ({f.label})</span>
+                      </Link>
+                    ) : null}
                   </li>
                 ))}
               </ul>
