@@ -11,7 +11,7 @@ import { isUniqueViolation } from "../db-errors";
 import type { Prisma } from "../generated/prisma/client";
 import { recordAudit } from "../audit/internal/record";
 import { classTotals, inProgressOnSlot, slotResponses, slotVersions, type ClassTotals } from "./internal/sql";
-import { foldAfterRewrite, rewriteMarks } from "./internal/rewrite";
+import { rewriteMarks } from "./internal/rewrite";
 import { planRegrade, type PlannedAttempt, type RegradeMode, type RegradePlan, type RegradeTarget } from "./regrade-plan";
 
 export interface RegradeRequest {
@@ -177,7 +177,6 @@ export async function applyRegrade(viewer: Viewer, request: RegradeRequest & { i
     if (applied) return applied;
     throw error;
   }
-  if (outcome) await foldAfterRewrite(request.quizId);
   return outcome;
 }
 
@@ -191,4 +190,37 @@ async function findApplied(idempotencyKey: string): Promise<RegradeOutcome | nul
     attemptsChanged: summary.attemptsChanged ?? 0,
     mean: summary.mean ?? { before: 0, after: 0, shareBefore: 0, shareAfter: 0 },
   };
+}
+
+export interface AppliedRegrade {
+  id: string;
+  at: Date;
+  actor: string | null;
+  mode: RegradeMode;
+  target: RegradeTarget;
+  attemptsChanged: number;
+  mean: MeanChange | null;
+}
+
+/** The slot's regrades, newest first (staff only). */
+export async function getSlotRegrades(viewer: Viewer, quizId: string, slotId: string): Promise<AppliedRegrade[]> {
+  assertRole(viewer, STAFF_ROLES);
+  const rows = await db.regrade.findMany({
+    where: { quizId, slotId },
+    orderBy: { createdAt: "desc" },
+    take: 20,
+    select: { id: true, createdAt: true, mode: true, target: true, summary: true, actor: { select: { name: true } } },
+  });
+  return rows.map((r) => {
+    const summary = r.summary as { attemptsChanged?: number; mean?: MeanChange };
+    return {
+      id: r.id,
+      at: r.createdAt,
+      actor: r.actor?.name ?? null,
+      mode: r.mode,
+      target: r.target,
+      attemptsChanged: summary.attemptsChanged ?? 0,
+      mean: summary.mean ?? null,
+    };
+  });
 }

@@ -167,8 +167,13 @@ export async function getAttemptResult(viewer: Viewer, attemptId: string) {
         maxMark: r.maxMark,
         isCorrect: r.isCorrect ?? false,
         timeSpentMs: r.timeSpentMs,
-        ...renderedReview(v, reviewAnswer(v, { chosen: r.chosenOptionKeys, text: r.answerText }, r.optionOrder, r.maxMark)),
+        ...gradedReview(renderedReview(v, reviewAnswer(v, { chosen: r.chosenOptionKeys, text: r.answerText }, r.optionOrder, r.maxMark)), r.gradedAt),
       };
     }),
   };
+}
+
+/** A teacher's mark ends "awaiting grading". */
+function gradedReview<T extends { review: { awaitingGrading: boolean } }>(rendered: T, gradedAt: Date | null): T {
+  return gradedAt ? { ...rendered, review: { ...rendered.review, awaitingGrading: false } } : rendered;
 }

@@ -9,7 +9,17 @@ import type { DbTransaction } from "../../db-client";
 import { Prisma } from "../../generated/prisma/client";
 import { emptyTotals, mergeTotals, RowSet, type OptionSums, type StatRow, type TotalSums } from "../sums";
 import { isDefaultView, type StatsView } from "../view";
-import { answerGroupsSql, pendingAttemptsSql, selectedAttemptsSql, totalSumsSql, type AnswerGroupRow, type StatScope, type TotalSumsRow } from "./sql";
+import {
+  answerGroupsByFirstSql,
+  answerGroupsSql,
+  pendingAttemptsSql,
+  selectedAttemptsSql,
+  totalSumsByFirstSql,
+  totalSumsSql,
+  type AnswerGroupRow,
+  type StatScope,
+  type TotalSumsRow,
+} from "./sql";
 
 export interface StatBundle {
   source: "running" | "exact";
@@ -72,6 +82,35 @@ export async function sumsOfSelection(tx: DbTransaction, selection: Prisma.Sql):
   const groups = await tx.$queryRaw<AnswerGroupRow[]>(answerGroupsSql(selection));
   const [totals] = await tx.$queryRaw<TotalSumsRow[]>(totalSumsSql(selection));
   return { rows: addGroups(new RowSet(), groups).toArray(), totals: toTotals(totals!) };
+}
+
+export interface ScopedSums {
+  ALL: { rows: StatRow[]; totals: TotalSums };
+  FIRST: { rows: StatRow[]; totals: TotalSums };
+}
+
+/**
+ * The sums of the attempts a selection yields (id, score, first), for both stored scopes in one pass
+ * over their answers, in the caller's transaction (a regrade's): aggregated in a hash table rather
+ * than by sorting a million rows.
+ */
+export async function scopedSumsOfSelection(tx: DbTransaction, selection: Prisma.Sql): Promise<ScopedSums> {
+  await tx.$executeRaw`SET LOCAL work_mem = '64MB'`;
+  await tx.$executeRaw`SET LOCAL enable_sort = off`;
+  const groups = await tx.$queryRaw<(AnswerGroupRow & { first: boolean })[]>(answerGroupsByFirstSql(selection));
+  const totals = await tx.$queryRaw<(TotalSumsRow & { first: boolean })[]>(totalSumsByFirstSql(selection));
+  await tx.$executeRaw`SET LOCAL enable_sort = on`;
+  const merged = (rows: readonly (TotalSumsRow & { first: boolean })[]) => rows.map(toTotals).reduce(mergeTotals, emptyTotals());
+  return {
+    ALL: { rows: addGroups(new RowSet(), groups).toArray(), totals: merged(totals) },
+    FIRST: {
+      rows: addGroups(
+        new RowSet(),
+        groups.filter((g) => g.first),
+      ).toArray(),
+      totals: merged(totals.filter((t) => t.first)),
+    },
+  };
 }
 
 /**

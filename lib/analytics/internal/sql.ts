@@ -78,6 +78,35 @@ export function answerGroupsSql(selection: Prisma.Sql, slotIds?: readonly string
     GROUP BY 1, 2, 3, 4, 5`;
 }
 
+/** answerGroupsSql split by whether the answer is in a first attempt (the selection yields id, score, first): both scopes in one pass. */
+export function answerGroupsByFirstSql(selection: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    WITH sel AS (${selection})
+    SELECT r.slot_id, r.question_version_id AS vid, r.mark::float8 AS x, (sel.score - r.mark)::float8 AS r, r.chosen_option_keys AS keys, sel.first,
+      count(*)::int AS n, sum(sel.score)::float8 AS st, sum(sel.score * sel.score)::float8 AS st2, sum(r.time_spent_ms)::float8 AS ms
+    FROM responses r JOIN sel ON sel.id = r.attempt_id
+    WHERE r.mark IS NOT NULL
+    GROUP BY 1, 2, 3, 4, 5, 6`;
+}
+
+/** totalSumsSql split by first attempts and the rest. */
+export function totalSumsByFirstSql(selection: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    WITH sel AS (${selection})
+    SELECT first, count(*)::int AS n, sum(score)::float8 AS s1, sum(score ^ 2)::float8 AS s2, sum(score ^ 3)::float8 AS s3, sum(score ^ 4)::float8 AS s4
+    FROM sel GROUP BY first`;
+}
+
+/** Attempts by id with their first-attempt flag, for the two-scope sums. */
+export function attemptsWithFirstSql(attemptIds: readonly string[]): Prisma.Sql {
+  return Prisma.sql`SELECT a.id, a.score, (a.attempt_number = 1) AS first FROM attempts a WHERE a.id = ANY(${[...attemptIds]}::text[])`;
+}
+
+/** Every submitted attempt of the quiz with its first-attempt flag. */
+export function submittedWithFirstSql(quizId: string): Prisma.Sql {
+  return Prisma.sql`SELECT a.id, a.score, (a.attempt_number = 1) AS first FROM attempts a WHERE a.quiz_id = ${quizId} AND a.status = 'SUBMITTED' AND a.score IS NOT NULL`;
+}
+
 /** The power sums of the selected attempts' totals. */
 export interface TotalSumsRow {
   n: number;

@@ -110,11 +110,6 @@ export function markCountedSql(attemptIds: readonly string[]): Prisma.Sql {
   return Prisma.sql`UPDATE attempts SET stats_counted_at = now() AT TIME ZONE 'UTC' WHERE id IN (${Prisma.join(attemptIds)})`;
 }
 
-/** The given attempts wait again (a regrade took their old marks out of the stored sums). */
-export function markPendingSql(attemptIds: readonly string[]): Prisma.Sql {
-  return Prisma.sql`UPDATE attempts SET stats_counted_at = NULL WHERE id IN (${Prisma.join(attemptIds)})`;
-}
-
 /** Stored rows no answer is left in (a regrade moved a variant's answers to a newer version). */
 export function deleteEmptyRowsSql(quizId: string): Prisma.Sql {
   return Prisma.sql`DELETE FROM question_stats WHERE quiz_id = ${quizId} AND n = 0`;

@@ -1,15 +1,14 @@
 import "server-only";
 // The one door through which a submitted attempt's marks change after its submission: a recorded
 // regrade or a hand grade. In the caller's transaction, it takes the attempts' old marks out of the
-// class statistics (they wait to be counted again, so readers stay exact), rewrites the responses and
-// the attempts' totals (the grade that counts is derived from them), and keeps the students' mistakes
-// queues in step. The caller checks the viewer, records why (a regrade row, an audit entry), and folds
-// the statistics after its commit (foldAfterRewrite).
+// class statistics, rewrites the responses and the attempts' totals (the grade that counts is derived
+// from them), puts the new marks into the statistics (which then equal an exact recompute), and keeps
+// the students' mistakes queues in step. The caller checks the viewer and records why (a regrade row,
+// an audit entry).
 import type { DbTransaction } from "../../db-client";
 import { Prisma } from "../../generated/prisma/client";
-import { foldPendingStatistics } from "../../analytics/internal/fold";
-import { withdrawFromStatistics } from "../../analytics/internal/recount";
-import { recordQuizOutcomes, withdrawQuizMistakes } from "../../review/internal/mistakes";
+import { restoreStatistics, withdrawFromStatistics } from "../../analytics/internal/recount";
+import { recordRegradedOutcomes } from "../../review/internal/mistakes";
 
 /** A response's new mark (and, for a regrade to a newer version, the version and its option keys). */
 export interface ResponseRewrite {
@@ -70,7 +69,7 @@ export async function rewriteMarks(
   const before = await tx.$queryRaw<ResponseBeforeRow[]>`
     SELECT r.id, r.attempt_id, qv.question_id, r.is_correct FROM responses r JOIN question_versions qv ON qv.id = r.question_version_id
     WHERE r.id IN (${Prisma.join(rewrites.map((r) => r.responseId))})`;
-  await withdrawFromStatistics(tx, quizId, attemptIds);
+  const withdrawn = await withdrawFromStatistics(tx, quizId, attemptIds);
 
   const values = rewrites.map((r) => ({
     id: r.responseId,
@@ -105,6 +104,7 @@ export async function rewriteMarks(
     ) s
     WHERE a.id = s.attempt_id
     RETURNING a.id, a.score, a.max_score`;
+  await restoreStatistics(tx, quizId, withdrawn);
   const after = new Map(totals.map((t) => [t.id, t]));
   const outcomes = attempts.map<RewrittenAttempt>((a) => ({
     attemptId: a.id,
@@ -134,10 +134,7 @@ export async function rewriteMarks(
   return outcomes;
 }
 
-/**
- * An answer found wrong after all joins the student's mistakes queue; one found right leaves it when
- * the queue holds it only because of this attempt.
- */
+/** Answers whose correctness turned around join or leave their students' mistakes queues. */
 async function updateMistakes(
   tx: DbTransaction,
   attempts: readonly AttemptBeforeRow[],
@@ -146,24 +143,18 @@ async function updateMistakes(
   record: { regradeId: string | null; now: Date },
 ): Promise<void> {
   const was = new Map(before.map((b) => [b.id, b]));
-  for (const attempt of attempts) {
-    const mine = rewrites.filter((r) => r.attemptId === attempt.id && was.get(r.responseId)?.is_correct !== r.isCorrect);
-    const nowWrong = mine.filter((r) => !r.isCorrect).map((r) => was.get(r.responseId)!.question_id);
-    const nowRight = mine.filter((r) => r.isCorrect).map((r) => was.get(r.responseId)!.question_id);
-    await withdrawQuizMistakes(tx, attempt.user_id, nowRight, `attempt:${attempt.id}`);
-    const key = record.regradeId ? `regrade:${record.regradeId}` : `grade:${attempt.id}:${record.now.getTime()}`;
-    await recordQuizOutcomes(
-      tx,
-      attempt.user_id,
-      attempt.lecture_id,
-      nowWrong.map((questionId) => ({ questionId, correct: false })),
-      record.now,
-      key,
-    );
-  }
-}
-
-/** After the caller's commit: the statistics count the rewritten attempts again (readers are exact meanwhile). */
-export async function foldAfterRewrite(quizId: string): Promise<void> {
-  await foldPendingStatistics(quizId, { batchSize: 5_000 });
+  const byId = new Map(attempts.map((a) => [a.id, a]));
+  const turned = rewrites.filter((r) => (was.get(r.responseId)?.is_correct ?? false) !== r.isCorrect);
+  if (turned.length === 0) return;
+  const outcomes = turned.map((r) => {
+    const attempt = byId.get(r.attemptId)!;
+    return {
+      userId: attempt.user_id,
+      lectureId: attempt.lecture_id,
+      questionId: was.get(r.responseId)!.question_id,
+      attemptId: r.attemptId,
+      correct: r.isCorrect,
+    };
+  });
+  await recordRegradedOutcomes(tx, outcomes, record.now, record.regradeId ? `regrade:${record.regradeId}` : `grade:${record.now.getTime()}`);
 }

@@ -4,7 +4,7 @@ import "server-only";
 // whose answers they are: this write checks no viewer itself); reviewed through lib/review/data.ts.
 import type { RawTransaction } from "../../db-pool-transaction";
 import { newCard, rate, snapshotToJson } from "../fsrs";
-import { selectMistakeCards, snapshotOf, upsertMistakes, type RatedMistake } from "./sql";
+import { selectMistakeCards, selectMistakeCardsOf, snapshotOf, upsertMistakes, type RatedMistake } from "./sql";
 
 /**
  * Feeds a submitted attempt's results into the student's mistakes queue, in the submission's
@@ -34,6 +34,8 @@ export async function recordQuizOutcomes(
     const { card, log } = rate(before, outcome.correct ? "GOOD" : "AGAIN", now);
     rated.push({
       id: row?.id ?? `rm_${userId}_${outcome.questionId}`,
+      userId,
+      lectureId,
       questionId: outcome.questionId,
       card,
       log,
@@ -41,23 +43,56 @@ export async function recordQuizOutcomes(
       idempotencyKey: `${userId}:${keyPrefix}:${outcome.questionId}`,
     });
   }
-  if (rated.length > 0) await upsertMistakes(tx, userId, lectureId, rated, now);
+  if (rated.length > 0) await upsertMistakes(tx, rated, now);
+}
+
+/** An answer whose correctness a regrade or a teacher's mark turned around. */
+export interface RegradedOutcome {
+  userId: string;
+  lectureId: string;
+  questionId: string;
+  /** The attempt the answer is in: its submission queued the question if it was wrong then. */
+  attemptId: string;
+  correct: boolean;
 }
 
 /**
- * A regrade found these answers right after all: each question whose mistake card exists only because
- * of that attempt (its one rating not undone is the attempt's) leaves the queue; a card the student
- * has reviewed since keeps its history. Returns how many cards left.
+ * Keeps the mistakes queues in step with changed marks, for any number of students in a few
+ * statements: an answer now wrong adds its question (rated Again, once per key prefix); an answer
+ * now right takes the question out when the queue holds it only because of that attempt (its one
+ * rating not undone is the attempt's); a card the student has reviewed since keeps its history.
  */
-export async function withdrawQuizMistakes(tx: RawTransaction, userId: string, questionIds: readonly string[], keyPrefix: string): Promise<number> {
-  if (questionIds.length === 0) return 0;
-  const keys = questionIds.map((id) => `${userId}:${keyPrefix}:${id}`);
-  return tx.$executeRawUnsafe(
-    `DELETE FROM review_cards AS c
-     WHERE c.user_id = $1 AND c.kind = 'MISTAKE' AND c.question_id = ANY($2::text[])
-       AND (SELECT array_agg(l.idempotency_key) FROM review_logs l WHERE l.review_card_id = c.id AND l.undone_at IS NULL) <@ $3::text[]`,
-    userId,
-    [...questionIds],
-    keys,
-  );
+export async function recordRegradedOutcomes(tx: RawTransaction, outcomes: readonly RegradedOutcome[], now: Date, keyPrefix: string): Promise<void> {
+  const right = outcomes.filter((o) => o.correct);
+  if (right.length > 0)
+    await tx.$executeRawUnsafe(
+      `DELETE FROM review_cards AS c
+       USING unnest($1::text[], $2::text[], $3::text[]) AS p(user_id, question_id, key)
+       WHERE c.user_id = p.user_id AND c.question_id = p.question_id AND c.kind = 'MISTAKE'
+         AND (SELECT array_agg(l.idempotency_key) FROM review_logs l WHERE l.review_card_id = c.id AND l.undone_at IS NULL) <@ ARRAY[p.key]`,
+      right.map((o) => o.userId),
+      right.map((o) => o.questionId),
+      right.map((o) => `${o.userId}:attempt:${o.attemptId}:${o.questionId}`),
+    );
+  const wrong = outcomes.filter((o) => !o.correct);
+  if (wrong.length === 0) return;
+  const existing = new Map((await selectMistakeCardsOf(tx, wrong)).map((row) => [`${row.userId}|${row.questionId}`, row]));
+  const rated = new Map<string, RatedMistake>();
+  for (const o of wrong) {
+    const row = existing.get(`${o.userId}|${o.questionId}`);
+    const before = row ? snapshotOf(row) : newCard(now);
+    const { card, log } = rate(before, "AGAIN", now);
+    const id = row?.id ?? `rm_${o.userId}_${o.questionId}`;
+    rated.set(id, {
+      id,
+      userId: o.userId,
+      lectureId: o.lectureId,
+      questionId: o.questionId,
+      card,
+      log,
+      previous: snapshotToJson(before),
+      idempotencyKey: `${o.userId}:${keyPrefix}:${o.questionId}`,
+    });
+  }
+  await upsertMistakes(tx, [...rated.values()], now);
 }

@@ -92,6 +92,17 @@ export async function lockCard(tx: DbTransaction, cardId: string): Promise<void>
   await tx.$queryRaw`SELECT id FROM review_cards WHERE id = ${cardId} FOR UPDATE`;
 }
 
+/** The mistake cards of these (student, question) pairs, with their student. */
+export function selectMistakeCardsOf(
+  tx: RawTransaction,
+  pairs: readonly { userId: string; questionId: string }[],
+): Promise<(CardRow & { userId: string; questionId: string })[]> {
+  return tx.$queryRaw`SELECT c.id, c.user_id AS "userId", c.question_id AS "questionId", ${SNAPSHOT_FIELDS_SQL}
+    FROM review_cards c JOIN unnest(${pairs.map((p) => p.userId)}::text[], ${pairs.map((p) => p.questionId)}::text[]) AS p(user_id, question_id)
+      ON c.user_id = p.user_id AND c.question_id = p.question_id
+    WHERE c.kind = 'MISTAKE'`;
+}
+
 /** The student's mistake cards for `questionIds`. */
 export function selectMistakeCards(tx: RawTransaction, userId: string, questionIds: string[]): Promise<(CardRow & { questionId: string; state: CardState })[]> {
   return tx.$queryRaw`SELECT id, question_id AS "questionId", ${SNAPSHOT_FIELDS_SQL}
@@ -101,6 +112,9 @@ export function selectMistakeCards(tx: RawTransaction, userId: string, questionI
 /** One mistake card after a rating, with the rating's log (the card before it, for undo). */
 export interface RatedMistake {
   id: string;
+  /** The student whose queue it is, and the question's lecture. */
+  userId: string;
+  lectureId: string;
   questionId: string;
   card: CardSnapshot;
   log: RatingLog;
@@ -113,12 +127,19 @@ const recordColumns = (columns: readonly Column<string>[], prefix = "") => colum
 
 /** The rows' record type in upsertMistakes. */
 const MISTAKE_RECORD = Prisma.raw(
-  `id text, question_id text, ${recordColumns(SNAPSHOT_COLUMNS)}, ${recordColumns(LOG_COLUMNS, "log_")}, previous jsonb, key text`,
+  `id text, user_id text, lecture_id text, question_id text, ${recordColumns(SNAPSHOT_COLUMNS)}, ${recordColumns(LOG_COLUMNS, "log_")}, previous jsonb, key text`,
 );
 
 /** One rated mistake as a JSON object keyed by its record's columns (dates as ISO strings, read back as UTC). */
 function mistakeRecord(r: RatedMistake): Record<string, unknown> {
-  const record: Record<string, unknown> = { id: r.id, question_id: r.questionId, previous: r.previous, key: r.idempotencyKey };
+  const record: Record<string, unknown> = {
+    id: r.id,
+    user_id: r.userId,
+    lecture_id: r.lectureId,
+    question_id: r.questionId,
+    previous: r.previous,
+    key: r.idempotencyKey,
+  };
   for (const c of SNAPSHOT_COLUMNS) record[c.column] = r.card[c.field];
   for (const c of LOG_COLUMNS) record[`log_${c.column}`] = r.log[c.field];
   return record;
@@ -129,19 +150,19 @@ function mistakeRecord(r: RatedMistake): Record<string, unknown> {
  * one JSON parameter (a submission rates dozens of cards: as separate parameters they cost more CPU
  * than the rest of the submission). The log rows reference cards inserted by the same statement
  * (foreign keys are checked at its end). A log whose key exists already (a retried submission) is
- * not written again.
+ * not written again. The rows may belong to several students (a regrade).
  */
-export async function upsertMistakes(tx: RawTransaction, userId: string, lectureId: string, rated: RatedMistake[], now: Date): Promise<void> {
+export async function upsertMistakes(tx: RawTransaction, rated: RatedMistake[], now: Date): Promise<void> {
   await tx.$executeRaw`
     WITH v AS (SELECT * FROM jsonb_to_recordset(${JSON.stringify(rated.map(mistakeRecord))}::jsonb) AS r(${MISTAKE_RECORD})),
     cards AS (
       INSERT INTO review_cards (id, user_id, kind, question_id, lecture_id, ${columnList(SNAPSHOT_COLUMNS)}, created_at, updated_at)
-      SELECT id, ${userId}, 'MISTAKE', question_id, ${lectureId}, ${columnList(SNAPSHOT_COLUMNS)}, now(), now() FROM v
+      SELECT id, user_id, 'MISTAKE', question_id, lecture_id, ${columnList(SNAPSHOT_COLUMNS)}, now(), now() FROM v
       ON CONFLICT (id) DO UPDATE SET ${SNAPSHOT_FROM_EXCLUDED}, updated_at = now()
       RETURNING id
     )
     INSERT INTO review_logs (id, user_id, review_card_id, ${columnList(LOG_COLUMNS)}, reviewed_at, previous_card, idempotency_key)
-    SELECT 'rl_' || md5(v.key), ${userId}, v.id, ${columnList(LOG_COLUMNS, "v.log_")}, ${now}::timestamp, v.previous, v.key
+    SELECT 'rl_' || md5(v.key), v.user_id, v.id, ${columnList(LOG_COLUMNS, "v.log_")}, ${now}::timestamp, v.previous, v.key
     FROM v JOIN cards ON cards.id = v.id
     ON CONFLICT (idempotency_key) DO NOTHING`;
 }

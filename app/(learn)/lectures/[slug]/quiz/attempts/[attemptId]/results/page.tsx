@@ -14,6 +14,8 @@ import { attemptId as attemptIdSchema } from "@/lib/quiz/schemas";
 
 export const metadata: Metadata = { title: "Quiz results" };
 
+const signedMarks = (x: number) => `${x > 0 ? "+" : ""}${Number(x.toFixed(2))} mark${Math.abs(x) === 1 ? "" : "s"}`;
+
 export default async function ResultsPage({ params }: { params: Promise<{ slug: string; attemptId: string }> }) {
   const raw = await params;
   const slug = lectureSlug.safeParse(raw.slug);
@@ -39,6 +41,12 @@ export default async function ResultsPage({ params }: { params: Promise<{ slug: 
           {awaiting ? `; ${awaiting} awaiting grading (the score counts them as 0 until a teacher marks them)` : ""}. Submitted{" "}
           <time dateTime={result.submittedAt?.toISOString()}>{result.submittedAt ? formatUtcMinute(result.submittedAt) : null} UTC</time>.
         </p>
+        {result.regrades.map((g) => (
+          <p key={g.at.toISOString()} className="mt-2 text-sm text-indigo-900" data-testid="regrade-note">
+            Regraded <time dateTime={g.at.toISOString()}>{formatUtcMinute(g.at)} UTC</time> after a question was corrected:{" "}
+            {formatScore(g.oldScore, g.oldMaxScore)} → {formatScore(g.newScore, g.maxScore)} ({signedMarks(g.newScore - g.oldScore)}).
+          </p>
+        ))}
         <div className="mt-5 flex flex-wrap gap-3">
           <Link href={`${base}/quiz`} className={buttonClasses("primary")}>
             Back to the quiz
@@ -81,6 +89,12 @@ export default async function ResultsPage({ params }: { params: Promise<{ slug: 
               explanation={response.explanation}
               notesHref={response.sectionKey ? `${base}#${response.sectionKey}` : null}
             />
+            {response.gradedAt ? (
+              <div className="mt-3 rounded-lg bg-slate-50 p-3 text-sm" data-testid="teacher-grade">
+                <p className="font-medium">Marked by your teacher: {formatScore(response.mark, response.maxMark).split(" (")[0]}</p>
+                {response.graderComment ? <p className="mt-1 whitespace-pre-wrap">{response.graderComment}</p> : null}
+              </div>
+            ) : null}
           </li>
         ))}
       </ol>
