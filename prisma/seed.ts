@@ -3,7 +3,8 @@
 // Demo accounts are created when SEED_DEMO_ACCOUNTS is true (the default on the embedded database).
 import { seedDemoAccounts } from "../lib/auth/demo-accounts";
 import path from "node:path";
-import { describeLoad, loadContentTree } from "../lib/content/load";
+import { describeConflicts } from "../lib/content/conflicts";
+import { conflictsOf, describeLoad, loadContentTree } from "../lib/content/load";
 import { readContentTree } from "../lib/content/read";
 import { createPrismaClient } from "../lib/db-client";
 
@@ -14,7 +15,11 @@ async function main() {
   try {
     const contentRoot = path.resolve(process.env.CONTENT_DIR || "content");
     const tree = readContentTree(contentRoot);
-    console.log(`Seed: course content from ${path.relative(process.cwd(), contentRoot) || "."}:\n${describeLoad(await loadContentTree(db, tree))}`);
+    const summaries = await loadContentTree(db, tree);
+    console.log(`Seed: course content from ${path.relative(process.cwd(), contentRoot) || "."}:\n${describeLoad(summaries)}`);
+    // A conflict between the files and the app's edits never blocks a start: the app's side is kept.
+    const conflicts = conflictsOf(summaries);
+    if (conflicts.length > 0) console.warn(`Seed: warning: ${describeConflicts(conflicts)}`);
     if (process.env.SEED_DEMO_ACCOUNTS === "true") {
       const { created } = await seedDemoAccounts(db);
       console.log(created.length ? `Seed: created demo accounts ${created.join(", ")}.` : "Seed: demo accounts already present.");
