@@ -5,7 +5,10 @@ import { gradeAnswer } from "../bank/answers/grading";
 import { isChoiceType } from "../bank/answers/choice";
 import { plainText, versionFormat } from "../bank/rich-text/format";
 
-/** KEY: score with each question's newest version; FULL: full marks; DROP: the slot counts for nothing. */
+/**
+ * KEY: score with each question's newest version, out of the slot's maximum now; FULL: the slot's
+ * full mark; DROP: the slot counts for nothing (a later KEY or FULL regrade brings it back).
+ */
 export type RegradeMode = "KEY" | "FULL" | "DROP";
 /** OLD_VERSION: responses that saw an older version than the newest; ALL: every submitted response. */
 export type RegradeTarget = "OLD_VERSION" | "ALL";
@@ -36,6 +39,8 @@ export interface PlanResponse {
   maxScore: number;
   mark: number;
   maxMark: number;
+  /** The slot's maximum now (the quiz editor may have changed it; a dropped slot comes back with it). */
+  slotMaxMark: number;
   isCorrect: boolean;
   chosenOptionKeys: string[];
   answerText: string | null;
@@ -122,7 +127,7 @@ export function planRegrade(
   const skip = (reason: string) => skipped.set(reason, (skipped.get(reason) ?? 0) + 1);
   for (const r of responses) {
     const seen = versions.get(r.versionId)!;
-    if (mode === "FULL") rewrites.push({ ...base(r), newMark: r.maxMark, isCorrect: true });
+    if (mode === "FULL") rewrites.push({ ...base(r), newMark: r.slotMaxMark, newMaxMark: r.slotMaxMark, isCorrect: true });
     else if (mode === "DROP") rewrites.push({ ...base(r), newMark: 0, newMaxMark: 0 });
     else if (r.handGraded) skip("marked by hand (the teacher's mark stays)");
     else if (seen.type === "ESSAY") skip("an essay (marked by hand)");
@@ -182,10 +187,11 @@ function rescore(r: PlanResponse, seen: PlanVersion, target: PlanVersion, keyMap
     const shown = r.optionOrder.flatMap((k) => (keys.has(k) ? [keys.get(k)!] : []));
     optionOrder = [...shown, ...target.options.map((o) => o.key).filter((k) => !shown.includes(k))];
   }
-  const grade = gradeAnswer(target, { chosen, text: r.answerText }, r.maxMark);
+  const grade = gradeAnswer(target, { chosen, text: r.answerText }, r.slotMaxMark);
   return {
     ...base(r),
     newMark: grade.mark,
+    newMaxMark: r.slotMaxMark,
     isCorrect: grade.isCorrect,
     versionId: target.id,
     chosenOptionKeys: chosen,

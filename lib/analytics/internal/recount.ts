@@ -40,7 +40,7 @@ export async function withdrawFromStatistics(tx: DbTransaction, quizId: string, 
     await clearStatistics(tx, quizId);
     return { kind: "quiz" };
   }
-  await addScoped(tx, quizId, await scopedSumsOfSelection(tx, attemptsWithFirstSql(counted)), -1);
+  await addScoped(tx, quizId, await scopedSumsOfSelection(tx, attemptsWithFirstSql(counted), { wholeQuiz: false }), -1);
   return { kind: "attempts", ids: counted };
 }
 
@@ -48,11 +48,11 @@ export async function withdrawFromStatistics(tx: DbTransaction, quizId: string, 
 export async function restoreStatistics(tx: DbTransaction, quizId: string, withdrawn: Withdrawn): Promise<void> {
   if (withdrawn.kind === "none") return;
   if (withdrawn.kind === "attempts") {
-    await addScoped(tx, quizId, await scopedSumsOfSelection(tx, attemptsWithFirstSql(withdrawn.ids)), 1);
+    await addScoped(tx, quizId, await scopedSumsOfSelection(tx, attemptsWithFirstSql(withdrawn.ids), { wholeQuiz: false }), 1);
     await tx.$executeRaw(deleteEmptyRowsSql(quizId));
     return;
   }
-  await addScoped(tx, quizId, await scopedSumsOfSelection(tx, submittedWithFirstSql(quizId)), 1);
+  await addScoped(tx, quizId, await scopedSumsOfSelection(tx, submittedWithFirstSql(quizId), { wholeQuiz: true }), 1);
   await tx.$executeRaw(Prisma.sql`
     UPDATE attempts SET stats_counted_at = now() AT TIME ZONE 'UTC'
     WHERE quiz_id = ${quizId} AND status = 'SUBMITTED' AND score IS NOT NULL AND stats_counted_at IS NULL`);

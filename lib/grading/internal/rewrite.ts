@@ -47,9 +47,11 @@ interface ResponseBeforeRow {
   attempt_id: string;
   question_id: string;
   is_correct: boolean | null;
+  mark: number | null;
+  max_mark: number;
 }
 
-/** Scores are sums of marks without floating-point dust, as at submission. */
+/** Totals are kept without floating-point dust, as a submission rounds its sum of marks. */
 const SCORE_DIGITS = 9;
 
 export async function rewriteMarks(
@@ -63,12 +65,14 @@ export async function rewriteMarks(
   // The attempts first (row locks: a concurrent hand grade or regrade of one waits), then the statistics.
   const attempts = await tx.$queryRaw<AttemptBeforeRow[]>`
     SELECT a.id, a.user_id, q.lecture_id, a.score, a.max_score FROM attempts a JOIN quizzes q ON q.id = a.quiz_id
-    WHERE a.id IN (${Prisma.join(attemptIds)}) AND a.quiz_id = ${quizId} AND a.status = 'SUBMITTED' AND a.score IS NOT NULL
+    WHERE a.id = ANY(${attemptIds}::text[]) AND a.quiz_id = ${quizId} AND a.status = 'SUBMITTED' AND a.score IS NOT NULL
     ORDER BY a.id FOR UPDATE OF a`;
   if (attempts.length !== attemptIds.length) throw new Error("rewriteMarks: an attempt is not a submitted attempt of this quiz");
   const before = await tx.$queryRaw<ResponseBeforeRow[]>`
-    SELECT r.id, r.attempt_id, qv.question_id, r.is_correct FROM responses r JOIN question_versions qv ON qv.id = r.question_version_id
-    WHERE r.id IN (${Prisma.join(rewrites.map((r) => r.responseId))})`;
+    SELECT r.id, r.attempt_id, qv.question_id, r.is_correct, r.mark, r.max_mark FROM responses r JOIN question_versions qv ON qv.id = r.question_version_id
+    WHERE r.id = ANY(${rewrites.map((r) => r.responseId)}::text[])`;
+  const was = new Map(before.map((b) => [b.id, b]));
+  if (was.size !== rewrites.length) throw new Error("rewriteMarks: a response is not in its attempt");
   const withdrawn = await withdrawFromStatistics(tx, quizId, attemptIds);
 
   const values = rewrites.map((r) => ({
@@ -96,41 +100,41 @@ export async function rewriteMarks(
     FROM jsonb_to_recordset(${JSON.stringify(values)}::jsonb)
       AS v(id text, attempt_id text, mark float8, max_mark float8, ok boolean, vid text, chosen text[], option_order text[], grader text, comment text)
     WHERE r.id = v.id AND r.attempt_id = v.attempt_id`;
-  const totals = await tx.$queryRaw<{ id: string; score: number; max_score: number }[]>`
-    UPDATE attempts AS a SET score = s.score, max_score = s.max_score
-    FROM (
-      SELECT attempt_id, round(sum(coalesce(mark, 0))::numeric, ${SCORE_DIGITS})::float8 AS score, sum(max_mark)::float8 AS max_score
-      FROM responses WHERE attempt_id IN (${Prisma.join(attemptIds)}) GROUP BY attempt_id
-    ) s
-    WHERE a.id = s.attempt_id
-    RETURNING a.id, a.score, a.max_score`;
+  // Each attempt's total moves by its marks' change (read above, under the attempts' locks), rounded
+  // as a submission rounds its sum of marks.
+  const moved = new Map(attempts.map((a) => [a.id, { score: a.score, maxScore: a.max_score }]));
+  for (const r of rewrites) {
+    const old = was.get(r.responseId)!;
+    const total = moved.get(r.attemptId)!;
+    total.score += r.mark - (old.mark ?? 0);
+    total.maxScore += r.maxMark - old.max_mark;
+  }
+  const round = (x: number) => Math.round(x * 10 ** SCORE_DIGITS) / 10 ** SCORE_DIGITS;
+  const ids = [...moved.keys()];
+  await tx.$executeRaw`
+    UPDATE attempts AS a SET score = t.score, max_score = t.max_score
+    FROM unnest(${ids}::text[], ${ids.map((id) => round(moved.get(id)!.score))}::float8[], ${ids.map((id) => round(moved.get(id)!.maxScore))}::float8[])
+      AS t(id, score, max_score)
+    WHERE a.id = t.id`;
   await restoreStatistics(tx, quizId, withdrawn);
-  const after = new Map(totals.map((t) => [t.id, t]));
   const outcomes = attempts.map<RewrittenAttempt>((a) => ({
     attemptId: a.id,
     userId: a.user_id,
     oldScore: a.score,
-    newScore: after.get(a.id)!.score,
+    newScore: round(moved.get(a.id)!.score),
     oldMaxScore: a.max_score,
-    newMaxScore: after.get(a.id)!.max_score,
+    newMaxScore: round(moved.get(a.id)!.maxScore),
   }));
   if (record.regradeId) {
     const changed = outcomes.filter((o) => o.oldScore !== o.newScore || o.oldMaxScore !== o.newMaxScore);
     if (changed.length > 0)
-      await tx.attemptRegrade.createMany({
-        data: changed.map((o) => ({
-          attemptId: o.attemptId,
-          regradeId: record.regradeId,
-          kind: "regrade",
-          oldScore: o.oldScore,
-          newScore: o.newScore,
-          oldMaxScore: o.oldMaxScore,
-          newMaxScore: o.newMaxScore,
-          createdAt: record.now,
-        })),
-      });
+      await tx.$executeRaw`
+        INSERT INTO attempt_regrades (id, attempt_id, regrade_id, kind, old_score, new_score, old_max_score, new_max_score, created_at)
+        SELECT replace(gen_random_uuid()::text, '-', ''), c.attempt_id, ${record.regradeId}, 'regrade', c.old_score, c.new_score, c.old_max, c.new_max, ${record.now}::timestamp
+        FROM unnest(${changed.map((o) => o.attemptId)}::text[], ${changed.map((o) => o.oldScore)}::float8[], ${changed.map((o) => o.newScore)}::float8[],
+          ${changed.map((o) => o.oldMaxScore)}::float8[], ${changed.map((o) => o.newMaxScore)}::float8[]) AS c(attempt_id, old_score, new_score, old_max, new_max)`;
   }
-  await updateMistakes(tx, attempts, before, rewrites, record);
+  await updateMistakes(tx, attempts, was, rewrites, record);
   return outcomes;
 }
 
@@ -138,11 +142,10 @@ export async function rewriteMarks(
 async function updateMistakes(
   tx: DbTransaction,
   attempts: readonly AttemptBeforeRow[],
-  before: readonly ResponseBeforeRow[],
+  was: ReadonlyMap<string, ResponseBeforeRow>,
   rewrites: readonly ResponseRewrite[],
   record: { regradeId: string | null; now: Date },
 ): Promise<void> {
-  const was = new Map(before.map((b) => [b.id, b]));
   const byId = new Map(attempts.map((a) => [a.id, a]));
   const turned = rewrites.filter((r) => (was.get(r.responseId)?.is_correct ?? false) !== r.isCorrect);
   if (turned.length === 0) return;

@@ -14,6 +14,7 @@ interface SlotResponseRow {
   max_score: number;
   mark: number | null;
   max_mark: number;
+  slot_max_mark: number;
   is_correct: boolean | null;
   chosen: string[];
   answer_text: string | null;
@@ -30,13 +31,14 @@ export async function slotResponses(tx: DbTransaction, quizId: string, slotId: s
       ? Prisma.sql`AND qv.version < (SELECT max(n.version) FROM question_versions n WHERE n.question_id = qv.question_id)`
       : Prisma.empty;
   const rows = await tx.$queryRaw<SlotResponseRow[]>`
-    SELECT r.id, r.attempt_id, u.name, a.attempt_number, a.score, a.max_score, r.mark, r.max_mark, r.is_correct,
+    SELECT r.id, r.attempt_id, u.name, a.attempt_number, a.score, a.max_score, r.mark, r.max_mark, s.max_mark AS slot_max_mark, r.is_correct,
       coalesce(r.chosen_option_keys, ARRAY[]::text[]) AS chosen, r.answer_text, r.option_order,
       (r.graded_at IS NOT NULL) AS hand_graded, r.question_version_id AS version_id, qv.question_id
     FROM responses r
     JOIN attempts a ON a.id = r.attempt_id
     JOIN users u ON u.id = a.user_id
     JOIN question_versions qv ON qv.id = r.question_version_id
+    JOIN quiz_slots s ON s.id = r.slot_id
     WHERE r.slot_id = ${slotId} AND a.quiz_id = ${quizId} AND a.status = 'SUBMITTED' AND a.score IS NOT NULL ${older}
     ORDER BY a.submitted_at, a.id`;
   return rows.map((r) => ({
@@ -48,6 +50,7 @@ export async function slotResponses(tx: DbTransaction, quizId: string, slotId: s
     maxScore: r.max_score,
     mark: r.mark ?? 0,
     maxMark: r.max_mark,
+    slotMaxMark: r.slot_max_mark,
     isCorrect: r.is_correct ?? false,
     chosenOptionKeys: r.chosen,
     answerText: r.answer_text,
