@@ -6,7 +6,6 @@ import "server-only";
 // the students' mistakes queues in step. The caller checks the viewer and records why (a regrade row,
 // an audit entry).
 import type { DbTransaction } from "../../db-client";
-import { Prisma } from "../../generated/prisma/client";
 import { restoreStatistics, withdrawFromStatistics } from "../../analytics/internal/recount";
 import { recordRegradedOutcomes } from "../../review/internal/mistakes";
 
