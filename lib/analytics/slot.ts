@@ -25,6 +25,8 @@ export interface SlotDetail {
     quintiles: { attempts: number; picks: Record<string, number> }[];
   }[];
   responses: {
+    /** The response's id (a teacher may mark it by hand). */
+    id: string;
     name: string;
     email: string;
     variantKey: string;
@@ -106,6 +108,7 @@ async function loadSlotDetail(quizId: string, slotId: string, view: StatsView, p
   return {
     variants: [...byVariant.values()],
     responses: responses.map((r) => ({
+      id: r.id,
       name: r.name,
       email: r.email,
       variantKey: r.vid,

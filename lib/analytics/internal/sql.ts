@@ -146,6 +146,7 @@ export function slotQuintilesSql(quizId: string, slotId: string, view: StatsView
 }
 
 export interface SlotResponseRow {
+  id: string;
   name: string;
   email: string;
   vid: string;
@@ -162,7 +163,7 @@ export interface SlotResponseRow {
 export function slotResponsesSql(quizId: string, slotId: string, view: StatsView, page: number, pageSize: number): Prisma.Sql {
   return Prisma.sql`
     WITH sel AS (${selectedAttemptsSql(quizId, view)})
-    SELECT u.name, u.email, r.question_version_id AS vid, r.chosen_option_keys AS keys, r.answer_text AS text, r.mark::float8 AS mark, r.max_mark::float8 AS max_mark,
+    SELECT r.id, u.name, u.email, r.question_version_id AS vid, r.chosen_option_keys AS keys, r.answer_text AS text, r.mark::float8 AS mark, r.max_mark::float8 AS max_mark,
       sel.score::float8 AS score, r.time_spent_ms AS ms, a.submitted_at
     FROM responses r JOIN sel ON sel.id = r.attempt_id JOIN attempts a ON a.id = r.attempt_id JOIN users u ON u.id = a.user_id
     WHERE r.slot_id = ${slotId} ORDER BY a.submitted_at DESC, u.name LIMIT ${pageSize} OFFSET ${page * pageSize}`;

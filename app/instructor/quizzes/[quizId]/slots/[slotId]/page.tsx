@@ -54,7 +54,12 @@ export default async function SlotStatisticsPage({
         </Link>{" "}
         / Question {slot.position + 1}
       </nav>
-      <h1 className="text-2xl font-semibold tracking-tight">{slot.title}</h1>
+      <div className="flex flex-wrap items-baseline justify-between gap-3">
+        <h1 className="text-2xl font-semibold tracking-tight">{slot.title}</h1>
+        <Link href={`/instructor/quizzes/${quizId}/slots/${slotId}/regrade`} className="text-sm font-medium text-indigo-700 underline underline-offset-2">
+          Regrade this question
+        </Link>
+      </div>
       <p className="text-sm text-slate-600">
         {slot.n} answers · facility {slot.facility?.toFixed(1) ?? "—"}% · discrimination {slot.discrimination?.toFixed(1) ?? "—"} · efficiency{" "}
         {slot.efficiency?.toFixed(1) ?? "—"}
@@ -169,6 +174,9 @@ export default async function SlotStatisticsPage({
                 <th scope="col" className="px-3 py-2">
                   Submitted (UTC)
                 </th>
+                <th scope="col" className="px-3 py-2">
+                  <span className="sr-only">Mark by hand</span>
+                </th>
               </>
             }
           >
@@ -189,6 +197,11 @@ export default async function SlotStatisticsPage({
                   <td className="px-3 py-2 text-right tabular-nums">{r.total.toFixed(2)}</td>
                   <td className="px-3 py-2 text-right tabular-nums">{r.seconds.toFixed(0)}</td>
                   <td className="px-3 py-2 whitespace-nowrap">{formatUtcMinute(r.submittedAt)}</td>
+                  <td className="px-3 py-2 whitespace-nowrap">
+                    <Link href={`/instructor/grading?response=${r.id}`} className="text-indigo-700 underline">
+                      Mark by hand<span className="sr-only">: {r.name}</span>
+                    </Link>
+                  </td>
                 </tr>
               );
             })}
