@@ -8,6 +8,8 @@ export function ttlCache<T>(ttlMs: number) {
       const hit = entries.get(key);
       if (hit && hit.expires > now) return hit.value;
       const value = load();
+      // Keys that change (a stamp in the key) leave expired entries behind: drop them now and then.
+      if (entries.size >= 64) for (const [k, entry] of entries) if (entry.expires <= now) entries.delete(k);
       entries.set(key, { expires: now + ttlMs, value });
       // Failures and misses are not remembered.
       value.then(

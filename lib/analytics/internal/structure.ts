@@ -1,7 +1,9 @@
 import "server-only";
 // A quiz's slots, variants and options as the statistics describe them, their texts as plain text
-// (an HTML question's tags are dropped: the tables and the CSV show words). They change only when
-// content is loaded: each process keeps them a minute, so the default view costs the sums rows alone.
+// (an HTML question's tags are dropped: the tables and the CSV show words). They change when content
+// is loaded, a question gets a new version (the editor, an import) or the quiz editor changes slots:
+// each process keeps them a minute under a stamp of those changes, read in one small query, so an
+// edit shows on the next view of any replica and the default view costs the sums rows and the stamp.
 import { plainText, versionFormat } from "../../bank/rich-text/format";
 import { ttlCache } from "../../cache";
 import { db } from "../../db";
@@ -64,6 +66,14 @@ async function fetchQuizStructure(quizId: string): Promise<QuizStructure | null>
 }
 
 /** The quiz's live slots (not retired) with every version of each variant, newest first; null when there is no such quiz. */
-export function quizStructure(quizId: string): Promise<QuizStructure | null> {
-  return structureCache.get(quizId, () => fetchQuizStructure(quizId));
+export async function quizStructure(quizId: string): Promise<QuizStructure | null> {
+  const [stamp] = await db.$queryRaw<{ stamp: string }[]>`
+    SELECT concat_ws('|', q.updated_at::text, q.edited_at::text,
+      (SELECT concat_ws('|', count(*), max(qv.created_at)::text)
+       FROM quiz_slots s JOIN quiz_slot_variants sv ON sv.slot_id = s.id JOIN question_versions qv ON qv.question_id = sv.question_id
+       WHERE s.quiz_id = q.id AND s.retired_at IS NULL),
+      (SELECT count(*) FROM quiz_slots s WHERE s.quiz_id = q.id AND s.retired_at IS NULL)) AS stamp
+    FROM quizzes q WHERE q.id = ${quizId}`;
+  if (!stamp) return null;
+  return structureCache.get(`${quizId}|${stamp.stamp}`, () => fetchQuizStructure(quizId));
 }
