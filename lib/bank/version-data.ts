@@ -3,6 +3,7 @@
 // unchanged question is recognised and changes nothing. And back: a stored version as a bank
 // question, for the export.
 import { createHash } from "node:crypto";
+import type { Prisma } from "../generated/prisma/client";
 import type { QuestionType } from "../generated/prisma/enums";
 import { BANK_QUESTION_TYPE, DB_QUESTION_TYPE } from "./question-types";
 import type { BankQuestion, ClozePart } from "./schemas";
@@ -134,6 +135,19 @@ export interface StoredQuestion {
     options: Pick<OptionData, "text" | "isCorrect" | "fraction" | "feedback">[];
   };
 }
+
+/** The columns of a stored version that fromVersionData reads back (its options in order): select them with it. */
+export const versionContentSelect = {
+  type: true,
+  name: true,
+  stem: true,
+  explanation: true,
+  generalFeedback: true,
+  sectionKey: true,
+  maxMark: true,
+  data: true,
+  options: { orderBy: { position: "asc" }, select: { text: true, isCorrect: true, fraction: true, feedback: true } },
+} as const satisfies Prisma.QuestionVersionSelect;
 
 /** The inverse of toVersionData: a stored version as a question in the file model. */
 export function fromVersionData({ externalKey, category, topic, version: v }: StoredQuestion, lectureSlug: string): KeyedQuestion {

@@ -1,6 +1,7 @@
 // What the database holds for the course files' questions and quizzes: each question's newest
 // version and file hash, and each quiz as the app has it (in quiz.json's shape). Read by the loader
 // (inside its transaction), by `content:check` and by the export, so all three see the same thing.
+import { versionContentSelect } from "../bank/version-data";
 import type { DbTransaction } from "../db-client";
 import { minutesOf, quizContent, quizHash, type ComparableVersion, type QuizContent, type StoredVersionState } from "./conflicts";
 
@@ -8,17 +9,10 @@ const latestVersionSelect = {
   orderBy: { version: "desc" },
   take: 1,
   select: {
-    type: true,
-    name: true,
-    stem: true,
-    explanation: true,
-    generalFeedback: true,
-    sectionKey: true,
-    maxMark: true,
-    data: true,
+    ...versionContentSelect,
     contentHash: true,
     origin: true,
-    options: { orderBy: { position: "asc" }, select: { key: true, position: true, text: true, isCorrect: true, fraction: true, feedback: true } },
+    options: { orderBy: { position: "asc" }, select: { ...versionContentSelect.options.select, key: true, position: true } },
   },
 } as const;
 

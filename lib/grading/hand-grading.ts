@@ -11,7 +11,7 @@ import { ActionError, NotFoundError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import { recordAudit } from "../audit/internal/record";
 import { reviewAnswer } from "../bank/answers/review";
-import { renderedReview, type RenderedReview } from "../quiz/rendered-review";
+import { renderedReview, reviewedVersionSelect, type RenderedReview } from "../quiz/rendered-review";
 import { rewriteMarks } from "./internal/rewrite";
 
 /** A response waits for a teacher when it is not marked by hand yet and is an answered essay or was asked for. */
@@ -78,16 +78,7 @@ async function gradingItem(responseId: string, quizId: string | undefined, blind
       optionOrder: true,
       slot: { select: { position: true } },
       attempt: { select: { attemptNumber: true, submittedAt: true, user: { select: { name: true } }, quiz: { select: { id: true, title: true } } } },
-      questionVersion: {
-        select: {
-          type: true,
-          stem: true,
-          explanation: true,
-          generalFeedback: true,
-          data: true,
-          options: { select: { key: true, text: true, isCorrect: true, fraction: true, feedback: true } },
-        },
-      },
+      questionVersion: { select: reviewedVersionSelect },
     },
   });
   if (!r) return null;

@@ -7,7 +7,7 @@ import { ActionError, NotFoundError } from "../errors";
 import { isUniqueViolation } from "../db-errors";
 import { ATTEMPT_PLAN_SQL, CREATE_ATTEMPT_SQL, type AttemptPlanRow, type CreatedAttemptRow } from "./internal/sql";
 import { attemptPath } from "./routes";
-import { planSlot } from "./scoring";
+import { planSlot, slotOrder } from "./scoring";
 import { attemptState } from "./submission/attempt-state";
 import { submitInOwnTransaction } from "./submission/internal/finalize";
 import { attemptDeadline, quizWindowRefusal } from "./window";
@@ -63,10 +63,15 @@ async function startAttempt(viewer: Viewer, quizId: string, plan: AttemptPlanRow
   const refusal = quizWindowRefusal(quizWindow, startedAt);
   if (refusal) throw new ActionError("FORBIDDEN", refusal);
   const seed = randomInt(0, 2 ** 31);
-  const responses = plan.slots.map((slot, position) => {
-    const planned = planSlot(seed, position, slot.versions, (v) => v.keys, plan.shuffleOptions);
-    return { slot_id: slot.id, version_id: planned.variant.id, position, option_order: planned.optionOrder, max_mark: slot.maxMark };
-  });
+  // Each slot's variant and option order come from its place in the quiz; where it is shown, from the slot order.
+  const planned = plan.slots.map((slot, index) => ({ slot, ...planSlot(seed, index, slot.versions, (v) => v.keys, plan.shuffleOptions) }));
+  const responses = slotOrder(seed, planned, plan.shuffleSlots).map(({ slot, variant, optionOrder }, position) => ({
+    slot_id: slot.id,
+    version_id: variant.id,
+    position,
+    option_order: optionOrder,
+    max_mark: slot.maxMark,
+  }));
   const deadlineAt = attemptDeadline(startedAt, plan.timeLimitSeconds, quizWindow.closesAt);
   try {
     const [attempt] = await hotQuery<CreatedAttemptRow>(CREATE_ATTEMPT_SQL, [

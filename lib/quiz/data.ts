@@ -8,7 +8,7 @@ import { db, hotQuery } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { ATTEMPT_FOR_TAKING_SQL, type AttemptForTakingRow } from "./internal/sql";
 import { reviewAnswer } from "../bank/answers/review";
-import { renderedReview } from "./rendered-review";
+import { renderedReview, reviewedVersionSelect } from "./rendered-review";
 import { renderRichText } from "../bank/rich-text/render";
 import { questionDisplay } from "./question-display";
 import { countingAttempt, slotSeed } from "./scoring";
@@ -128,17 +128,7 @@ export async function getAttemptResult(viewer: Viewer, attemptId: string) {
           maxMark: true,
           isCorrect: true,
           timeSpentMs: true,
-          questionVersion: {
-            select: {
-              type: true,
-              stem: true,
-              explanation: true,
-              generalFeedback: true,
-              sectionKey: true,
-              data: true,
-              options: { select: { key: true, text: true, isCorrect: true, fraction: true, feedback: true } },
-            },
-          },
+          questionVersion: { select: reviewedVersionSelect },
         },
       },
     },

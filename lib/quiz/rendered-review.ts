@@ -23,6 +23,17 @@ interface ReviewedVersion {
   data: unknown;
 }
 
+/** The columns of a question version that reviewAnswer and renderedReview read (a Prisma select). */
+export const reviewedVersionSelect = {
+  type: true,
+  stem: true,
+  explanation: true,
+  generalFeedback: true,
+  sectionKey: true,
+  data: true,
+  options: { select: { key: true, text: true, isCorrect: true, fraction: true, feedback: true } },
+} as const;
+
 export function renderedReview(version: ReviewedVersion, review: AnswerReview): RenderedReview {
   const format = versionFormat(version.data);
   const rich = (text: string) => (text ? renderRichText(text, format) : null);

@@ -31,6 +31,11 @@ export interface SlotPlan<V> {
   optionOrder: string[];
 }
 
+/** The order an attempt shows the quiz's slots in: as the quiz lists them, or shuffled by the attempt's seed. */
+export function slotOrder<S>(attemptSeed: number, slots: readonly S[], shuffleSlots: boolean): S[] {
+  return shuffleSlots ? seededShuffle(slots, attemptSeed ^ 0x2545f491) : [...slots];
+}
+
 /** What one attempt shows for a slot: which variant, and the order of its options. */
 export function planSlot<V>(
   attemptSeed: number,

@@ -11,6 +11,7 @@ import { db } from "@/lib/db";
 import { getQuizOverview } from "@/lib/quiz/data";
 import { saveAnswer } from "@/lib/quiz/answer-save";
 import { startOrResumeAttempt } from "@/lib/quiz/attempt-start";
+import { slotOrder } from "@/lib/quiz/scoring";
 import { submitAttempt } from "@/lib/quiz/submission/submit";
 import {
   addSlotAction,
@@ -497,5 +498,17 @@ describe("the quiz's window", () => {
     const open = await createUser();
     const openId = (await startOrResumeAttempt(open, quizId)).id;
     expect((await db.attempt.findUniqueOrThrow({ where: { id: openId } })).deadlineAt).toEqual(closesAt);
+  });
+
+  it("shuffles the slots of attempts started after “shuffle questions” is ticked, by each attempt's seed", async () => {
+    await updateQuizSettings(instructor, { ...settings, quizId, timeLimitMinutes: null, opensAt: null, closesAt: null, shuffleSlots: true });
+    const slots = await db.quizSlot.findMany({ where: { quizId, retiredAt: null }, orderBy: { position: "asc" }, select: { id: true } });
+    for (let i = 0; i < 6; i++) {
+      const student = await createUser();
+      const attemptId = (await startOrResumeAttempt(student, quizId)).id;
+      const { seed } = await db.attempt.findUniqueOrThrow({ where: { id: attemptId }, select: { seed: true } });
+      const shown = await db.response.findMany({ where: { attemptId }, orderBy: { position: "asc" }, select: { slotId: true } });
+      expect(shown.map((r) => r.slotId)).toEqual(slotOrder(seed, slots, true).map((s) => s.id));
+    }
   });
 });

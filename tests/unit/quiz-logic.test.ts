@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { answerPractice, isPracticeDone, startPractice } from "@/lib/quiz/practice";
 import { scoreChoice, type ScoredOption } from "@/lib/bank/answers/choice";
-import { countingAttempt, planSlot } from "@/lib/quiz/scoring";
+import { countingAttempt, planSlot, slotOrder } from "@/lib/quiz/scoring";
 import { seededShuffle } from "@/lib/random";
 
 const single: ScoredOption[] = [
@@ -77,6 +77,16 @@ describe("per-attempt shuffle", () => {
     expect(planSlot(1234, 5, variants, (v) => v.keys, false).optionOrder).toEqual(["a", "b", "c", "d"]);
     const picked = new Set(Array.from({ length: 40 }, (_, seed) => planSlot(seed, 0, variants, (v) => v.keys, true).variant.id));
     expect(picked).toEqual(new Set(["v1", "v2"]));
+  });
+
+  it("keeps the quiz's slot order unless the quiz shuffles its slots, then shuffles them by the attempt's seed", () => {
+    const slots = Array.from({ length: 12 }, (_, i) => `s${i}`);
+    expect(slotOrder(99, slots, false)).toEqual(slots);
+    const shuffled = slotOrder(99, slots, true);
+    expect(shuffled).toEqual(slotOrder(99, slots, true));
+    expect([...shuffled].sort()).toEqual([...slots].sort());
+    expect(shuffled).not.toEqual(slots);
+    expect(new Set(Array.from({ length: 20 }, (_, seed) => slotOrder(seed, slots, true).join()))).toHaveProperty("size", 20);
   });
 });
 

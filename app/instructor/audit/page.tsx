@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/section";
 import { Table } from "@/components/ui/table";
@@ -21,12 +22,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   return (
     <div className="space-y-6">
       <div>
-        <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
-          <Link href="/instructor" className="hover:underline">
-            Instructor
-          </Link>{" "}
-          / Audit log
-        </nav>
+        <Breadcrumb trail={[{ href: "/instructor", label: "Instructor" }]} current={"Audit log"} />
         <h1 className="mt-1 text-3xl font-semibold tracking-tight">Audit log</h1>
         <p className="mt-1 text-slate-600">Who changed a quiz, a question or a mark, when, and from what to what. Newest first; times in UTC.</p>
       </div>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { GradeForm } from "@/components/instructor/grading/grade-form";
 import { AnswerReviewView } from "@/components/quiz/answer-review-view";
 import { RichText } from "@/components/ui/rich-text";
@@ -31,12 +32,7 @@ export default async function GradingPage({ searchParams }: { searchParams: Prom
   const item = queue.item;
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
-        <Link href="/instructor" className="hover:underline">
-          Instructor
-        </Link>{" "}
-        / Hand grading
-      </nav>
+      <Breadcrumb trail={[{ href: "/instructor", label: "Instructor" }]} current={"Hand grading"} />
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <h1 className="text-2xl font-semibold tracking-tight">Hand grading</h1>
         <Link href={link({ blind: blind ? undefined : "1" })} className="text-sm text-indigo-700 underline">

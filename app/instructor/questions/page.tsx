@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { BankFilters, LectureBank } from "@/components/instructor/question-editor/question-bank";
 import { EmptyState } from "@/components/ui/section";
 import { STAFF_ROLES } from "@/lib/auth/roles";
@@ -17,12 +17,7 @@ export default async function QuestionBankPage({ searchParams }: { searchParams:
   const filtered = Boolean(query.q || query.type || query.topic);
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
-        <Link href="/instructor" className="hover:underline">
-          Instructor
-        </Link>{" "}
-        / Questions
-      </nav>
+      <Breadcrumb trail={[{ href: "/instructor", label: "Instructor" }]} current={"Questions"} />
       <div>
         <h1 className="text-3xl font-semibold tracking-tight">Questions</h1>
         <p className="mt-1 text-slate-600">Each lecture&apos;s question bank. Editing a question makes a new version; attempts already taken keep theirs.</p>

@@ -6,7 +6,7 @@ import { getBankFormat, type BankFormatName } from "../formats/registry";
 import type { CategoryInfo, KeyedQuestion } from "../types";
 import { loadQuestionFiles, referencedFiles } from "../files/data";
 import type { BankQuestion } from "../schemas";
-import { fromVersionData, toVersionData } from "../version-data";
+import { fromVersionData, toVersionData, versionContentSelect } from "../version-data";
 
 /** A lecture's bank as questions in the file model (latest versions), for export; null when there is no such lecture. */
 export async function getLectureBank(
@@ -29,17 +29,7 @@ export async function getLectureBank(
       versions: {
         orderBy: { version: "desc" },
         take: 1,
-        select: {
-          type: true,
-          name: true,
-          stem: true,
-          explanation: true,
-          generalFeedback: true,
-          sectionKey: true,
-          maxMark: true,
-          data: true,
-          options: { orderBy: { position: "asc" }, select: { text: true, isCorrect: true, fraction: true, feedback: true } },
-        },
+        select: versionContentSelect,
       },
     },
   });

@@ -6,23 +6,10 @@ import "server-only";
 import { db } from "../../db";
 import type { Prisma } from "../../generated/prisma/client";
 import type { KeyedQuestion } from "../../bank/types";
-import { fromVersionData } from "../../bank/version-data";
+import { fromVersionData, versionContentSelect as bankVersionSelect } from "../../bank/version-data";
 
-/** A version's rows as fromVersionData reads them back (the JSON export's select). */
-export const versionContentSelect = {
-  id: true,
-  version: true,
-  type: true,
-  name: true,
-  stem: true,
-  explanation: true,
-  generalFeedback: true,
-  sectionKey: true,
-  maxMark: true,
-  data: true,
-  contentHash: true,
-  options: { orderBy: { position: "asc" }, select: { text: true, isCorrect: true, fraction: true, feedback: true } },
-} as const satisfies Prisma.QuestionVersionSelect;
+/** A version's rows as fromVersionData reads them back, with its id, number and hash. */
+export const versionContentSelect = { ...bankVersionSelect, id: true, version: true, contentHash: true } as const satisfies Prisma.QuestionVersionSelect;
 
 type VersionContent = Prisma.QuestionVersionGetPayload<{ select: typeof versionContentSelect }>;
 

@@ -162,7 +162,7 @@ export interface ClassAttemptSummaryRow {
 // that version's option keys in order. No row: no such quiz. $1 quiz id, $2 user id.
 export const ATTEMPT_PLAN_SQL = `
 SELECT q.attempts_allowed AS "attemptsAllowed", q.time_limit_seconds AS "timeLimitSeconds", q.shuffle_options AS "shuffleOptions",
-  (extract(epoch FROM q.opens_at) * 1000)::float8 AS "opensMs", (extract(epoch FROM q.closes_at) * 1000)::float8 AS "closesMs",
+  q.shuffle_slots AS "shuffleSlots", (extract(epoch FROM q.opens_at) * 1000)::float8 AS "opensMs", (extract(epoch FROM q.closes_at) * 1000)::float8 AS "closesMs",
   l.slug AS "lectureSlug",
   (SELECT json_build_object('id', a.id, 'deadlineMs', (extract(epoch FROM a.deadline_at) * 1000)::float8)
      FROM attempts a WHERE a.quiz_id = q.id AND a.user_id = $2 AND a.status = 'IN_PROGRESS') AS open,
@@ -205,6 +205,7 @@ export interface AttemptPlanRow extends Record<string, unknown> {
   attemptsAllowed: number | null;
   timeLimitSeconds: number | null;
   shuffleOptions: boolean;
+  shuffleSlots: boolean;
   opensMs: number | null;
   closesMs: number | null;
   lectureSlug: string;

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { notFound } from "next/navigation";
 import { QuestionEditor } from "@/components/instructor/question-editor/question-editor";
 import { STAFF_ROLES } from "@/lib/auth/roles";
@@ -19,16 +20,13 @@ export default async function QuestionEditorPage({ params, searchParams }: { par
   if (!editor) notFound();
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
-        <Link href="/instructor" className="hover:underline">
-          Instructor
-        </Link>{" "}
-        /{" "}
-        <Link href="/instructor/questions" className="hover:underline">
-          Questions
-        </Link>{" "}
-        / {editor.key}
-      </nav>
+      <Breadcrumb
+        trail={[
+          { href: "/instructor", label: "Instructor" },
+          { href: "/instructor/questions", label: "Questions" },
+        ]}
+        current={editor.key}
+      />
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Edit question {editor.key}</h1>

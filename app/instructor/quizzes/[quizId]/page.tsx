@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { ScoreHistogram } from "@/components/instructor/score-histogram";
@@ -43,12 +44,7 @@ export default async function QuizStatisticsPage({ params, searchParams }: { par
   return (
     <div className="space-y-6">
       <div>
-        <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
-          <Link href="/instructor" className="hover:underline">
-            Instructor
-          </Link>{" "}
-          / {dashboard.quiz.lectureTitle}
-        </nav>
+        <Breadcrumb trail={[{ href: "/instructor", label: "Instructor" }]} current={dashboard.quiz.lectureTitle} />
         <div className="mt-1 flex flex-wrap items-baseline justify-between gap-3">
           <h1 className="text-3xl font-semibold tracking-tight">{dashboard.quiz.title}</h1>
           <Link href={`/instructor/quizzes/${quizId}/edit`} className={buttonClasses("secondary")}>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { notFound } from "next/navigation";
 import { VersionDiff } from "@/components/instructor/question-editor/version-diff";
 import { buttonClasses } from "@/components/ui/button";
@@ -25,20 +25,14 @@ export default async function QuestionHistoryPage({ params, searchParams }: { pa
   const select = "rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm";
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
-        <Link href="/instructor" className="hover:underline">
-          Instructor
-        </Link>{" "}
-        /{" "}
-        <Link href="/instructor/questions" className="hover:underline">
-          Questions
-        </Link>{" "}
-        /{" "}
-        <Link href={`/instructor/questions/${history.id}`} className="hover:underline">
-          {history.key}
-        </Link>{" "}
-        / History
-      </nav>
+      <Breadcrumb
+        trail={[
+          { href: "/instructor", label: "Instructor" },
+          { href: "/instructor/questions", label: "Questions" },
+          { href: `/instructor/questions/${history.id}`, label: history.key },
+        ]}
+        current={"History"}
+      />
       <h1 className="text-2xl font-semibold tracking-tight">History of {history.key}</h1>
       <Table
         variant="list"

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { notFound } from "next/navigation";
 import { AddSlotForm } from "@/components/instructor/quiz-editor/add-slot-form";
 import { SettingsForm } from "@/components/instructor/quiz-editor/settings-form";
@@ -23,16 +24,13 @@ export default async function EditQuizPage({ params }: { params: Promise<{ quizI
   return (
     <div className="space-y-8">
       <div>
-        <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
-          <Link href="/instructor" className="hover:underline">
-            Instructor
-          </Link>{" "}
-          /{" "}
-          <Link href={`/instructor/quizzes/${quiz.id}`} className="hover:underline">
-            {quiz.title}
-          </Link>{" "}
-          / Edit
-        </nav>
+        <Breadcrumb
+          trail={[
+            { href: "/instructor", label: "Instructor" },
+            { href: `/instructor/quizzes/${quiz.id}`, label: quiz.title },
+          ]}
+          current={"Edit"}
+        />
         <h1 className="mt-1 text-3xl font-semibold tracking-tight">Edit {quiz.title}</h1>
         <p className="mt-1 text-sm text-slate-600">
           Lecture {quiz.lecture.number}: {quiz.lecture.title}. Changes apply to attempts started afterwards: an attempt in progress keeps its questions, marks

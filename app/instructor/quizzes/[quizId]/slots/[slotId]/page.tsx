@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { notFound } from "next/navigation";
 import { ResponseAnalysisTable } from "@/components/instructor/response-analysis";
 import { Section } from "@/components/ui/section";
@@ -44,16 +45,13 @@ export default async function SlotStatisticsPage({
   };
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
-        <Link href="/instructor" className="hover:underline">
-          Instructor
-        </Link>{" "}
-        /{" "}
-        <Link href={back} className="hover:underline">
-          {quiz.title}
-        </Link>{" "}
-        / Question {slot.position + 1}
-      </nav>
+      <Breadcrumb
+        trail={[
+          { href: "/instructor", label: "Instructor" },
+          { href: back, label: quiz.title },
+        ]}
+        current={<>Question {slot.position + 1}</>}
+      />
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <h1 className="text-2xl font-semibold tracking-tight">{slot.title}</h1>
         <Link href={`/instructor/quizzes/${quizId}/slots/${slotId}/regrade`} className="text-sm font-medium text-indigo-700 underline underline-offset-2">

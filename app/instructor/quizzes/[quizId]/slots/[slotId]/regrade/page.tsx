@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { randomUUID } from "node:crypto";
 import Link from "next/link";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { notFound } from "next/navigation";
 import { RegradeForm } from "@/components/instructor/regrade/regrade-form";
 import { RegradePreviewView } from "@/components/instructor/regrade/regrade-preview";
@@ -37,20 +38,14 @@ export default async function RegradePage({
   const slotPage = `/instructor/quizzes/${quizId}/slots/${slotId}`;
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
-        <Link href="/instructor" className="hover:underline">
-          Instructor
-        </Link>{" "}
-        /{" "}
-        <Link href={`/instructor/quizzes/${quizId}`} className="hover:underline">
-          {preview.quiz.title}
-        </Link>{" "}
-        /{" "}
-        <Link href={slotPage} className="hover:underline">
-          Question {preview.slot.position + 1}
-        </Link>{" "}
-        / Regrade
-      </nav>
+      <Breadcrumb
+        trail={[
+          { href: "/instructor", label: "Instructor" },
+          { href: `/instructor/quizzes/${quizId}`, label: preview.quiz.title },
+          { href: slotPage, label: `Question ${preview.slot.position + 1}` },
+        ]}
+        current={"Regrade"}
+      />
       <h1 className="text-2xl font-semibold tracking-tight">Regrade question {preview.slot.position + 1}</h1>
       {justApplied ? (
         <p role="status" className="rounded-lg border border-emerald-300 bg-emerald-50 p-4 text-sm text-emerald-900">
