@@ -64,7 +64,20 @@ async function main() {
       await firstQuestion.click();
       await page.getByTestId("option-table").first().waitFor();
       await page.screenshot({ path: out("instructor-question") });
+      const slotPage = new URL(page.url()).pathname;
+      await page.getByTestId("edit-variant").first().click();
+      await page.getByTestId("question-preview").getByRole("radio").first().waitFor();
+      await page.screenshot({ path: out("question-editor") });
+      await page.goto(`${baseUrl}${slotPage}/regrade?target=ALL&mode=FULL`);
+      await page.getByRole("heading", { name: "Dry run" }).waitFor();
+      await page.screenshot({ path: out("regrade-dry-run") });
+      await page.goto(`${baseUrl}${slotPage.replace(/\/slots\/.*$/, "")}/edit`);
+      await page.screenshot({ path: out("quiz-editor") });
     }
+    await page.goto(`${baseUrl}/instructor/grading`);
+    await page.screenshot({ path: out("hand-grading") });
+    await page.goto(`${baseUrl}/instructor/audit`);
+    await page.screenshot({ path: out("audit-log") });
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${baseUrl}/lectures/ml-systems-and-data-engineering`);
     await page.screenshot({ path: out("lecture-notes-phone") });

@@ -9,6 +9,8 @@ interface Props {
   review: RenderedReview["review"];
   generalFeedback: RenderedReview["generalFeedback"];
   explanation: RenderedReview["explanation"];
+  /** Whose answer it is, as the reader says it: "Your answer" for the student, "Student's answer" for a teacher. */
+  answerLabel?: string;
   /** The notes section the question draws on, when it has one. */
   notesHref: string | null;
 }
@@ -29,7 +31,7 @@ function Lines({ title, lines, tone }: { title: string; lines: string[]; tone: "
   );
 }
 
-export function AnswerReviewView({ review, generalFeedback, explanation, notesHref }: Props) {
+export function AnswerReviewView({ review, generalFeedback, explanation, notesHref, answerLabel = "Your answer" }: Props) {
   const unanswered = review.options.length > 0 ? review.options.every((o) => !o.chosen) : review.given.every((g) => /no answer$/.test(g));
   return (
     <div className="mt-4 space-y-3 text-sm">
@@ -43,7 +45,7 @@ export function AnswerReviewView({ review, generalFeedback, explanation, notesHr
               <div className="flex items-start gap-2">
                 <RichText as="span" html={option.text} className="min-w-0 flex-1" />
                 <span className="shrink-0 text-xs font-medium text-slate-700">
-                  {option.chosen ? "Your answer" : ""}
+                  {option.chosen ? answerLabel : ""}
                   {option.chosen && option.isCorrect ? " · " : ""}
                   {option.isCorrect ? "Correct answer" : ""}
                 </span>
@@ -54,7 +56,7 @@ export function AnswerReviewView({ review, generalFeedback, explanation, notesHr
         </ul>
       ) : (
         <div className="grid gap-2 sm:grid-cols-2">
-          <Lines title="Your answer" lines={review.given} tone="given" />
+          <Lines title={answerLabel} lines={review.given} tone="given" />
           <Lines title="Correct answer" lines={review.right} tone="right" />
         </div>
       )}

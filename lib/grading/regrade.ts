@@ -166,8 +166,8 @@ export async function applyRegrade(viewer: Viewer, request: RegradeRequest & { i
           summary:
             `Regraded question ${slot.position + 1} of ${slot.quiz.title} (${MODE_LABELS[request.mode]}, ${TARGET_LABELS[request.target]}): ` +
             `${result.changed.length} attempt${result.changed.length === 1 ? "" : "s"} changed, mean ${mean.before.toFixed(2)} → ${mean.after.toFixed(2)}`,
-          before: { mean: mean.before },
-          after: { mean: mean.after, ...request },
+          before: { "mean total": Number(mean.before.toFixed(4)) },
+          after: { "mean total": Number(mean.after.toFixed(4)), "attempts changed": result.changed.length },
         });
         return { regradeId: regrade.id, repeated: false, attemptsChanged: result.changed.length, mean };
       },

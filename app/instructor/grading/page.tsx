@@ -83,6 +83,7 @@ export default async function GradingPage({ searchParams }: { searchParams: Prom
             generalFeedback={item.rendered.generalFeedback}
             explanation={item.rendered.explanation}
             notesHref={null}
+            answerLabel="Student's answer"
           />
           <GradeForm
             key={item.responseId}
