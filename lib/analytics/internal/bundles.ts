@@ -92,12 +92,23 @@ export interface ScopedSums {
 /**
  * The sums of the attempts a selection yields (id, score, first), for both stored scopes in one pass
  * over their answers, in the caller's transaction (a regrade's, a hand grade's). A whole quiz's
- * answers (a million, for a large class) are read in one sequential scan, hash-joined to the attempts
- * and hash-aggregated: sorting them (or an incremental sort) takes three times as long. A few
- * attempts' answers are found through the index instead.
+ * answers (a million, for a large class) are read in a parallel sequential scan (the transaction's
+ * workers see its own new marks), hash-joined to the attempts and hash-aggregated: sorting them (or
+ * an incremental sort) takes three times as long. A few attempts' answers are found through the
+ * index instead.
  */
 export async function scopedSumsOfSelection(tx: DbTransaction, selection: Prisma.Sql, { wholeQuiz }: { wholeQuiz: boolean }): Promise<ScopedSums> {
-  const plan = wholeQuiz ? ["work_mem = '64MB'", "enable_sort = off", "enable_incremental_sort = off", "enable_nestloop = off", "jit = off"] : [];
+  const plan = wholeQuiz
+    ? [
+        "work_mem = '64MB'",
+        "enable_sort = off",
+        "enable_incremental_sort = off",
+        "enable_nestloop = off",
+        "jit = off",
+        "parallel_setup_cost = 0",
+        "parallel_tuple_cost = 0",
+      ]
+    : [];
   for (const setting of plan) await tx.$executeRawUnsafe(`SET LOCAL ${setting}`);
   const groups = await tx.$queryRaw<(AnswerGroupRow & { first: boolean })[]>(answerGroupsByFirstSql(selection));
   const totals = await tx.$queryRaw<(TotalSumsRow & { first: boolean })[]>(totalSumsByFirstSql(selection));
