@@ -2,16 +2,19 @@
 // the export follow. Instructors edit questions and quizzes in the app; the files are edited too. The
 // loader must never lose an app edit, and never silently drop a change made in the files.
 //
-// A question. F = the hash of the question in the files now (toVersionData(question).contentHash);
-// P = Question.fileHash, the hash the files had at the last load (for a row loaded before that column
-// existed: the newest version's hash when that version came from the files, else unknown);
-// L = the newest version.
-//   - F = L's hash: unchanged (fileHash = F).
-//   - F = P: the files did not change it since the last load, so L is an app edit or an import: keep
-//     L ("kept app edit").
-//   - L is an app edit made after the last load (L's hash ≠ P, L's origin EDITOR or IMPORT): a
-//     CONFLICT. Keep L, write nothing for the question, report it with the fields that differ.
-//   - otherwise the file changed a question nobody edited in the app: a new version (fileHash = F).
+// A question. Its state is its content (toVersionData(question).contentHash) with its topic and its
+// category: those two live on the question, not on a version, so the editor changes a topic without a
+// new version, and the rule must see that too (questionState). F = the state of the question in the
+// files now; P = Question.fileHash, the state the files had at the last load (for a row loaded before
+// that column existed: the app's state when its newest version came from the files, else unknown);
+// A = the app's state (its newest version, its topic and category now).
+//   - F = A: unchanged (fileHash = F).
+//   - F = P: the files did not change it since the last load, so A is an app edit or an import: keep
+//     it ("kept app edit").
+//   - A ≠ P: the app changed it since the last load too: a CONFLICT. Keep the app's side, write
+//     nothing for the question, report it with what differs.
+//   - otherwise the file changed a question nobody edited in the app: a new version, the file's topic
+//     and category (fileHash = F).
 // The quiz. F = the hash of quiz.json's parsed content, P = Quiz.fileHash, and Quiz.editedAt (set by
 // the quiz editor on every change, null once the loader has written the quiz from the file).
 //   - F = the hash of the quiz as the app has it: in agreement (fileHash = F, editedAt = null).
@@ -45,23 +48,31 @@ export interface StoredVersionState {
   origin: VersionOrigin;
 }
 
-/** P: what the files had at the last load, as well as it is known. */
-export function lastFileHash(fileHash: string | null, latest: StoredVersionState | null): string | null {
-  if (fileHash !== null) return fileHash;
-  return latest?.origin === "CONTENT" ? latest.contentHash : null;
+/** A question's state as the rule compares it: content, topic and category. */
+export function questionState(contentHash: string, topicKey: string | null | undefined, category: string | null | undefined): string {
+  return createHash("sha256")
+    .update(JSON.stringify([contentHash, topicKey ?? "", category ?? ""]))
+    .digest("hex");
 }
 
-export function decideQuestion(fileHash: string, stored: { fileHash: string | null; latest: StoredVersionState | null } | null): QuestionDecision {
+/** P: what the files had at the last load, as well as it is known. */
+export function lastFileHash(fileHash: string | null, latest: StoredVersionState | null, appState: string): string | null {
+  if (fileHash !== null) return fileHash;
+  return latest?.origin === "CONTENT" ? appState : null;
+}
+
+export function decideQuestion(
+  fileState: string,
+  stored: { fileHash: string | null; latest: StoredVersionState | null; appState: string } | null,
+): QuestionDecision {
   if (!stored || !stored.latest) return stored ? "file-change" : "created";
-  const { latest } = stored;
-  const previous = lastFileHash(stored.fileHash, latest);
-  if (fileHash === latest.contentHash) return "unchanged";
-  if (fileHash === previous) return "kept-app-edit";
-  if (latest.contentHash !== previous && latest.origin !== "CONTENT") return "conflict";
+  const previous = lastFileHash(stored.fileHash, stored.latest, stored.appState);
+  if (fileState === stored.appState) return "unchanged";
+  if (fileState === previous) return "kept-app-edit";
+  if (stored.appState !== previous) return "conflict";
   return "file-change";
 }
 
-/** What a load does with a lecture's quiz. */
 export type QuizDecision = "created" | "in-agreement" | "kept-app-edit" | "load" | "conflict";
 
 export function decideQuiz(fileHash: string, stored: { fileHash: string | null; editedAt: Date | null; appHash: string } | null): QuizDecision {

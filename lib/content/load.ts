@@ -142,8 +142,7 @@ async function loadLecture(tx: DbTransaction, courseId: string, content: Lecture
   await tx.noteSection.updateMany({ where: { lectureId, retiredAt: null, key: { notIn: content.sections.map((s) => s.key) } }, data: { retiredAt: now } });
 
   const questionIds = new Map<string, string>();
-  for (const { question, version, stored, decision } of plan.questions) {
-    const fileHash = version.contentHash;
+  for (const { question, fileState: fileHash, stored, decision } of plan.questions) {
     if (stored && (decision === "kept-app-edit" || (decision === "conflict" && prefer !== "files"))) {
       // The app's version stays; `--prefer app` records the file's change as seen.
       questionIds.set(question.id, stored.id);

@@ -6,6 +6,7 @@ import { toVersionData, type VersionData } from "../bank/version-data";
 import type { BankQuestion } from "../bank/schemas";
 import {
   decideQuestion,
+  questionState,
   decideQuiz,
   questionDifferences,
   quizContent,
@@ -22,6 +23,8 @@ import { readAppQuiz, readStoredQuestions, type AppQuiz, type StoredQuestion } f
 export interface QuestionPlan {
   question: BankQuestion;
   version: VersionData;
+  /** The question's state in the files (content, topic, category): Question.fileHash once loaded. */
+  fileState: string;
   stored: StoredQuestion | null;
   decision: QuestionDecision;
 }
@@ -48,11 +51,16 @@ export async function planLecture(tx: DbTransaction, content: LectureContent): P
   const questions = content.bank.questions.map((question): QuestionPlan => {
     const version = toVersionData(question);
     const row = stored.get(question.id) ?? null;
-    const decision = decideQuestion(version.contentHash, row && { fileHash: row.fileHash, latest: row.latest });
+    const fileState = questionState(version.contentHash, question.topic, question.category);
+    const appState = row?.latest ? questionState(row.latest.contentHash, row.topicKey, row.category) : "";
+    const decision = decideQuestion(fileState, row && { fileHash: row.fileHash, latest: row.latest, appState });
     if (decision === "conflict" && row?.latest) {
-      conflicts.push({ lecture: slug, kind: "question", id: question.id, differences: questionDifferences(version, row.latest.fields) });
+      const differences = questionDifferences(version, row.latest.fields);
+      if ((question.topic ?? null) !== row.topicKey) differences.push("the topic");
+      if ((question.category ?? "") !== row.category) differences.push("the category");
+      conflicts.push({ lecture: slug, kind: "question", id: question.id, differences });
     }
-    return { question, version, stored: row, decision };
+    return { question, version, fileState, stored: row, decision };
   });
 
   const file = fileQuiz(content);

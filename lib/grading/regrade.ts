@@ -10,7 +10,7 @@ import type { DbTransaction } from "../db-client";
 import { isUniqueViolation } from "../db-errors";
 import type { Prisma } from "../generated/prisma/client";
 import { recordAudit } from "../audit/internal/record";
-import { classTotals, inProgressOnSlot, slotResponses, slotVersions, type ClassTotals } from "./internal/sql";
+import { classTotals, inProgressOnSlot, lockSlotAttempts, slotResponses, slotVersions, type ClassTotals } from "./internal/sql";
 import { rewriteMarks } from "./internal/rewrite";
 import { planRegrade, type PlannedAttempt, type RegradeMode, type RegradePlan, type RegradeTarget } from "./regrade-plan";
 
@@ -70,7 +70,7 @@ async function plan(tx: DbTransaction, request: RegradeRequest) {
     slotVersions(tx, request.slotId),
     classTotals(tx, request.quizId),
   ]);
-  return { plan: planRegrade(responses, versions.byId, versions.newest, request.mode), totals };
+  return { plan: planRegrade(responses, versions.byId, versions.newest, request.mode), totals, responses, versions };
 }
 
 function meanChange(totals: ClassTotals, changed: readonly PlannedAttempt[]): MeanChange {
@@ -137,8 +137,21 @@ export async function applyRegrade(viewer: Viewer, request: RegradeRequest & { i
           },
           select: { id: true, createdAt: true },
         });
-        // Planned inside the transaction, from the marks as they are now (the dry run may be stale).
-        const { plan: result, totals } = await plan(tx, request);
+        // Planned inside the transaction, under the attempts' locks, from the marks as they are now (the
+        // dry run may be stale); what the plan read is what the rewrite starts from.
+        const attempts = await lockSlotAttempts(tx, request.quizId, request.slotId);
+        const { plan: result, totals, responses, versions } = await plan(tx, request);
+        const locked = {
+          attempts,
+          responses: responses.map((r) => ({
+            id: r.responseId,
+            attempt_id: r.attemptId,
+            question_id: versions.byId.get(r.versionId)!.questionId,
+            is_correct: r.isCorrect,
+            mark: r.mark,
+            max_mark: r.maxMark,
+          })),
+        };
         await rewriteMarks(
           tx,
           request.quizId,
@@ -153,6 +166,7 @@ export async function applyRegrade(viewer: Viewer, request: RegradeRequest & { i
             optionOrder: w.optionOrder,
           })),
           { regradeId: regrade.id, now: regrade.createdAt },
+          locked,
         );
         const mean = meanChange(totals, result.changed);
         const summary = { attemptsChanged: result.changed.length, unchanged: result.unchanged, skipped: result.skipped, mean };

@@ -1,5 +1,6 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
+import { questionState } from "@/lib/content/conflicts";
 import { toVersionData } from "@/lib/bank/version-data";
 import { quizContent, quizHash } from "@/lib/content/conflicts";
 import { conflictsOf, loadContentTree } from "@/lib/content/load";
@@ -12,7 +13,11 @@ afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 const load = (root: string, options: Parameters<typeof loadContentTree>[2] = {}) => loadContentTree(db, readContentTree(root), options);
 const alpha = async (root: string, options: Parameters<typeof loadContentTree>[2] = {}) => (await load(root, options))[0]!;
-const hashOf = (root: string, id: string) => toVersionData(fileQuestion(root, id)).contentHash;
+/** The question's state in the files, as Question.fileHash keeps it: its content, topic and category. */
+const hashOf = (root: string, id: string) => {
+  const question = fileQuestion(root, id);
+  return questionState(toVersionData(question).contentHash, question.topic, question.category);
+};
 
 /** Loads the fixture, then edits alpha-q1 in the app (a new stem, option B's text). */
 async function withAppEdit() {
@@ -25,6 +30,38 @@ async function withAppEdit() {
 }
 
 const fileEditOfQ1 = (root: string) => rewrite(alphaFile(root, "questions.json"), "Which is the first letter?", "Which letter is first?");
+
+describe("a topic changed in the app (the question's own field, not a version's)", () => {
+  const topicOf = async (externalKey: string) =>
+    (await db.question.findUniqueOrThrow({ where: { externalKey }, select: { topic: { select: { key: true } } } })).topic?.key ?? null;
+  const moveToMore = async () => {
+    const more = await db.topic.findFirstOrThrow({ where: { key: "more" }, select: { id: true } });
+    await db.question.update({ where: { externalKey: "alpha-q1" }, data: { topicId: more.id } });
+  };
+
+  it("survives a load of a lecture whose files changed elsewhere", async () => {
+    const root = await freshContent();
+    await load(root);
+    expect(await topicOf("alpha-q1")).toBe("basics");
+    await moveToMore();
+    rewrite(alphaFile(root, "notes.md"), "The second section.", "The second section, edited.");
+    const loaded = await alpha(root);
+    expect([loaded.skipped, loaded.keptAppEdits, loaded.conflicts]).toEqual([false, 1, []]);
+    expect(await topicOf("alpha-q1")).toBe("more");
+  });
+
+  it("is a conflict when the files change the question too, and --prefer files takes the files' topic", async () => {
+    const root = await freshContent();
+    await load(root);
+    await moveToMore();
+    fileEditOfQ1(root);
+    const loaded = await alpha(root);
+    expect(loaded.conflicts).toEqual([expect.objectContaining({ id: "alpha-q1", differences: ["the question text", "the topic"] })]);
+    expect(await topicOf("alpha-q1")).toBe("more");
+    await alpha(root, { prefer: "files" });
+    expect(await topicOf("alpha-q1")).toBe("basics");
+  });
+});
 
 describe("questions edited in the app and in the files", () => {
   it("keeps an app edit through a load of unchanged files and of files changed elsewhere in the lecture", async () => {
@@ -123,7 +160,7 @@ describe("questions edited in the app and in the files", () => {
       origin: "CONTENT",
       stem: "Which letter is first?",
       fileHash: hashOf(root, "alpha-q1"),
-      contentHash: hashOf(root, "alpha-q1"),
+      contentHash: toVersionData(fileQuestion(root, "alpha-q1")).contentHash,
     });
     expect((await alpha(root)).skipped).toBe(true);
     expect(await findContentConflicts(db, readContentTree(root).lectures)).toEqual([]);

@@ -2,6 +2,7 @@ import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { applyImport, previewImport } from "@/lib/bank/import/data";
+import { questionState } from "@/lib/content/conflicts";
 import { exportContent } from "@/lib/content/export";
 import { loadContentTree } from "@/lib/content/load";
 import { findContentConflicts } from "@/lib/content/plan";
@@ -146,13 +147,18 @@ describe("exporting the app's bank and quiz to the content files", () => {
       ...quizBefore,
       editedAt: null,
     });
-    // Each question's file hash is now the exported one, which is its newest version's.
+    // Each question's file hash is now the exported one: its newest version's, with its topic and category.
     const questions = await db.question.findMany({
       where: { lecture: { slug: "alpha" } },
-      select: { fileHash: true, versions: { orderBy: { version: "desc" }, take: 1, select: { contentHash: true } } },
+      select: {
+        fileHash: true,
+        category: true,
+        topic: { select: { key: true } },
+        versions: { orderBy: { version: "desc" }, take: 1, select: { contentHash: true } },
+      },
     });
     expect(questions).toHaveLength(5);
-    for (const q of questions) expect(q.fileHash).toBe(q.versions[0]!.contentHash);
+    for (const q of questions) expect(q.fileHash).toBe(questionState(q.versions[0]!.contentHash, q.topic?.key, q.category));
     expect((await loadContentTree(db, readContentTree(root)))[0]!.skipped).toBe(true);
 
     // Exporting again writes the same bytes.

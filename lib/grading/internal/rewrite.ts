@@ -33,7 +33,7 @@ export interface RewrittenAttempt {
   newMaxScore: number;
 }
 
-interface AttemptBeforeRow {
+export interface AttemptBeforeRow {
   id: string;
   user_id: string;
   lecture_id: string;
@@ -41,7 +41,7 @@ interface AttemptBeforeRow {
   max_score: number;
 }
 
-interface ResponseBeforeRow {
+export interface ResponseBeforeRow {
   id: string;
   attempt_id: string;
   question_id: string;
@@ -53,24 +53,24 @@ interface ResponseBeforeRow {
 /** Totals are kept without floating-point dust, as a submission rounds its sum of marks. */
 const SCORE_DIGITS = 9;
 
+/** What a caller that locked the attempts itself (a regrade, before planning) read under the locks. */
+export interface LockedAttempts {
+  attempts: readonly AttemptBeforeRow[];
+  responses: readonly ResponseBeforeRow[];
+}
+
 export async function rewriteMarks(
   tx: DbTransaction,
   quizId: string,
   rewrites: readonly ResponseRewrite[],
   record: { regradeId: string | null; now: Date },
+  locked?: LockedAttempts,
 ): Promise<RewrittenAttempt[]> {
   if (rewrites.length === 0) return [];
   const attemptIds = [...new Set(rewrites.map((r) => r.attemptId))];
-  // The attempts first (row locks: a concurrent hand grade or regrade of one waits), then the statistics.
-  const attempts = await tx.$queryRaw<AttemptBeforeRow[]>`
-    SELECT a.id, a.user_id, q.lecture_id, a.score, a.max_score FROM attempts a JOIN quizzes q ON q.id = a.quiz_id
-    WHERE a.id = ANY(${attemptIds}::text[]) AND a.quiz_id = ${quizId} AND a.status = 'SUBMITTED' AND a.score IS NOT NULL
-    ORDER BY a.id FOR UPDATE OF a`;
+  const { attempts, responses } = locked ? pick(locked, attemptIds, rewrites) : await lockAttempts(tx, quizId, attemptIds, rewrites);
   if (attempts.length !== attemptIds.length) throw new Error("rewriteMarks: an attempt is not a submitted attempt of this quiz");
-  const before = await tx.$queryRaw<ResponseBeforeRow[]>`
-    SELECT r.id, r.attempt_id, qv.question_id, r.is_correct, r.mark, r.max_mark FROM responses r JOIN question_versions qv ON qv.id = r.question_version_id
-    WHERE r.id = ANY(${rewrites.map((r) => r.responseId)}::text[])`;
-  const was = new Map(before.map((b) => [b.id, b]));
+  const was = new Map(responses.map((b) => [b.id, b]));
   if (was.size !== rewrites.length) throw new Error("rewriteMarks: a response is not in its attempt");
   const withdrawn = await withdrawFromStatistics(tx, quizId, attemptIds);
 
@@ -135,6 +135,30 @@ export async function rewriteMarks(
   }
   await updateMistakes(tx, attempts, was, rewrites, record);
   return outcomes;
+}
+
+/** The attempts first (row locks: a concurrent hand grade or regrade of one waits), then their answers as they are. */
+export async function lockAttempts(
+  tx: DbTransaction,
+  quizId: string,
+  attemptIds: readonly string[],
+  rewrites: readonly ResponseRewrite[],
+): Promise<LockedAttempts> {
+  const attempts = await tx.$queryRaw<AttemptBeforeRow[]>`
+    SELECT a.id, a.user_id, q.lecture_id, a.score, a.max_score FROM attempts a JOIN quizzes q ON q.id = a.quiz_id
+    WHERE a.id = ANY(${[...attemptIds]}::text[]) AND a.quiz_id = ${quizId} AND a.status = 'SUBMITTED' AND a.score IS NOT NULL
+    ORDER BY a.id FOR UPDATE OF a`;
+  const responses = await tx.$queryRaw<ResponseBeforeRow[]>`
+    SELECT r.id, r.attempt_id, qv.question_id, r.is_correct, r.mark, r.max_mark FROM responses r JOIN question_versions qv ON qv.id = r.question_version_id
+    WHERE r.id = ANY(${rewrites.map((r) => r.responseId)}::text[])`;
+  return { attempts, responses };
+}
+
+/** The rewrite's attempts and answers among those a caller locked and read. */
+function pick(locked: LockedAttempts, attemptIds: readonly string[], rewrites: readonly ResponseRewrite[]): LockedAttempts {
+  const ids = new Set(attemptIds);
+  const responseIds = new Set(rewrites.map((r) => r.responseId));
+  return { attempts: locked.attempts.filter((a) => ids.has(a.id)), responses: locked.responses.filter((r) => responseIds.has(r.id)) };
 }
 
 /** Answers whose correctness turned around join or leave their students' mistakes queues. */

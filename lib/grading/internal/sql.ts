@@ -4,6 +4,7 @@ import "server-only";
 import type { DbTransaction } from "../../db-client";
 import { Prisma } from "../../generated/prisma/client";
 import type { PlanResponse, PlanVersion, RegradeTarget } from "../regrade-plan";
+import type { AttemptBeforeRow } from "./rewrite";
 
 interface SlotResponseRow {
   id: string;
@@ -93,6 +94,15 @@ export async function slotVersions(tx: DbTransaction, slotId: string): Promise<{
   const newest = new Map<string, PlanVersion>();
   for (const v of all) newest.set(v.questionId, v);
   return { byId: new Map(all.map((v) => [v.id, v])), newest };
+}
+
+/** Locks the submitted attempts with an answer on the slot (a regrade's), with what a rewrite needs of them. */
+export function lockSlotAttempts(tx: DbTransaction, quizId: string, slotId: string): Promise<AttemptBeforeRow[]> {
+  return tx.$queryRaw<AttemptBeforeRow[]>`
+    SELECT a.id, a.user_id, q.lecture_id, a.score, a.max_score FROM attempts a JOIN quizzes q ON q.id = a.quiz_id
+    WHERE a.quiz_id = ${quizId} AND a.status = 'SUBMITTED' AND a.score IS NOT NULL
+      AND EXISTS (SELECT 1 FROM responses r WHERE r.attempt_id = a.id AND r.slot_id = ${slotId})
+    ORDER BY a.id FOR UPDATE OF a`;
 }
 
 export interface ClassTotals {
