@@ -109,8 +109,14 @@ export async function rewriteMarks(
     total.maxScore += r.maxMark - old.max_mark;
   }
   const round = (x: number) => Math.round(x * 10 ** SCORE_DIGITS) / 10 ** SCORE_DIGITS;
-  const ids = [...moved.keys()];
-  await tx.$executeRaw`
+  const before = new Map(attempts.map((a) => [a.id, a]));
+  // Only the totals that moved are written (an answer moved to a newer version may keep its mark).
+  const ids = [...moved.keys()].filter((id) => {
+    const [was, now] = [before.get(id)!, moved.get(id)!];
+    return round(now.score) !== was.score || round(now.maxScore) !== was.max_score;
+  });
+  if (ids.length > 0)
+    await tx.$executeRaw`
     UPDATE attempts AS a SET score = t.score, max_score = t.max_score
     FROM unnest(${ids}::text[], ${ids.map((id) => round(moved.get(id)!.score))}::float8[], ${ids.map((id) => round(moved.get(id)!.maxScore))}::float8[])
       AS t(id, score, max_score)
