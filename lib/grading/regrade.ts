@@ -86,6 +86,20 @@ function meanChange(totals: ClassTotals, changed: readonly PlannedAttempt[]): Me
   };
 }
 
+/** The quiz and the slot a regrade page is about; null when they do not exist. */
+export async function getRegradeSlot(
+  viewer: Viewer,
+  quizId: string,
+  slotId: string,
+): Promise<{ quiz: { id: string; title: string }; slot: { id: string; position: number } } | null> {
+  assertRole(viewer, STAFF_ROLES);
+  const slot = await db.quizSlot.findFirst({
+    where: { id: slotId, quizId },
+    select: { id: true, position: true, quiz: { select: { id: true, title: true } } },
+  });
+  return slot ? { quiz: slot.quiz, slot: { id: slot.id, position: slot.position } } : null;
+}
+
 /** What the regrade would do; null when the quiz or the slot does not exist. Writes nothing. */
 export async function dryRunRegrade(viewer: Viewer, request: RegradeRequest): Promise<RegradePreview | null> {
   assertRole(viewer, STAFF_ROLES);

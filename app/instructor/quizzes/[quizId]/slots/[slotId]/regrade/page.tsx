@@ -9,7 +9,7 @@ import { recordId } from "@/lib/analytics/schemas";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { requireViewer } from "@/lib/auth/viewer";
 import { formatUtcMinute } from "@/lib/dates";
-import { dryRunRegrade, getSlotRegrades, MODE_LABELS, TARGET_LABELS } from "@/lib/grading/regrade";
+import { dryRunRegrade, getRegradeSlot, getSlotRegrades, MODE_LABELS, TARGET_LABELS } from "@/lib/grading/regrade";
 import { regradeQuery } from "@/lib/grading/schemas";
 import { firstSearchParam, type SearchParams } from "@/lib/search-params";
 
@@ -28,12 +28,13 @@ export default async function RegradePage({
   const query = await searchParams;
   const { mode, target } = regradeQuery.parse({ mode: firstSearchParam(query.mode), target: firstSearchParam(query.target) });
   const applied = firstSearchParam(query.applied);
-  // The form's own choice is previewed; without one, the form alone (plus the history) is shown.
-  const [preview, history] = await Promise.all([
-    dryRunRegrade(viewer, { quizId, slotId, mode: mode ?? "KEY", target: target ?? "OLD_VERSION" }),
+  // The form's own choice is previewed (a dry run reads every answer to the slot); without one, the form and the history.
+  const [about, history, preview] = await Promise.all([
+    getRegradeSlot(viewer, quizId, slotId),
     getSlotRegrades(viewer, quizId, slotId),
+    mode && target ? dryRunRegrade(viewer, { quizId, slotId, mode, target }) : null,
   ]);
-  if (!preview) notFound();
+  if (!about) notFound();
   const justApplied = applied ? history.find((h) => h.id === applied) : undefined;
   const slotPage = `/instructor/quizzes/${quizId}/slots/${slotId}`;
   return (
@@ -41,12 +42,12 @@ export default async function RegradePage({
       <Breadcrumb
         trail={[
           { href: "/instructor", label: "Instructor" },
-          { href: `/instructor/quizzes/${quizId}`, label: preview.quiz.title },
-          { href: slotPage, label: `Question ${preview.slot.position + 1}` },
+          { href: `/instructor/quizzes/${quizId}`, label: about.quiz.title },
+          { href: slotPage, label: `Question ${about.slot.position + 1}` },
         ]}
         current={"Regrade"}
       />
-      <h1 className="text-2xl font-semibold tracking-tight">Regrade question {preview.slot.position + 1}</h1>
+      <h1 className="text-2xl font-semibold tracking-tight">Regrade question {about.slot.position + 1}</h1>
       {justApplied ? (
         <p role="status" className="rounded-lg border border-emerald-300 bg-emerald-50 p-4 text-sm text-emerald-900">
           Regrade applied: {justApplied.attemptsChanged} attempt{justApplied.attemptsChanged === 1 ? "" : "s"} changed
@@ -63,7 +64,7 @@ export default async function RegradePage({
         one step, and is recorded in the audit log.
       </p>
       <RegradeForm mode={mode} target={target} />
-      {mode && target ? <RegradePreviewView preview={preview} idempotencyKey={randomUUID()} /> : null}
+      {preview ? <RegradePreviewView preview={preview} idempotencyKey={randomUUID()} /> : null}
       <section aria-labelledby="regrade-history" className="space-y-2">
         <h2 id="regrade-history" className="text-xl font-semibold">
           Past regrades of this question
