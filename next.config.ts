@@ -3,7 +3,7 @@ import { STATIC_SECURITY_HEADERS } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
   // Native and WebAssembly packages stay as Node.js requires instead of being bundled.
-  serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "pg"],
+  serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "pg", "pg-boss", "@open-spaced-repetition/binding"],
   experimental: {
     // forbidden() / unauthorized() render app/forbidden.tsx with a real 403 status.
     authInterrupts: true,

@@ -44,6 +44,11 @@ export async function hotQuery<T extends Record<string, unknown>>(
   return poolQuery<T>(getDb(), text, values, options);
 }
 
+/** The process's connection pool, for a library that runs its own SQL on it (the job queue). */
+export function getPool(): ReturnType<typeof poolOf> {
+  return poolOf(getDb());
+}
+
 /** How full the pool is, for the health check: `waiting` requests queue for a connection. */
 export function getPoolStats(): { size: number; idle: number; waiting: number; max: number } {
   const pool = poolOf(getDb());

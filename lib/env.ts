@@ -41,6 +41,8 @@ const serverEnvSchema = z
     DATABASE_TRANSACTION_TIMEOUT_MS: milliseconds(DATABASE_TIMEOUT_DEFAULTS.transactionTimeoutMs),
     /** The health check's whole budget: a load balancer must get an answer even when the database hangs. */
     HEALTH_CHECK_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(1_000),
+    /** "off": this process serves requests only and runs no background jobs (another replica or `npm run worker` does). */
+    JOBS_WORKER: z.enum(["on", "off"], { error: 'must be "on" or "off"' }).default("on"),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
     AUTH_SECRET: z.string().optional(),
   })

@@ -11,6 +11,8 @@ export const metadata: Metadata = { title: "Instructor" };
 
 const INSTRUCTOR_LINKS = [
   ["/instructor/progress", "Class progress"],
+  ["/instructor/retention", "Measured retention"],
+  ["/instructor/schedule", "Course calendar"],
   ["/instructor/questions", "Question bank"],
   ["/instructor/grading", "Hand grading"],
   ["/instructor/audit", "Audit log"],

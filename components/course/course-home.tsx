@@ -91,7 +91,7 @@ function LectureBrief({ progress, flashcardCount }: { progress: MyProgress["lect
       ) : null}
       <div className="flex justify-between">
         <dt>Cards due</dt>
-        <dd data-testid="cards-due">{progress.flashcards.dueToday + progress.mistakes.dueToday}</dd>
+        <dd data-testid="cards-due">{progress.flashcards.dueToday + progress.mistakes.dueToday + progress.own.dueToday}</dd>
       </div>
       <div className="flex justify-between">
         <dt>Cards learned</dt>

@@ -61,6 +61,11 @@ export function ClassProgressView({ lectures, sort, dir, page = 0 }: { lectures:
             <StatTile label="Reviewed cards" value={String(lecture.reviewed)} testId="stat-reviewed" />
             <StatTile label="Average best" value={lecture.averageBestPercent === null ? "—" : `${lecture.averageBestPercent}%`} testId="stat-average" />
           </StatGrid>
+          <p className="text-sm text-slate-600" data-testid="stat-own-cards">
+            {lecture.ownCards.cards === 0
+              ? "No student has written cards of their own for this lecture yet."
+              : `${lecture.ownCards.students} student${lecture.ownCards.students === 1 ? "" : "s"} wrote ${lecture.ownCards.cards} card${lecture.ownCards.cards === 1 ? "" : "s"} of their own (private: only the count is shown).`}
+          </p>
           {lecture.rows.length === 0 ? (
             <EmptyState>No students yet. Figures appear here as soon as students sign up.</EmptyState>
           ) : (

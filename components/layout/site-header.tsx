@@ -21,6 +21,9 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
               <Link href="/progress" className="rounded-lg px-3 py-2 text-slate-700 hover:bg-slate-100">
                 Progress
               </Link>
+              <Link href="/review" className="rounded-lg px-3 py-2 text-slate-700 hover:bg-slate-100">
+                Review plan
+              </Link>
               {user.role === "ADMIN" || user.role === "INSTRUCTOR" ? (
                 <>
                   <Link href="/instructor" className="rounded-lg px-3 py-2 text-slate-700 hover:bg-slate-100">

@@ -4,6 +4,7 @@ import { Alert } from "@/components/ui/alert";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { thrownFailureMessage } from "@/components/ui/resilient-action";
 import { ProgressBar } from "@/components/ui/progress-bar";
+import { usePassageCards } from "@/components/review/own-cards/passage-cards";
 import { markSectionRead } from "@/lib/lectures/actions";
 
 export interface ReaderSection {
@@ -16,7 +17,18 @@ export interface ReaderSection {
 /** How long the end of a section must stay on screen, after the reader has scrolled, to count it as read. */
 const DWELL_MS = 1500;
 
-export function NotesReader({ sections, initialRead }: { sections: ReaderSection[]; initialRead: string[] }) {
+export function NotesReader({
+  lectureId,
+  lectureSlug,
+  sections,
+  initialRead,
+}: {
+  lectureId: string;
+  lectureSlug: string;
+  sections: ReaderSection[];
+  initialRead: string[];
+}) {
+  const passageCards = usePassageCards({ lectureId, lectureSlug, sections });
   const [read, setRead] = useState<Set<string>>(() => new Set(initialRead));
   const [error, setError] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
@@ -118,6 +130,7 @@ export function NotesReader({ sections, initialRead }: { sections: ReaderSection
       </aside>
 
       <div className="min-w-0 space-y-6">
+        {passageCards.overlay}
         {error ? <Alert tone="error">{error}</Alert> : null}
         <p aria-live="polite" className="sr-only">
           {announcement}
@@ -129,7 +142,8 @@ export function NotesReader({ sections, initialRead }: { sections: ReaderSection
               key={section.id}
               id={section.key}
               aria-labelledby={`${section.key}-title`}
-              className="scroll-mt-6 rounded-2xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8"
+              data-passage-frame=""
+              className="relative scroll-mt-6 rounded-2xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8"
             >
               <header className="mb-4 flex items-start justify-between gap-4">
                 <h2 id={`${section.key}-title`} className="text-2xl font-semibold tracking-tight text-slate-900">
@@ -140,8 +154,10 @@ export function NotesReader({ sections, initialRead }: { sections: ReaderSection
                 </h2>
                 {isRead ? <span className="shrink-0 rounded-full bg-emerald-50 px-2.5 py-1 text-xs font-medium text-emerald-700">Read</span> : null}
               </header>
-              <div className="notes-prose" dangerouslySetInnerHTML={{ __html: section.html }} />
-              <footer data-section-end={section.id} className="mt-6 flex items-center justify-end border-t border-slate-100 pt-4">
+              <div className="notes-prose" data-passage-section={section.key} dangerouslySetInnerHTML={{ __html: section.html }} />
+              {passageCards.buttonFor(section.key)}
+              <footer data-section-end={section.id} className="mt-6 flex flex-wrap items-center justify-between gap-2 border-t border-slate-100 pt-4">
+                {passageCards.sectionAction(section)}
                 {isRead ? (
                   <p className="text-sm text-emerald-700">
                     <span aria-hidden="true">✓ </span>You have read this section

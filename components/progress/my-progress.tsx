@@ -19,6 +19,11 @@ export function MyProgressView({ progress }: { progress: MyProgress }) {
       <div>
         <h1 className="text-3xl font-semibold tracking-tight">My progress</h1>
         <p className="mt-1 text-slate-600">What you have read, heard, answered and remembered, lecture by lecture.</p>
+        <p className="mt-2 text-sm">
+          <Link href="/review/retention" className="font-medium text-indigo-700 underline underline-offset-2">
+            How well you remember: your true retention and FSRS&apos;s calibration
+          </Link>
+        </p>
       </div>
       <NextStepCard step={progress.nextStep} />
       {progress.lectures.length === 0 ? <p className="text-slate-600">No lectures yet.</p> : null}
@@ -67,6 +72,7 @@ export function MyProgressView({ progress }: { progress: MyProgress }) {
             <StatTile label="Flashcards" value={`${lecture.flashcards.dueToday} due today`} testId="figure-cards">
               <p className="mt-1 text-xs text-slate-600" data-testid="figure-cards-detail">
                 {lecture.flashcards.learned} learned of {lecture.flashcards.total} · {lecture.mistakes.total} in mistakes queue
+                {lecture.own.total > 0 ? ` · ${lecture.own.dueToday} of your own ${lecture.own.total} cards due` : null}
               </p>
             </StatTile>
           </StatGrid>

@@ -1,13 +1,14 @@
 import Link from "next/link";
 
-export type DeckView = "flashcards" | "mistakes" | "browse";
+export type DeckView = "flashcards" | "mistakes" | "own" | "browse";
 
-/** Switches between reviewing the flashcards, reviewing the missed quiz questions, and browsing every card. */
-export function DeckNav({ lectureSlug, current, mistakes }: { lectureSlug: string; current: DeckView; mistakes: number }) {
+/** Switches between reviewing the flashcards, the missed quiz questions, the student's own cards, and browsing every flashcard. */
+export function DeckNav({ lectureSlug, current, mistakes, own }: { lectureSlug: string; current: DeckView; mistakes: number; own: number }) {
   const base = `/lectures/${lectureSlug}/flashcards`;
   const items: { view: DeckView; href: string; label: string; detail?: string }[] = [
     { view: "flashcards", href: base, label: "Review flashcards" },
     { view: "mistakes", href: `${base}?deck=mistakes`, label: "Review mistakes", detail: String(mistakes) },
+    { view: "own", href: `${base}?deck=own`, label: "My cards", detail: String(own) },
     { view: "browse", href: `${base}/browse`, label: "Browse all cards" },
   ];
   return (

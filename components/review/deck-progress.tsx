@@ -3,7 +3,7 @@ import type { ReviewSession } from "@/lib/review/data";
 
 /** The deck's counts (due, learning, learned, new or queued) and how much of it is learned. */
 export function DeckProgress({ deck, counts }: { deck: ReviewSession["deck"]; counts: ReviewSession["counts"] }) {
-  const deckName = deck === "mistakes" ? "mistakes" : "flashcards";
+  const deckName = deck === "mistakes" ? "mistakes" : deck === "own" ? "own cards" : "flashcards";
   return (
     <>
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4" aria-label="Deck progress">
@@ -26,7 +26,7 @@ export function DeckProgress({ deck, counts }: { deck: ReviewSession["deck"]; co
           <span>
             {counts.learned} of {counts.total} {deckName} learned
           </span>
-          {deck === "flashcards" ? <span>{counts.newLeftToday} new cards left today</span> : null}
+          {deck !== "mistakes" ? <span>{counts.newLeftToday} new cards left today</span> : null}
         </p>
         <ProgressBar value={counts.learned} total={Math.max(1, counts.total)} label={`${deckName} learned`} />
       </div>

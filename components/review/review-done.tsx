@@ -10,22 +10,28 @@ function formatWhen(iso: string): string {
   return `on ${date.toLocaleDateString(undefined, { weekday: "long", month: "long", day: "numeric" })}`;
 }
 
+const EMPTY_TITLES: Record<ReviewSession["deck"], string> = {
+  flashcards: "No flashcards in this lecture",
+  mistakes: "No mistakes to review",
+  own: "Nothing to review in My cards yet",
+};
+
 /** What the session shows once no card is due: why, when the next one comes back, and the undo of the last rating. */
 export function ReviewDone({ session, canUndo, disabled, onUndo }: { session: ReviewSession; canUndo: boolean; disabled: boolean; onUndo: () => void }) {
   const counts = session.counts;
   return (
     <section className="rounded-2xl border border-dashed border-slate-300 bg-white p-8 text-center" data-testid="review-done">
-      <h2 className="text-lg font-semibold">
-        {counts.total === 0 ? (session.deck === "mistakes" ? "No mistakes to review" : "No flashcards in this lecture") : "All caught up"}
-      </h2>
+      <h2 className="text-lg font-semibold">{counts.total === 0 ? EMPTY_TITLES[session.deck] : "All caught up"}</h2>
       <p className="mx-auto mt-1 max-w-md text-sm text-slate-600">
         {counts.total === 0 && session.deck === "mistakes"
           ? "Questions you get wrong in the quiz land here and come back at growing intervals until you know them."
-          : session.nextDue
-            ? `Nothing is due now. The next card comes back ${formatWhen(session.nextDue)}.`
-            : counts.new > 0
-              ? "You have met today's new cards. More tomorrow."
-              : "Nothing is due now."}
+          : counts.total === 0 && session.deck === "own"
+            ? "Write a card below and it is reviewed here."
+            : session.nextDue
+              ? `Nothing is due now. The next card comes back ${formatWhen(session.nextDue)}.`
+              : counts.new > 0
+                ? "You have met today's new cards. More tomorrow."
+                : "Nothing is due now."}
       </p>
       {canUndo ? (
         <button

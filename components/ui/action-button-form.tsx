@@ -5,17 +5,17 @@ import { Button } from "@/components/ui/button";
 import { resilient } from "@/components/ui/resilient-action";
 import type { ActionResult } from "@/lib/actions/safe-action";
 
-type FormAction = (previous: ActionResult<never> | null, input: FormData) => Promise<ActionResult<never>>;
+type FormAction<T> = (previous: ActionResult<T> | null, input: FormData) => Promise<ActionResult<T>>;
 
-/** A one-button form for a server action that takes hidden fields and redirects on success. */
-export function ActionButtonForm({
+/** A one-button form for a server action that takes hidden fields and redirects or revalidates the page on success. */
+export function ActionButtonForm<T>({
   action,
   fields,
   label,
   variant = "primary",
   className,
 }: {
-  action: FormAction;
+  action: FormAction<T>;
   fields: Record<string, string>;
   label: string;
   variant?: "primary" | "secondary";

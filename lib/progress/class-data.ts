@@ -8,6 +8,7 @@ import { getClassSectionReads, getLectureOutlines } from "../lectures/summaries"
 import { getClassListening } from "../podcast/summaries";
 import { sweepOverdueAttempts } from "../quiz/submission/sweep";
 import { getClassAttemptSummaries } from "../quiz/summaries";
+import { getClassOwnCardTotals, type OwnCardTotals } from "../review/own-cards/summaries";
 import { getClassReviewCounts } from "../review/summaries";
 import { firstSearchParam, type SearchParams } from "../search-params";
 
@@ -31,6 +32,8 @@ export interface ClassProgress {
   listened: number;
   attempted: number;
   reviewed: number;
+  /** Students' own cards in the lecture: how many, and how many students keep some (never their text). */
+  ownCards: OwnCardTotals;
   averageBestPercent: number | null;
   rows: StudentProgressRow[];
 }
@@ -43,13 +46,14 @@ export async function getClassProgress(viewer: Viewer, options: { sort?: ClassSo
   assertRole(viewer, STAFF_ROLES);
   // Attempts whose time ran out are counted before the figures are read.
   await sweepOverdueAttempts(viewer, {});
-  const [lectures, students, reads, listening, attempts, reviews] = await Promise.all([
+  const [lectures, students, reads, listening, attempts, reviews, ownCards] = await Promise.all([
     getLectureOutlines(viewer),
     getStudentRoster(viewer),
     getClassSectionReads(viewer),
     getClassListening(viewer),
     getClassAttemptSummaries(viewer),
     getClassReviewCounts(viewer),
+    getClassOwnCardTotals(viewer),
   ]);
 
   return lectures.map((lecture) => {
@@ -95,6 +99,7 @@ export async function getClassProgress(viewer: Viewer, options: { sort?: ClassSo
       listened,
       attempted: rows.filter((r) => r.bestPercent !== null).length,
       reviewed: rows.filter((r) => r.cardsReviewed > 0).length,
+      ownCards: ownCards.get(lecture.id),
       averageBestPercent: bests.length ? Math.round((bests.reduce((s, b) => s + b, 0) / bests.length) * 10) / 10 : null,
       rows,
     };

@@ -24,6 +24,8 @@ export interface LectureProgress {
   quiz: { attemptsUsed: number; attemptsAllowed: number | null; bestPercent: number | null; lastPercent: number | null } | null;
   flashcards: DeckCounts;
   mistakes: DeckCounts;
+  /** The cards the student wrote ("My cards"). */
+  own: DeckCounts;
   topics: (TopicMastery & { name: string; sectionKey: string | null })[];
 }
 
@@ -71,6 +73,7 @@ export async function getMyProgress(viewer: Viewer, now = new Date()): Promise<M
       quiz: lecture.quiz ? { ...attempts.get(lecture.quiz.id), attemptsAllowed: lecture.quiz.attemptsAllowed } : null,
       flashcards: deck.flashcards,
       mistakes: deck.mistakes,
+      own: deck.own,
       // In the order of the notes: by the section each topic draws on most.
       topics: mastery
         .map((m, i) => ({ ...m, name: lecture.topics[i]!.name, sectionKey: lecture.topics[i]!.sectionKey }))
@@ -91,6 +94,7 @@ function figuresOf(l: LectureProgress, outline: LectureOutline, read: (sectionId
     quiz: l.quiz ? { attempts: l.quiz.attemptsUsed, canAttempt: l.quiz.attemptsAllowed === null || l.quiz.attemptsUsed < l.quiz.attemptsAllowed } : null,
     flashcardsDueNow: cardsDueNow(cards, l.id, "flashcards", now),
     mistakesDueNow: cardsDueNow(cards, l.id, "mistakes", now),
+    ownCardsDueNow: cardsDueNow(cards, l.id, "own", now),
     newCardsLeftToday: l.flashcards.newLeftToday,
     podcastPercent: l.podcastPercent,
     topics: l.topics.map((t) => ({ key: t.topic, name: t.name, mastery: t.mastery, sectionKey: t.sectionKey })),

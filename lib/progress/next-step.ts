@@ -1,5 +1,5 @@
 // The one next thing worth doing, chosen from a student's figures (pure, tested on fixtures).
-// In order: cards due now (mistakes first), the next unread section before the quiz is taken, the
+// In order: cards due now (mistakes first, then flashcards, then the student's own), the next unread section before the quiz is taken, the
 // quiz not yet taken, the weakest topic below "strong", the remaining unread sections, new
 // flashcards, the podcast not yet heard. The first lecture (by number) with something to do wins
 // within each kind.
@@ -14,13 +14,16 @@ export interface LectureFigures {
   quiz: { attempts: number; canAttempt: boolean } | null;
   flashcardsDueNow: number;
   mistakesDueNow: number;
+  /** The student's own cards due now ("My cards"). */
+  ownCardsDueNow: number;
   newCardsLeftToday: number;
   /** null without an episode (or without its audio). */
   podcastPercent: number | null;
   topics: { key: string; name: string; mastery: number | null; sectionKey: string | null }[];
 }
 
-export type NextStepKind = "review-mistakes" | "review-cards" | "read-section" | "take-quiz" | "strengthen-topic" | "learn-cards" | "listen" | "done";
+export type NextStepKind =
+  "review-mistakes" | "review-cards" | "review-own-cards" | "read-section" | "take-quiz" | "strengthen-topic" | "learn-cards" | "listen" | "done";
 
 export interface NextStep {
   kind: NextStepKind;
@@ -53,6 +56,16 @@ export function chooseNextStep(lectures: readonly LectureFigures[]): NextStep {
             title: `Review ${plural(l.flashcardsDueNow, "due flashcard")}`,
             detail: `Lecture ${l.number}: reviewing now, as they come due, is what makes them stick.`,
             href: `${base(l)}/flashcards`,
+            lectureSlug: l.slug,
+          }
+        : null,
+    (l) =>
+      l.ownCardsDueNow > 0
+        ? {
+            kind: "review-own-cards",
+            title: `Review ${plural(l.ownCardsDueNow, "card")} of your own`,
+            detail: `Lecture ${l.number}: the cards you wrote are due again.`,
+            href: `${base(l)}/flashcards?deck=own`,
             lectureSlug: l.slug,
           }
         : null,

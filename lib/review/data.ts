@@ -10,15 +10,18 @@ import type { DbTransaction } from "../db-client";
 import { assertRole, ROLES } from "../auth/roles";
 import type { Viewer } from "../auth/viewer";
 import { ActionError, NotFoundError } from "../errors";
+import { withPlannedDue, type DuePlanContext } from "./due-plan";
 import { describeInterval, newCard, previewRatings, rate, snapshotFromJson, snapshotToJson, type CardSnapshot, type CardState, type Rating } from "./fsrs";
-import { CARD_KIND, insertFlashcardCard, lockCard, lockDeckCard, snapshotOf, snapshotSelect } from "./internal/sql";
+import { loadPlanContext, loadProfile } from "./internal/context";
+import { CARD_KIND, DECK_OF_KIND, insertFlashcardCard, lockCard, lockDeckCard, snapshotOf, snapshotSelect } from "./internal/sql";
+import { ensureOwnReviewCard, loadOwnDeck, ownItemOf } from "./own-cards/deck";
 import { buildQueue, countDeck, newAllowance, startOfDay, type Deck, type DeckCounts, type QueueCard } from "./queue";
 import type { RateCardInput } from "./schemas";
 
 export type { Deck, DeckCounts } from "./queue";
 
 export interface ReviewItem {
-  /** The flashcard's id (flashcards deck) or the review card's id (mistakes deck). */
+  /** The flashcard's id (flashcards deck), the review card's id (mistakes deck), or the student card's id, `~r` for its reverse (own deck). */
   itemId: string;
   state: CardState;
   front: string;
@@ -54,9 +57,11 @@ type Reader = typeof db | DbTransaction;
 
 /** Every card of the deck with its scheduling state (a flashcard never reviewed is NEW, due now). */
 async function loadDeck(reader: Reader, userId: string, lectureId: string, deck: Deck, now: Date): Promise<DeckCard[]> {
+  if (deck === "own") return loadOwnDeck(reader, userId, lectureId, now);
   if (deck === "flashcards") {
     const cards = await reader.flashcard.findMany({
-      where: { lectureId, retiredAt: null },
+      // A lecture's cards unlock as the lecture does.
+      where: { lectureId, retiredAt: null, lecture: { OR: [{ opensAt: null }, { opensAt: { lte: now } }] } },
       orderBy: { position: "asc" },
       select: {
         id: true,
@@ -145,8 +150,9 @@ async function newSeenToday(reader: Reader, userId: string, lectureId: string, d
   });
 }
 
-function toItem(card: DeckCard, now: Date): ReviewItem {
-  const previews = previewRatings(card.snapshot, now);
+function toItem(card: DeckCard, now: Date, plan: DuePlanContext): ReviewItem {
+  // The intervals shown are those a rating will give: the student's profile, exams and load balancing.
+  const previews = previewRatings(card.snapshot, now, plan.profile, (rated) => withPlannedDue(rated, now, plan).due);
   const shown = Object.fromEntries(
     Object.entries(previews).map(([rating, { due, label }]) => [rating, { label, description: describeInterval(due.getTime() - now.getTime()) }]),
   ) as ReviewItem["previews"];
@@ -170,19 +176,21 @@ function toItem(card: DeckCard, now: Date): ReviewItem {
 export async function getReviewSession(viewer: Viewer, lectureId: string, deck: Deck, options: { now?: Date; prefer?: string } = {}): Promise<ReviewSession> {
   assertRole(viewer, ROLES);
   const now = options.now ?? new Date();
-  const [cards, seen] = await Promise.all([
+  const [cards, seen, profile] = await Promise.all([
     loadDeck(db, viewer.id, lectureId, deck, now),
-    deck === "flashcards" ? newSeenToday(db, viewer.id, lectureId, deck, now) : 0,
+    deck !== "mistakes" ? newSeenToday(db, viewer.id, lectureId, deck, now) : 0,
+    loadProfile(db, viewer.id),
   ]);
   const newLeft = newAllowance(seen);
   const queue = buildQueue(cards, now, newLeft, options.prefer);
   const byId = new Map(cards.map((c) => [c.itemId, c]));
   const current = queue.current ? byId.get(queue.current)! : null;
+  const plan = current ? await loadPlanContext(db, viewer.id, lectureId, profile, now) : null;
   return {
     lectureId,
     deck,
     counts: countDeck(cards, newLeft, now),
-    current: current ? toItem(current, now) : null,
+    current: current && plan ? toItem(current, now, plan) : null,
     nextDue: queue.nextDue?.toISOString() ?? null,
   };
 }
@@ -193,7 +201,7 @@ export async function countMistakes(viewer: Viewer, lectureId: string): Promise<
   return db.reviewCard.count({ where: { userId: viewer.id, lectureId, kind: "MISTAKE", questionId: { not: null } } });
 }
 
-/** Locks the viewer's card for an item of a deck, creating a flashcard's card on its first rating. */
+/** Locks the viewer's card for an item of a deck, creating a flashcard's (or own card's) review card on its first rating. */
 async function lockItem(
   tx: DbTransaction,
   userId: string,
@@ -203,26 +211,39 @@ async function lockItem(
   now: Date,
 ): Promise<{ id: string; snapshot: CardSnapshot }> {
   if (deck === "flashcards") {
-    const flashcard = await tx.flashcard.findFirst({ where: { id: itemId, lectureId, retiredAt: null }, select: { id: true } });
+    const flashcard = await tx.flashcard.findFirst({
+      where: { id: itemId, lectureId, retiredAt: null, lecture: { OR: [{ opensAt: null }, { opensAt: { lte: now } }] } },
+      select: { id: true },
+    });
     if (!flashcard) throw new NotFoundError("That flashcard is no longer in this lecture. Reload the page.");
     await insertFlashcardCard(tx, { id: `rc_${userId}_${itemId}`, userId, flashcardId: itemId, lectureId, snapshot: newCard(now) });
   }
-  const row = await lockDeckCard(tx, userId, lectureId, deck, itemId);
+  // The own deck's review cards are locked by their id (the item names the student card).
+  const key = deck === "own" ? await ensureOwnReviewCard(tx, userId, lectureId, itemId, now) : itemId;
+  const row = await lockDeckCard(tx, userId, lectureId, deck, key);
   if (!row) throw new NotFoundError("That card is not in your review queue. Reload the page.");
   return { id: row.id, snapshot: snapshotOf(row) };
 }
 
-/** Applies one rating to a locked card and logs it (with the card before, for undo). */
+/**
+ * Applies one rating to a locked card by the student's profile, exams and daily load, and logs it
+ * (with the card before, for undo).
+ */
 async function applyRating(
   tx: DbTransaction,
   userId: string,
+  lectureId: string,
   cardId: string,
   before: CardSnapshot,
   rating: Rating,
   now: Date,
   idempotencyKey: string,
 ): Promise<string> {
-  const { card, log } = rate(before, rating, now);
+  const profile = await loadProfile(tx, userId);
+  const rated = rate(before, rating, now, profile);
+  const card =
+    rated.card.state === "REVIEW" ? withPlannedDue(rated.card, now, await loadPlanContext(tx, userId, lectureId, profile, now, [cardId])) : rated.card;
+  const log = rated.log;
   await tx.reviewCard.update({ where: { id: cardId }, data: snapshotOf(card) });
   const created = await tx.reviewLog.create({
     data: { userId, reviewCardId: cardId, ...log, previousCard: snapshotToJson(before), idempotencyKey },
@@ -247,7 +268,7 @@ export async function rateReviewCard(viewer: Viewer, input: RateCardInput, now =
         throw new ActionError("CONFLICT", "That request key was already used for another card.");
       return existing.id;
     }
-    return applyRating(tx, viewer.id, card.id, card.snapshot, input.rating, now, key);
+    return applyRating(tx, viewer.id, input.lectureId, card.id, card.snapshot, input.rating, now, key);
   });
   return { logId, session: await getReviewSession(viewer, input.lectureId, input.deck, { now }) };
 }
@@ -267,13 +288,13 @@ export async function undoRating(viewer: Viewer, logId: string, now = new Date()
         reviewedAt: true,
         undoneAt: true,
         previousCard: true,
-        reviewCard: { select: { lectureId: true, kind: true, flashcardId: true } },
+        reviewCard: { select: { lectureId: true, kind: true, flashcardId: true, studentCardId: true, reversed: true } },
       },
     });
     if (!log) throw new NotFoundError("There is no such rating to undo.");
     await lockCard(tx, log.reviewCardId);
-    const deck: Deck = log.reviewCard.kind === "FLASHCARD" ? "flashcards" : "mistakes";
-    const itemId = deck === "flashcards" ? log.reviewCard.flashcardId! : log.reviewCardId;
+    const deck: Deck = DECK_OF_KIND[log.reviewCard.kind];
+    const itemId = deck === "flashcards" ? log.reviewCard.flashcardId! : deck === "own" ? ownItemOf(log.reviewCard) : log.reviewCardId;
     if (log.undoneAt) return { lectureId: log.reviewCard.lectureId, deck, itemId };
     const later = await tx.reviewLog.count({ where: { reviewCardId: log.reviewCardId, undoneAt: null, reviewedAt: { gt: log.reviewedAt } } });
     if (later > 0) throw new ActionError("CONFLICT", "Only the card's latest rating can be undone.");

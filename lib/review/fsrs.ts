@@ -1,7 +1,18 @@
 // The only door to ts-fsrs: cards and ratings in the project's own terms (the database's enums and
-// column names), scheduling with FSRS's default parameters (90% requested retention, learning steps
-// 1 min and 10 min, relearning 10 min, no fuzz so intervals are predictable and testable).
-import { Rating as FsrsRating, State as FsrsState, fsrs, generatorParameters, type Card as FsrsCard, type Grade } from "ts-fsrs";
+// column names). Each student is scheduled by their profile: FSRS's default parameters or their own
+// fitted ones, at the retention they chose (90% by default); learning steps 1 min and 10 min,
+// relearning 10 min, no fuzz so intervals are predictable and testable (load balancing spreads them).
+import {
+  Rating as FsrsRating,
+  State as FsrsState,
+  default_w,
+  forgetting_curve,
+  fsrs,
+  generatorParameters,
+  type Card as FsrsCard,
+  type FSRS,
+  type Grade,
+} from "ts-fsrs";
 
 export const CARD_STATES = ["NEW", "LEARNING", "REVIEW", "RELEARNING"] as const;
 export type CardState = (typeof CARD_STATES)[number];
@@ -26,6 +37,21 @@ export interface CardSnapshot {
   lastReview: Date | null;
 }
 
+/** How a student is scheduled: whose parameters, and the recall probability asked for. */
+export interface SchedulingProfile {
+  /** FSRS-6's 21 weights fitted to the student's reviews; null for FSRS's defaults. */
+  parameters: readonly number[] | null;
+  /** The fit those weights come from (fsrs_parameter_sets), logged with every rating. */
+  parameterSetId: string | null;
+  desiredRetention: number;
+}
+
+export const DEFAULT_RETENTION = 0.9;
+export const MIN_RETENTION = 0.7;
+export const MAX_RETENTION = 0.97;
+export const DEFAULT_PROFILE: SchedulingProfile = Object.freeze({ parameters: null, parameterSetId: null, desiredRetention: DEFAULT_RETENTION });
+export const DEFAULT_PARAMETERS: readonly number[] = default_w;
+
 /** The review log's fields for one rating: the card's state before it. */
 export interface RatingLog {
   rating: Rating;
@@ -38,9 +64,45 @@ export interface RatingLog {
   scheduledDays: number;
   learningSteps: number;
   reviewedAt: Date;
+  /** The predicted recall just before the rating (null for a card never reviewed). */
+  retrievability: number | null;
+  parameterSetId: string | null;
+  desiredRetention: number;
 }
 
-const scheduler = fsrs(generatorParameters({ enable_fuzz: false, enable_short_term: true }));
+/** Schedulers by profile: building one validates 21 weights, so the few profiles in use are kept. */
+const schedulers = new Map<string, FSRS>();
+const MAX_SCHEDULERS = 500;
+
+function schedulerFor(profile: SchedulingProfile): FSRS {
+  const key = `${profile.desiredRetention}|${profile.parameters?.join(",") ?? "default"}`;
+  let scheduler = schedulers.get(key);
+  if (!scheduler) {
+    scheduler = fsrs(
+      generatorParameters({
+        enable_fuzz: false,
+        enable_short_term: true,
+        request_retention: profile.desiredRetention,
+        ...(profile.parameters ? { w: [...profile.parameters] } : {}),
+      }),
+    );
+    if (schedulers.size >= MAX_SCHEDULERS) schedulers.delete(schedulers.keys().next().value!);
+    schedulers.set(key, scheduler);
+  }
+  return scheduler;
+}
+
+/** FSRS's predicted recall `days` (fractional) after the last review of a card of `stability`. */
+export function recallAfter(stability: number, days: number, profile: SchedulingProfile = DEFAULT_PROFILE): number {
+  if (stability <= 0) return 0;
+  return forgetting_curve([...(profile.parameters ?? DEFAULT_PARAMETERS)], Math.max(0, days), stability);
+}
+
+/** The predicted recall of a reviewed card at `at` (0 for a card never reviewed). */
+export function recallAt(card: Pick<CardSnapshot, "state" | "stability" | "lastReview">, at: Date, profile: SchedulingProfile = DEFAULT_PROFILE): number {
+  if (card.state === "NEW" || !card.lastReview) return 0;
+  return recallAfter(card.stability, (at.getTime() - card.lastReview.getTime()) / 86_400_000, profile);
+}
 
 const STATE_TO_FSRS: Record<CardState, FsrsState> = {
   NEW: FsrsState.New,
@@ -92,9 +154,12 @@ export function newCard(now: Date): CardSnapshot {
   return { due: now, stability: 0, difficulty: 0, elapsedDays: 0, scheduledDays: 0, learningSteps: 0, reps: 0, lapses: 0, state: "NEW", lastReview: null };
 }
 
-/** Schedules `card` after `rating` at `now`: the card after, and the log of the card before. */
-export function rate(card: CardSnapshot, rating: Rating, now: Date): { card: CardSnapshot; log: RatingLog } {
-  const { card: next, log } = scheduler.next(toFsrs(card), now, RATING_TO_FSRS[rating]);
+/**
+ * Schedules `card` after `rating` at `now` by the student's profile: the card after, and the log of
+ * the card before (with the recall FSRS predicted for it, for calibration).
+ */
+export function rate(card: CardSnapshot, rating: Rating, now: Date, profile: SchedulingProfile = DEFAULT_PROFILE): { card: CardSnapshot; log: RatingLog } {
+  const { card: next, log } = schedulerFor(profile).next(toFsrs(card), now, RATING_TO_FSRS[rating]);
   return {
     card: fromFsrs(next),
     log: {
@@ -108,24 +173,36 @@ export function rate(card: CardSnapshot, rating: Rating, now: Date): { card: Car
       scheduledDays: log.scheduled_days,
       learningSteps: log.learning_steps,
       reviewedAt: new Date(log.review),
+      retrievability: card.state === "NEW" || !card.lastReview ? null : recallAt(card, now, profile),
+      parameterSetId: profile.parameterSetId,
+      desiredRetention: profile.desiredRetention,
     },
   };
 }
 
 /** When each rating would bring the card back, as a date and a short label ("1m", "10m", "3d", "2mo"). */
-export function previewRatings(card: CardSnapshot, now: Date): Record<Rating, { due: Date; label: string }> {
+export function previewRatings(
+  card: CardSnapshot,
+  now: Date,
+  profile: SchedulingProfile = DEFAULT_PROFILE,
+  plan: (rated: CardSnapshot) => Date = (rated) => rated.due,
+): Record<Rating, { due: Date; label: string }> {
   const result = {} as Record<Rating, { due: Date; label: string }>;
   for (const rating of RATINGS) {
-    const due = rate(card, rating, now).card.due;
+    const due = plan(rate(card, rating, now, profile).card);
     result[rating] = { due, label: formatInterval(due.getTime() - now.getTime()) };
   }
   return result;
 }
 
 /** The probability of recalling the card at `now` (0 for a card never reviewed). */
-export function retrievability(card: CardSnapshot, now: Date): number {
-  if (card.state === "NEW" || !card.lastReview) return 0;
-  return scheduler.get_retrievability(toFsrs(card), now, false);
+export function retrievability(card: CardSnapshot, now: Date, profile: SchedulingProfile = DEFAULT_PROFILE): number {
+  return recallAt(card, now, profile);
+}
+
+/** The whole days after a review at which a card of `stability` falls to `retention` (at least 1). */
+export function intervalForRetention(stability: number, profile: SchedulingProfile = DEFAULT_PROFILE): number {
+  return schedulerFor(profile).next_interval(stability, 0);
 }
 
 /** "<1m", "1m", "10m", "3h", "1d", "12d", "1.5mo", "2y" — the interval's size at a glance. */

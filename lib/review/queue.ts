@@ -2,8 +2,11 @@
 // reload and can be tested on fixed fixtures).
 import type { CardState } from "./fsrs";
 
-/** A lecture's two review decks: its flashcards, and the quiz questions the student missed. */
-export type Deck = "flashcards" | "mistakes";
+/**
+ * A lecture's review decks: its flashcards, the quiz questions the student missed, and the cards the
+ * student wrote ("My cards", seen by that student only).
+ */
+export type Deck = "flashcards" | "mistakes" | "own";
 
 export interface DeckCounts {
   total: number;

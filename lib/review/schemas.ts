@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { RATINGS } from "./fsrs";
+import type { Deck } from "./queue";
 
-export const deckInput = z.enum(["flashcards", "mistakes"]);
+export const deckInput = z.enum(["flashcards", "mistakes", "own"]) satisfies z.ZodType<Deck>;
 
 export const rateCardInput = z.strictObject({
   lectureId: z.string().min(1).max(64),

@@ -5,7 +5,7 @@ import { db } from "../db";
 import { assertRole, ROLES, STAFF_ROLES } from "../auth/roles";
 import type { Viewer } from "../auth/viewer";
 import { retrievability, type CardState } from "./fsrs";
-import { selectDeckCounts, selectFlashcardReviewCounts, snapshotOf, snapshotSelect, type DeckCountRow } from "./internal/sql";
+import { DECK_OF_KIND, selectDeckCounts, selectFlashcardReviewCounts, snapshotOf, snapshotSelect, type DeckCountRow } from "./internal/sql";
 import { endOfDay, newAllowance, startOfDay, type Deck, type DeckCounts } from "./queue";
 
 export type { DeckCounts } from "./queue";
@@ -13,18 +13,20 @@ export type { DeckCounts } from "./queue";
 export interface LectureDecks {
   flashcards: DeckCounts;
   mistakes: DeckCounts;
+  /** The student's own cards ("My cards"). */
+  own: DeckCounts;
 }
 
 const EMPTY: Readonly<DeckCounts> = Object.freeze({ total: 0, dueToday: 0, learning: 0, learned: 0, new: 0, newLeftToday: 0 });
 
 function deckCountsOf(row: DeckCountRow | undefined, deck: Deck): DeckCounts {
   if (!row) return EMPTY;
-  // As the progress pages have always counted: the flashcards' daily allowance of new cards; none for mistakes.
-  const allowance = deck === "flashcards" ? newAllowance(row.newSeenToday) : 0;
+  // As the progress pages have always counted: the daily allowance of new cards (flashcards, own cards); none for mistakes.
+  const allowance = deck === "mistakes" ? 0 : newAllowance(row.newSeenToday);
   return { total: row.total, dueToday: row.dueToday, learning: row.learning, learned: row.learned, new: row.new, newLeftToday: Math.min(allowance, row.new) };
 }
 
-/** Both decks of every lecture for the viewer, from one grouped query. `get` answers every lecture id (zeros without cards). */
+/** Every deck of every lecture for the viewer, from one grouped query. `get` answers every lecture id (zeros without cards). */
 export async function getDeckCounts(viewer: Viewer, now = new Date()): Promise<{ get(lectureId: string): LectureDecks }> {
   assertRole(viewer, ROLES);
   const rows = await selectDeckCounts(db, viewer.id, startOfDay(now), endOfDay(now));
@@ -33,6 +35,7 @@ export async function getDeckCounts(viewer: Viewer, now = new Date()): Promise<{
     get: (lectureId) => ({
       flashcards: deckCountsOf(byKey.get(`${lectureId}|flashcards`), "flashcards"),
       mistakes: deckCountsOf(byKey.get(`${lectureId}|mistakes`), "mistakes"),
+      own: deckCountsOf(byKey.get(`${lectureId}|own`), "own"),
     }),
   };
 }
@@ -57,13 +60,14 @@ export async function getReviewedCards(viewer: Viewer, now = new Date()): Promis
     select: {
       ...snapshotSelect,
       lectureId: true,
+      kind: true,
       flashcard: { select: { topic: { select: { key: true } } } },
       question: { select: { topic: { select: { key: true } } } },
     },
   });
   return cards.map((card) => ({
     lectureId: card.lectureId,
-    deck: card.flashcard ? "flashcards" : "mistakes",
+    deck: DECK_OF_KIND[card.kind],
     topic: (card.flashcard ? card.flashcard.topic?.key : card.question?.topic?.key) ?? null,
     state: card.state,
     due: card.due,

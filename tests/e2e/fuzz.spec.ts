@@ -13,7 +13,8 @@ const LECTURE = "ml-systems-and-data-engineering";
 const RUNS_PER_ACTION = 25;
 const RUNS_PER_ROUTE = 15;
 
-test.describe.configure({ timeout: 170_000 });
+// Every route and action, three roles: about 4.5 minutes on 2 cores with the review plan's routes and actions.
+test.describe.configure({ timeout: 420_000 });
 
 async function newStudent(browser: Browser, address: string) {
   const context = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": address } });

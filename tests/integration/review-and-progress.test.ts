@@ -264,7 +264,7 @@ describe("deck counts for every lecture", () => {
     expect(alphaDecks.flashcards).toEqual({ total: 2, dueToday: 1, learning: 1, learned: 1, new: 0, newLeftToday: 0 });
     expect(alphaDecks.mistakes).toMatchObject({ total: 1, learning: 1, learned: 0, new: 0, newLeftToday: 0 });
     const empty = { total: 0, dueToday: 0, learning: 0, learned: 0, new: 0, newLeftToday: 0 };
-    expect((await getDeckCounts(student, at(2))).get("no-such-lecture")).toEqual({ flashcards: empty, mistakes: empty });
+    expect((await getDeckCounts(student, at(2))).get("no-such-lecture")).toEqual({ flashcards: empty, mistakes: empty, own: empty });
   });
 });
 

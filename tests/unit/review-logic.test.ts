@@ -208,6 +208,7 @@ describe("the next step", () => {
     quiz: { attempts: 0, canAttempt: true },
     flashcardsDueNow: 0,
     mistakesDueNow: 0,
+    ownCardsDueNow: 0,
     newCardsLeftToday: 20,
     podcastPercent: 0,
     topics: [],

@@ -3,7 +3,9 @@ import "server-only";
 // flashcards. Fed by quiz submissions and practice answers (in their transactions, for the student
 // whose answers they are: this write checks no viewer itself); reviewed through lib/review/data.ts.
 import type { RawTransaction } from "../../db-pool-transaction";
-import { newCard, rate, snapshotToJson } from "../fsrs";
+import { withPlannedDue } from "../due-plan";
+import { DEFAULT_PROFILE, newCard, rate, snapshotToJson } from "../fsrs";
+import { loadPlanContext, loadProfile, loadProfiles } from "./context";
 import { selectMistakeCards, selectMistakeCardsOf, snapshotOf, upsertMistakes, type RatedMistake } from "./sql";
 
 /**
@@ -26,12 +28,14 @@ export async function recordQuizOutcomes(
     outcomes.map((o) => o.questionId),
   );
   const byQuestion = new Map(existing.map((row) => [row.questionId, row]));
+  if (!outcomes.some((o) => !o.correct || byQuestion.has(o.questionId))) return;
+  const profile = await loadProfile(tx, userId);
   const rated: RatedMistake[] = [];
   for (const outcome of outcomes) {
     const row = byQuestion.get(outcome.questionId);
     if (!row && outcome.correct) continue;
     const before = row ? snapshotOf(row) : newCard(now);
-    const { card, log } = rate(before, outcome.correct ? "GOOD" : "AGAIN", now);
+    const { card, log } = rate(before, outcome.correct ? "GOOD" : "AGAIN", now, profile);
     rated.push({
       id: row?.id ?? `rm_${userId}_${outcome.questionId}`,
       userId,
@@ -43,7 +47,20 @@ export async function recordQuizOutcomes(
       idempotencyKey: `${userId}:${keyPrefix}:${outcome.questionId}`,
     });
   }
-  if (rated.length > 0) await upsertMistakes(tx, rated, now);
+  if (rated.length === 0) return;
+  // A question answered right again may graduate to days ahead: exams and the daily load decide its day.
+  if (rated.some((r) => r.card.state === "REVIEW")) {
+    const plan = await loadPlanContext(
+      tx,
+      userId,
+      lectureId,
+      profile,
+      now,
+      rated.map((r) => r.id),
+    );
+    for (const r of rated) if (r.card.state === "REVIEW") r.card = withPlannedDue(r.card, now, plan);
+  }
+  await upsertMistakes(tx, rated, now);
 }
 
 /** An answer whose correctness a regrade or a teacher's mark turned around. */
@@ -78,10 +95,15 @@ export async function recordRegradedOutcomes(tx: RawTransaction, outcomes: reado
   if (wrong.length === 0) return;
   const existing = new Map((await selectMistakeCardsOf(tx, wrong)).map((row) => [`${row.userId}|${row.questionId}`, row]));
   const rated = new Map<string, RatedMistake>();
+  const profiles = await loadProfiles(
+    tx,
+    wrong.map((o) => o.userId),
+  );
   for (const o of wrong) {
     const row = existing.get(`${o.userId}|${o.questionId}`);
     const before = row ? snapshotOf(row) : newCard(now);
-    const { card, log } = rate(before, "AGAIN", now);
+    // Again never schedules days ahead (a lapse relearns in minutes): no due-date rule applies.
+    const { card, log } = rate(before, "AGAIN", now, profiles.get(o.userId) ?? DEFAULT_PROFILE);
     const id = row?.id ?? `rm_${o.userId}_${o.questionId}`;
     rated.set(id, {
       id,

@@ -7,11 +7,14 @@ import type { db } from "../../db";
 import type { DbTransaction } from "../../db-client";
 import type { RawTransaction } from "../../db-pool-transaction";
 import { Prisma } from "../../generated/prisma/client";
+import type { CardKind } from "../../generated/prisma/enums";
 import type { CardSnapshot, CardState, RatingLog } from "../fsrs";
 import type { Deck } from "../queue";
 
 type Reader = typeof db | DbTransaction;
-export const CARD_KIND = { flashcards: "FLASHCARD", mistakes: "MISTAKE" } as const satisfies Record<Deck, string>;
+export const CARD_KIND = { flashcards: "FLASHCARD", mistakes: "MISTAKE", own: "OWN" } as const satisfies Record<Deck, CardKind>;
+/** The deck a review card is reviewed in, by its kind. */
+export const DECK_OF_KIND = { FLASHCARD: "flashcards", MISTAKE: "mistakes", OWN: "own" } as const satisfies Record<CardKind, Deck>;
 
 interface Column<F extends string> {
   field: F;
@@ -45,6 +48,9 @@ const LOG_COLUMNS = [
   { field: "lastElapsedDays", column: "last_elapsed_days", type: "int" },
   { field: "scheduledDays", column: "scheduled_days", type: "int" },
   { field: "learningSteps", column: "learning_steps", type: "int" },
+  { field: "retrievability", column: "retrievability", type: "float8" },
+  { field: "parameterSetId", column: "parameter_set_id", type: "text" },
+  { field: "desiredRetention", column: "desired_retention", type: "float8" },
 ] as const satisfies readonly Column<keyof RatingLog>[];
 
 // Identifiers only, from the constant lists above: never user input.
@@ -176,30 +182,37 @@ export interface DeckCountRow {
   learning: number;
   learned: number;
   new: number;
-  /** Ratings of new flashcards today that were not undone (0 for the mistakes deck). */
+  /** Ratings of the deck's new cards today that were not undone (0 for the mistakes deck). */
   newSeenToday: number;
 }
 
 /**
- * Every lecture's two decks counted for a student in one grouped statement. The decks are those
- * the review session shows (lib/review/data.ts loadDeck): a lecture's current flashcards (NEW
- * without a card of the student's), and the student's mistake cards whose question has a version.
+ * Every lecture's decks counted for a student in one grouped statement. The decks are those the
+ * review session shows (lib/review/data.ts loadDeck): a lecture's current flashcards (NEW without a
+ * card of the student's), the student's mistake cards whose question has a version, and the
+ * student's own cards, one item per direction asked (lib/review/own-cards/deck.ts).
  */
 export function selectDeckCounts(reader: Reader, userId: string, dayStart: Date, dayEnd: Date): Promise<DeckCountRow[]> {
   return reader.$queryRaw<DeckCountRow[]>`
     WITH deck_cards AS (
       SELECT 'flashcards' AS deck, f.lecture_id, coalesce(c.state, 'NEW') AS state, c.due
-      FROM flashcards f LEFT JOIN review_cards c ON c.flashcard_id = f.id AND c.user_id = ${userId}
-      WHERE f.retired_at IS NULL
+      FROM flashcards f JOIN lectures l ON l.id = f.lecture_id LEFT JOIN review_cards c ON c.flashcard_id = f.id AND c.user_id = ${userId}
+      WHERE f.retired_at IS NULL AND (l.opens_at IS NULL OR l.opens_at <= ${dayEnd}::timestamp - interval '1 day')
       UNION ALL
       SELECT 'mistakes', c.lecture_id, c.state, c.due FROM review_cards c
       WHERE c.user_id = ${userId} AND c.kind = 'MISTAKE' AND c.question_id IS NOT NULL
         AND EXISTS (SELECT 1 FROM question_versions v WHERE v.question_id = c.question_id)
+      UNION ALL
+      SELECT 'own', s.lecture_id, coalesce(c.state, 'NEW'), c.due
+      FROM student_cards s CROSS JOIN (VALUES (false), (true)) AS d(reversed)
+        LEFT JOIN review_cards c ON c.student_card_id = s.id AND c.reversed = d.reversed AND c.user_id = ${userId} AND c.kind = 'OWN'
+      WHERE s.user_id = ${userId} AND (s.reversible OR NOT d.reversed)
     ),
     new_seen AS (
-      SELECT c.lecture_id, count(*)::int AS n FROM review_logs l JOIN review_cards c ON c.id = l.review_card_id
-      WHERE l.user_id = ${userId} AND l.state = 'NEW' AND l.undone_at IS NULL AND l.reviewed_at >= ${dayStart}::timestamp AND c.kind = 'FLASHCARD'
-      GROUP BY c.lecture_id
+      SELECT c.lecture_id, CASE c.kind WHEN 'FLASHCARD' THEN 'flashcards' ELSE 'own' END AS deck, count(*)::int AS n
+      FROM review_logs l JOIN review_cards c ON c.id = l.review_card_id
+      WHERE l.user_id = ${userId} AND l.state = 'NEW' AND l.undone_at IS NULL AND l.reviewed_at >= ${dayStart}::timestamp AND c.kind IN ('FLASHCARD', 'OWN')
+      GROUP BY 1, 2
     )
     SELECT d.lecture_id AS "lectureId", d.deck,
       count(*)::int AS total,
@@ -208,7 +221,7 @@ export function selectDeckCounts(reader: Reader, userId: string, dayStart: Date,
       (count(*) FILTER (WHERE d.state = 'REVIEW'))::int AS learned,
       (count(*) FILTER (WHERE d.state = 'NEW'))::int AS new,
       coalesce(max(s.n), 0)::int AS "newSeenToday"
-    FROM deck_cards d LEFT JOIN new_seen s ON s.lecture_id = d.lecture_id AND d.deck = 'flashcards'
+    FROM deck_cards d LEFT JOIN new_seen s ON s.lecture_id = d.lecture_id AND s.deck = d.deck
     GROUP BY d.lecture_id, d.deck`;
 }
 

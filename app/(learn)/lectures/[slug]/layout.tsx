@@ -19,7 +19,8 @@ export default async function LectureLayout({ children, params }: { children: Re
   const base = `/lectures/${lecture.slug}`;
   const tabs: LectureTab[] = [{ href: base, label: "Notes", detail: String(lecture.sections.length) }];
   if (lecture.quizSlotCount > 0) tabs.push({ href: `${base}/quiz`, label: "Quiz", detail: String(lecture.quizSlotCount) });
-  if (lecture.flashcardCount > 0) tabs.push({ href: `${base}/flashcards`, label: "Flashcards", detail: String(lecture.flashcardCount) });
+  // Always there: besides the lecture's flashcards (if any), each student keeps their own cards in it.
+  tabs.push({ href: `${base}/flashcards`, label: "Flashcards", detail: lecture.flashcardCount > 0 ? String(lecture.flashcardCount) : undefined });
   if (lecture.hasPodcast) tabs.push({ href: `${base}/podcast`, label: "Podcast" });
   return (
     <div className="space-y-6">

@@ -21,5 +21,12 @@ export default async function LectureNotesPage({ params }: { params: Params }) {
   const lecture = await getLectureContent(viewer, slug.data);
   if (!lecture) notFound();
   const readIds = await getReadSectionIds(viewer, lecture.id);
-  return <NotesReader sections={lecture.sections.map(({ id, key, title, html }) => ({ id, key, title, html }))} initialRead={readIds} />;
+  return (
+    <NotesReader
+      lectureId={lecture.id}
+      lectureSlug={lecture.slug}
+      sections={lecture.sections.map(({ id, key, title, html }) => ({ id, key, title, html }))}
+      initialRead={readIds}
+    />
+  );
 }
