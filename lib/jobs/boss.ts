@@ -8,7 +8,12 @@ import { getPool } from "../db";
 import { log } from "../log";
 import { QUEUES, type JobPayload, type QueueKey } from "./queues";
 
-const holder = globalThis as unknown as { __courseBoss?: Promise<PgBoss>; __courseBossWorker?: boolean };
+const holder = globalThis as unknown as { __courseBoss?: Promise<PgBoss>; __courseBossWorker?: boolean; __courseWorkerIds?: Map<string, string> };
+
+/** This process's worker of each queue (lib/worker registers them): a job queued here wakes it at once. */
+export function registerLocalWorker(queueName: string, workerId: string): void {
+  (holder.__courseWorkerIds ??= new Map()).set(queueName, workerId);
+}
 
 /** Makes this process's pg-boss a worker's: it also supervises (expires jobs of dead workers) and runs cron schedules. */
 export function runAsWorker(): void {
@@ -55,10 +60,14 @@ export async function enqueue<K extends QueueKey>(
 ): Promise<string | null> {
   const queue = QUEUES[key];
   const boss = await getBoss();
-  return boss.send(queue.name, queue.payload.parse(data), {
+  const id = await boss.send(queue.name, queue.payload.parse(data), {
     ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
     ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
   });
+  // Idle workers poll slowly; this replica's own worker need not wait for its next poll.
+  const local = holder.__courseWorkerIds?.get(queue.name);
+  if (id && local && !options.startAfterSeconds) boss.notifyWorker(local);
+  return id;
 }
 
 /** Stops the process's pg-boss (tests, shutdown): its workers finish or give back their jobs. */

@@ -3,7 +3,7 @@ import "server-only";
 // runs it inside the app's server process (instrumentation.ts), so each replica works its share;
 // JOBS_WORKER=off leaves a replica to serve requests only. Handlers are idempotent: a job retried
 // after a crash does its work again from the database's state.
-import { enqueue, getBoss, runAsWorker } from "../jobs/boss";
+import { enqueue, getBoss, registerLocalWorker, runAsWorker } from "../jobs/boss";
 import { QUEUES, REFIT_SWEEP_CRON, type JobPayload, type QueueKey } from "../jobs/queues";
 import { log } from "../log";
 import { refitStudent, studentsDueForRefit } from "../review/personal/refit";
@@ -30,8 +30,8 @@ export const HANDLERS: Handlers = {
   },
 };
 
-/** How often an idle worker asks for a job. Each queue takes one job at a time: refits are CPU-bound. */
-const POLLING_INTERVAL_SECONDS = 2;
+/** How often an idle worker asks each queue for a job (its queries share the pool with requests). One job at a time: refits are CPU-bound. */
+const POLLING_INTERVAL_SECONDS = 10;
 
 /** Starts the worker in this process (idempotent). */
 export async function startWorker(): Promise<void> {
@@ -41,7 +41,7 @@ export async function startWorker(): Promise<void> {
     const boss = await getBoss();
     for (const key of Object.keys(QUEUES) as QueueKey[]) {
       const queue = QUEUES[key];
-      await boss.work(queue.name, { batchSize: 1, pollingIntervalSeconds: POLLING_INTERVAL_SECONDS }, async ([job]) => {
+      const workerId = await boss.work(queue.name, { batchSize: 1, pollingIntervalSeconds: POLLING_INTERVAL_SECONDS }, async ([job]) => {
         if (!job) return;
         const data = queue.payload.parse(job.data);
         const started = Date.now();
@@ -49,6 +49,7 @@ export async function startWorker(): Promise<void> {
         log.info("job done", { queue: queue.name, jobId: job.id, ms: Date.now() - started });
         return output;
       });
+      registerLocalWorker(queue.name, workerId);
     }
     await boss.schedule(QUEUES.fsrsRefitSweep.name, REFIT_SWEEP_CRON, {}, { tz: "UTC" });
   })().catch((error: unknown) => {

@@ -73,7 +73,7 @@ describe("the optimizer's items", () => {
 });
 
 describe("the held-out judge", () => {
-  it("computes fsrs-rs's own log loss and RMSE: equal to FSRSBinding.evaluate where its outlier filter keeps everything", () => {
+  it("computes fsrs-rs's own log loss and RMSE: equal to FSRSBinding.evaluate where its outlier filter keeps everything", async () => {
     const truth = perturbParameters(4);
     const { heldOutItems } = splitHeldOut(simulateLearner({ parameters: truth, reviews: 3000, seed: 4 }));
     // Cards with two long-term reviews or more: fsrs-rs's filter only removes first-interval groups.
@@ -81,13 +81,13 @@ describe("the held-out judge", () => {
     expect(whole.length).toBe(288);
     for (const w of [default_w, truth]) {
       const ours = evaluateParameters(w, whole)!;
-      const binding = new FSRSBinding([...w]).evaluate(toBindingItems(whole));
+      const binding = new FSRSBinding([...w]).evaluate(await toBindingItems(whole));
       expect(ours.logLoss).toBeCloseTo(binding.logLoss, 5);
       expect(ours.rmse).toBeCloseTo(binding.rmseBins, 5);
     }
     // On all held-out items the binding first drops what its filter drops, and its figure moves away.
     const all = evaluateParameters(default_w, heldOutItems)!.logLoss;
-    expect(Math.abs(new FSRSBinding([...default_w]).evaluate(toBindingItems(heldOutItems)).logLoss - all)).toBeGreaterThan(0.01);
+    expect(Math.abs(new FSRSBinding([...default_w]).evaluate(await toBindingItems(heldOutItems)).logLoss - all)).toBeGreaterThan(0.01);
     expect(evaluateParameters(default_w, [])).toBeNull();
   });
 });

@@ -1,7 +1,13 @@
 // The one door to the fsrs-rs optimizer (@open-spaced-repetition/binding): items in its classes, and
 // a fit that keeps to a deadline. Native code: a panic inside it aborts the process, so callers pass
 // only items fit.ts has vetted (each with a review on a later day than the one before it).
-import { computeParameters, FSRSBindingItem, FSRSBindingReview, type TrainingConfig } from "@open-spaced-repetition/binding";
+import type { TrainingConfig } from "@open-spaced-repetition/binding";
+
+/**
+ * The optimizer's native module, loaded on the first fit: the worker runs in every app process, and
+ * one that never fits (no student has enough reviews yet) should not carry it.
+ */
+const loadBinding = () => import("@open-spaced-repetition/binding");
 import type { FsrsItem } from "./fit";
 
 /** fsrs-rs's own training settings (what the binding uses when none are given; checked to fit identically). */
@@ -17,8 +23,10 @@ const RELEARNING_STEPS = 1;
 const POLL_MS = 10;
 
 /** Items as the binding's classes. */
-export const toBindingItems = (items: readonly FsrsItem[]) =>
-  items.map((item) => new FSRSBindingItem(item.reviews.map((r) => new FSRSBindingReview(r.rating, r.deltaT))));
+export async function toBindingItems(items: readonly FsrsItem[]) {
+  const { FSRSBindingItem, FSRSBindingReview } = await loadBinding();
+  return items.map((item) => new FSRSBindingItem(item.reviews.map((r) => new FSRSBindingReview(r.rating, r.deltaT))));
+}
 
 /** The fit ran past its deadline. */
 export class FitTimeout extends Error {}
@@ -36,7 +44,8 @@ export async function computeWithDeadline(items: readonly FsrsItem[], timeoutMs:
     timer = setTimeout(() => reject(new FitTimeout()), Math.min(timeoutMs + 2 * POLL_MS + 50, 2 ** 31 - 1));
     timer.unref();
   });
-  const fit = computeParameters(toBindingItems(items), {
+  const { computeParameters } = await loadBinding();
+  const fit = computeParameters(await toBindingItems(items), {
     enableShortTerm: ENABLE_SHORT_TERM,
     numRelearningSteps: RELEARNING_STEPS,
     timeout: Math.max(1, Math.min(POLL_MS, Math.floor(timeoutMs))),
