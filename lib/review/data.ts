@@ -15,7 +15,7 @@ import { describeInterval, newCard, previewRatings, rate, snapshotFromJson, snap
 import { loadPlanContext, loadProfile } from "./internal/context";
 import { CARD_KIND, DECK_OF_KIND, insertFlashcardCard, lockCard, lockDeckCard, snapshotOf, snapshotSelect } from "./internal/sql";
 import { ensureOwnReviewCard, loadOwnDeck, ownItemOf } from "./own-cards/deck";
-import { buildQueue, countDeck, newAllowance, startOfDay, type Deck, type DeckCounts, type QueueCard } from "./queue";
+import { buildQueue, countDeck, newAllowance, startOfDay, type Deck, type DeckCard, type DeckCounts } from "./queue";
 import type { RateCardInput } from "./schemas";
 
 export type { Deck, DeckCounts } from "./queue";
@@ -41,16 +41,6 @@ export interface ReviewSession {
   current: ReviewItem | null;
   /** When the next card comes due, when nothing is due now. */
   nextDue: string | null;
-}
-
-interface DeckCard extends QueueCard {
-  snapshot: CardSnapshot;
-  front: string;
-  options: string[];
-  back: string;
-  explanation: string;
-  sectionKey: string | null;
-  topic: string | null;
 }
 
 type Reader = typeof db | DbTransaction;

@@ -1,6 +1,6 @@
 // Which card to show next, from the cards' states alone (pure, so the choice is the same on every
 // reload and can be tested on fixed fixtures).
-import type { CardState } from "./fsrs";
+import type { CardSnapshot, CardState } from "./fsrs";
 
 /**
  * A lecture's review decks: its flashcards, the quiz questions the student missed, and the cards the
@@ -30,6 +30,18 @@ export interface QueueCard {
   position: number;
   state: CardState;
   due: Date;
+}
+
+/** A card of a deck as a review session shows it: its place in the queue, its state and its faces. */
+export interface DeckCard extends QueueCard {
+  snapshot: CardSnapshot;
+  front: string;
+  /** Choices shown with a mistake's question. */
+  options: string[];
+  back: string;
+  explanation: string;
+  sectionKey: string | null;
+  topic: string | null;
 }
 
 /** Midnight UTC of `now`'s day: the review day's start (daily limits and "due today"). */

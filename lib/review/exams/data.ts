@@ -24,6 +24,31 @@ export interface ExamDateView {
 
 const MAX_OWN_DATES = 50;
 
+const examDateSelect = {
+  id: true,
+  lectureId: true,
+  title: true,
+  date: true,
+  userId: true,
+  lecture: { select: { title: true } },
+  quiz: { select: { title: true } },
+} as const;
+
+function toView(
+  row: { id: string; lectureId: string; title: string; date: Date; userId: string | null; lecture: { title: string }; quiz: { title: string } | null },
+  viewerId: string,
+): ExamDateView {
+  return {
+    id: row.id,
+    lectureId: row.lectureId,
+    lectureTitle: row.lecture.title,
+    quizTitle: row.quiz?.title ?? null,
+    title: row.title,
+    date: row.date.toISOString().slice(0, 10),
+    own: row.userId === viewerId,
+  };
+}
+
 /** Upcoming and recent exam dates the viewer sees: the class's, and their own. */
 export async function getExamDates(viewer: Viewer, now = new Date()): Promise<ExamDateView[]> {
   assertRole(viewer, ROLES);
@@ -31,17 +56,9 @@ export async function getExamDates(viewer: Viewer, now = new Date()): Promise<Ex
   const rows = await db.examDate.findMany({
     where: { date: { gte: since }, OR: [{ userId: null }, { userId: viewer.id }] },
     orderBy: [{ date: "asc" }, { createdAt: "asc" }],
-    select: { id: true, lectureId: true, title: true, date: true, userId: true, lecture: { select: { title: true } }, quiz: { select: { title: true } } },
+    select: examDateSelect,
   });
-  return rows.map((row) => ({
-    id: row.id,
-    lectureId: row.lectureId,
-    lectureTitle: row.lecture.title,
-    quizTitle: row.quiz?.title ?? null,
-    title: row.title,
-    date: row.date.toISOString().slice(0, 10),
-    own: row.userId === viewer.id,
-  }));
+  return rows.map((row) => toView(row, viewer.id));
 }
 
 /** Queues the reschedule an exam date change calls for: the class's students, or the one student. */
@@ -103,17 +120,9 @@ export async function getClassExamDates(viewer: Viewer): Promise<ExamDateView[]>
   const rows = await db.examDate.findMany({
     where: { userId: null },
     orderBy: { date: "asc" },
-    select: { id: true, lectureId: true, title: true, date: true, lecture: { select: { title: true } }, quiz: { select: { title: true } } },
+    select: examDateSelect,
   });
-  return rows.map((row) => ({
-    id: row.id,
-    lectureId: row.lectureId,
-    lectureTitle: row.lecture.title,
-    quizTitle: row.quiz?.title ?? null,
-    title: row.title,
-    date: row.date.toISOString().slice(0, 10),
-    own: false,
-  }));
+  return rows.map((row) => toView(row, viewer.id));
 }
 
 /** Staff only: the quizzes a class exam may be tied to. */

@@ -5,26 +5,15 @@ import "server-only";
 import { db } from "../../db";
 import type { DbTransaction } from "../../db-client";
 import { NotFoundError } from "../../errors";
-import { newCard, type CardSnapshot, type CardState } from "../fsrs";
+import { newCard } from "../fsrs";
 import { snapshotOf, snapshotSelect } from "../internal/sql";
+import type { DeckCard } from "../queue";
 import { ownItemId, ownReviewCardId, parseOwnItemId } from "./item-id";
 
 type Reader = typeof db | DbTransaction;
 
 /** One item of the deck, in the shape of the session's other decks. */
-export interface OwnDeckItem {
-  itemId: string;
-  position: number;
-  state: CardState;
-  due: Date;
-  snapshot: CardSnapshot;
-  front: string;
-  options: string[];
-  back: string;
-  explanation: string;
-  sectionKey: string | null;
-  topic: string | null;
-}
+export type OwnDeckItem = DeckCard;
 
 /**
  * Every item of the student's own deck for a lecture (a card never rated is NEW, due now). New items
