@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { NETWORK_ERROR_MESSAGE } from "@/components/ui/resilient-action";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import type { OwnCardView } from "@/lib/review/own-cards/data";
-import { BACK_MAX_CHARS, FRONT_MAX_CHARS } from "@/lib/review/own-cards/schemas";
+import { BACK_MAX_CHARS, FRONT_MAX_CHARS } from "@/lib/review/own-cards/limits";
 
 export interface OwnCardDraft {
   front: string;

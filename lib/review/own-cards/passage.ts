@@ -1,7 +1,7 @@
 // A passage selected in the notes, as the back of a card (pure: the browser's selected text in, the
 // card's text out). Runs of spaces and tabs become one space, each line is trimmed, blank lines are
 // kept single, and a passage longer than a back may be is cut at a word, with an ellipsis.
-import { BACK_MAX_CHARS } from "./schemas";
+import { BACK_MAX_CHARS } from "./limits";
 
 export interface PassageText {
   text: string;

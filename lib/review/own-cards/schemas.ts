@@ -4,9 +4,10 @@
 import { z } from "zod";
 import { KEY_PATTERN, recordIdWith } from "../../ids";
 import { RATINGS } from "../fsrs";
+import { BACK_MAX_CHARS, FRONT_MAX_CHARS } from "./limits";
 
-export const FRONT_MAX_CHARS = 2000;
-export const BACK_MAX_CHARS = 4000;
+export { BACK_MAX_CHARS, FRONT_MAX_CHARS } from "./limits";
+
 /** Section keys are content keys; a longer one names no section. */
 const SECTION_KEY_MAX = 120;
 /** Ratings kept for one card in the undo of its delete (years of daily reviews in both directions). */
