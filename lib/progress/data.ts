@@ -46,10 +46,7 @@ export async function getMyProgress(viewer: Viewer, now = new Date()): Promise<M
     getTopicAnswers(viewer),
     getReviewedCards(viewer, now),
   ]);
-  const cardEvidence: CardEvidence[] = cards.flatMap((c) => {
-    const recall = cardRecall(c.state, c.retrievability);
-    return c.topic && recall !== null ? [{ topic: c.topic, retrievability: recall }] : [];
-  });
+  const cardEvidence = cardEvidenceOf(cards);
 
   const result: LectureProgress[] = lectures.map((lecture) => {
     const deck = decks.get(lecture.id);
@@ -83,6 +80,20 @@ export async function getMyProgress(viewer: Viewer, now = new Date()): Promise<M
 
   const figures: LectureFigures[] = result.map((l, i) => figuresOf(l, lectures[i]!, (id) => reads.has(id), cards, now));
   return { lectures: result, nextStep: chooseNextStep(figures) };
+}
+
+/** The viewer's mastery of each of `topicKeys` (in that order) at `now`: the figures the progress page shows. */
+export async function getTopicMastery(viewer: Viewer, topicKeys: readonly string[], now = new Date()): Promise<TopicMastery[]> {
+  assertRole(viewer, ROLES);
+  const [answers, cards] = await Promise.all([getTopicAnswers(viewer), getReviewedCards(viewer, now)]);
+  return computeMastery(topicKeys, answers, cardEvidenceOf(cards), now);
+}
+
+function cardEvidenceOf(cards: ReviewedCard[]): CardEvidence[] {
+  return cards.flatMap((c) => {
+    const recall = cardRecall(c.state, c.retrievability);
+    return c.topic && recall !== null ? [{ topic: c.topic, retrievability: recall }] : [];
+  });
 }
 
 function figuresOf(l: LectureProgress, outline: LectureOutline, read: (sectionId: string) => boolean, cards: ReviewedCard[], now: Date): LectureFigures {

@@ -15,7 +15,7 @@ import { questionToDraft } from "./draft";
 import { loadEditableQuestion, slotUseSelect, slotUses, staleSlots, versionContentSelect, versionQuestion } from "./internal/question";
 import type { BankQuery, QuestionDraft } from "./schemas";
 
-export const ORIGIN_LABELS: Record<VersionOrigin, string> = { CONTENT: "course files", IMPORT: "import", EDITOR: "editor" };
+export const ORIGIN_LABELS: Record<VersionOrigin, string> = { CONTENT: "course files", IMPORT: "import", EDITOR: "editor", GENERATED: "generated, approved" };
 
 /** Each lecture's bank (newest versions) that matches the filters, and the topics to filter by. */
 export async function getQuestionBank(viewer: Viewer, query: BankQuery) {

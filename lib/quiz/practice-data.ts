@@ -47,7 +47,7 @@ export async function startPracticeSession(viewer: Viewer, quizId: string): Prom
   const missed = await getMissedQuestions(viewer, quizId);
   if (missed.length === 0) throw new ActionError("CONFLICT", "Nothing to practise: you got every question right in your latest attempt.");
   const session = await db.practiceSession.create({
-    data: { userId: viewer.id, quizId, state: startPractice(missed) as unknown as Prisma.InputJsonValue },
+    data: { userId: viewer.id, kind: "MISTAKES", quizId, state: startPractice(missed) as unknown as Prisma.InputJsonValue },
     select: { id: true },
   });
   return session.id;
@@ -58,7 +58,14 @@ export async function getPracticeView(viewer: Viewer, sessionId: string) {
   assertRole(viewer, ROLES);
   const session = await db.practiceSession.findFirst({
     where: { id: sessionId, userId: viewer.id },
-    select: { id: true, state: true, completedAt: true, quiz: { select: { title: true, lecture: { select: { slug: true } } } } },
+    select: {
+      id: true,
+      kind: true,
+      state: true,
+      completedAt: true,
+      quiz: { select: { title: true, lecture: { select: { slug: true } } } },
+      lecture: { select: { slug: true } },
+    },
   });
   if (!session) return null;
   const state = session.state as unknown as PracticeState;
@@ -72,12 +79,15 @@ export async function getPracticeView(viewer: Viewer, sessionId: string) {
   const seed = practiceSeed(state.answered, version?.id ?? "");
   return {
     id: session.id,
-    quizTitle: session.quiz.title,
-    lectureSlug: session.quiz.lecture.slug,
+    kind: session.kind,
+    quizTitle: session.quiz?.title ?? "Personal practice",
+    lectureSlug: session.quiz?.lecture.slug ?? session.lecture?.slug ?? "",
     done: isPracticeDone(state),
     remaining: state.queue.length,
     answered: state.answered,
     correct: state.correct,
+    /** Each question is asked once (a personal practice quiz): a wrong answer does not come back. */
+    askOnce: state.askOnce === true,
     // Only what answering needs: questionDisplay takes prompts, choices and gap options from the data, never its key.
     question: version
       ? {

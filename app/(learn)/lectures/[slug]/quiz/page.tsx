@@ -60,11 +60,16 @@ export default async function QuizPage({ params }: { params: Promise<{ slug: str
           ) : (
             <p className="rounded-lg bg-slate-50 p-4 text-sm text-slate-700">You have used all {quiz.attemptsAllowed} attempts at this quiz.</p>
           )}
-          {submitted.length > 0 ? (
-            <Link href={`${base}/practice`} className="mt-4 inline-block text-sm font-medium text-indigo-700 hover:underline">
-              Practise my mistakes
+          <div className="mt-4 flex flex-wrap gap-x-6 gap-y-2 text-sm font-medium">
+            {submitted.length > 0 ? (
+              <Link href={`${base}/practice`} className="text-indigo-700 hover:underline">
+                Practise my mistakes
+              </Link>
+            ) : null}
+            <Link href={`${base}/personal`} className="text-indigo-700 hover:underline">
+              Personal practice quiz
             </Link>
-          ) : null}
+          </div>
           {attemptsLeft !== null && canStart && !inProgress ? (
             <p className="mt-2 text-sm text-slate-600">
               {attemptsLeft} attempt{attemptsLeft === 1 ? "" : "s"} left.
