@@ -3,7 +3,15 @@ import { STATIC_SECURITY_HEADERS } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
   // Native and WebAssembly packages stay as Node.js requires instead of being bundled.
-  serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "pg", "pg-boss", "@open-spaced-repetition/binding"],
+  serverExternalPackages: [
+    "@node-rs/argon2",
+    "@electric-sql/pglite",
+    "pg",
+    "pg-boss",
+    "@open-spaced-repetition/binding",
+    "wink-nlp",
+    "wink-eng-lite-web-model",
+  ],
   experimental: {
     // forbidden() / unauthorized() render app/forbidden.tsx with a real 403 status.
     authInterrupts: true,

@@ -1,6 +1,7 @@
 // Every environment variable the app reads, validated in one place. Read lazily so that scripts and
 // tests can set variables before first use.
 import { z } from "zod";
+import { modelEnvShape } from "./generate/model/config";
 
 /**
  * How long the app waits on the database before it gives up and answers "busy" (milliseconds).
@@ -45,6 +46,8 @@ const serverEnvSchema = z
     JOBS_WORKER: z.enum(["on", "off"], { error: 'must be "on" or "off"' }).default("on"),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
     AUTH_SECRET: z.string().optional(),
+    /** The language model that drafts study items (lib/generate/model): off unless AI_BASE_URL and AI_MODEL are set. */
+    ...modelEnvShape,
   })
   .refine((env) => env.DATABASE_LOCK_TIMEOUT_MS <= env.DATABASE_STATEMENT_TIMEOUT_MS, {
     path: ["DATABASE_LOCK_TIMEOUT_MS"],

@@ -15,6 +15,7 @@ const INSTRUCTOR_LINKS = [
   ["/instructor/schedule", "Course calendar"],
   ["/instructor/questions", "Question bank"],
   ["/instructor/grading", "Hand grading"],
+  ["/instructor/generated", "Generated items to review"],
   ["/instructor/audit", "Audit log"],
 ] as const;
 

@@ -12,6 +12,7 @@ export const AUDIT_ENTITY_LABELS: Record<AuditEntity, string> = {
   slot: "Quiz slots",
   response: "Grades",
   regrade: "Regrades",
+  generated: "Generated items",
 };
 
 export const AUDIT_ENTITY_TYPES = Object.keys(AUDIT_ENTITY_LABELS) as AuditEntity[];

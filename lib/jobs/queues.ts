@@ -20,10 +20,25 @@ export const QUEUES = {
     expireInSeconds: 120,
     retryLimit: 3,
   },
+  /**
+   * A language model drafts items for one generation run. Calls are bounded by the model's own timeout
+   * and their one retry (lib/generate/model); a job whose worker died is tried once more. Worked by
+   * MODEL_CONCURRENCY workers per process.
+   */
+  generateDrafts: {
+    name: "generate-drafts",
+    payload: z.strictObject({ runId: z.string().min(1).max(64) }),
+    policy: "standard",
+    expireInSeconds: 1_500,
+    retryLimit: 1,
+  },
 } as const;
 
 export type QueueKey = keyof typeof QUEUES;
 export type JobPayload<K extends QueueKey> = z.output<(typeof QUEUES)[K]["payload"]>;
+
+/** Model calls one process makes at a time (each holds a connection to the model server, not to the database). */
+export const MODEL_CONCURRENCY = 2;
 
 /** How often the refit sweep runs (cron, UTC). */
 export const REFIT_SWEEP_CRON = "*/10 * * * *";

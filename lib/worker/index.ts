@@ -4,7 +4,8 @@ import "server-only";
 // JOBS_WORKER=off leaves a replica to serve requests only. Handlers are idempotent: a job retried
 // after a crash does its work again from the database's state.
 import { enqueue, getBoss, registerLocalWorker, runAsWorker } from "../jobs/boss";
-import { QUEUES, REFIT_SWEEP_CRON, type JobPayload, type QueueKey } from "../jobs/queues";
+import { MODEL_CONCURRENCY, QUEUES, REFIT_SWEEP_CRON, type JobPayload, type QueueKey } from "../jobs/queues";
+import { runModelGeneration } from "../generate/model-run";
 import { log } from "../log";
 import { refitStudent, studentsDueForRefit } from "../review/personal/refit";
 import { rescheduleStudent, studentsWithCardsIn } from "../review/reschedule";
@@ -28,9 +29,13 @@ export const HANDLERS: Handlers = {
     for (const userId of students) await enqueue("reviewReschedule", { userId }, { singletonKey: userId });
     return { queued: students.length };
   },
+  generateDrafts: async ({ runId }) => runModelGeneration(runId),
 };
 
-/** How often an idle worker asks each queue for a job (its queries share the pool with requests). One job at a time: refits are CPU-bound. */
+/**
+ * How often an idle worker asks each queue for a job (its queries share the pool with requests). One
+ * job at a time per queue (refits are CPU-bound), except model drafts: they wait on another server.
+ */
 const POLLING_INTERVAL_SECONDS = 10;
 
 /** Starts the worker in this process (idempotent). */
@@ -41,15 +46,18 @@ export async function startWorker(): Promise<void> {
     const boss = await getBoss();
     for (const key of Object.keys(QUEUES) as QueueKey[]) {
       const queue = QUEUES[key];
-      const workerId = await boss.work(queue.name, { batchSize: 1, pollingIntervalSeconds: POLLING_INTERVAL_SECONDS }, async ([job]) => {
-        if (!job) return;
-        const data = queue.payload.parse(job.data);
-        const started = Date.now();
-        const output = await (HANDLERS[key] as (data: unknown) => Promise<unknown>)(data);
-        log.info("job done", { queue: queue.name, jobId: job.id, ms: Date.now() - started });
-        return output;
-      });
-      registerLocalWorker(queue.name, workerId);
+      const workers = key === "generateDrafts" ? MODEL_CONCURRENCY : 1;
+      for (let w = 0; w < workers; w++) {
+        const workerId = await boss.work(queue.name, { batchSize: 1, pollingIntervalSeconds: POLLING_INTERVAL_SECONDS }, async ([job]) => {
+          if (!job) return;
+          const data = queue.payload.parse(job.data);
+          const started = Date.now();
+          const output = await (HANDLERS[key] as (data: unknown) => Promise<unknown>)(data);
+          log.info("job done", { queue: queue.name, jobId: job.id, ms: Date.now() - started });
+          return output;
+        });
+        registerLocalWorker(queue.name, workerId);
+      }
     }
     await boss.schedule(QUEUES.fsrsRefitSweep.name, REFIT_SWEEP_CRON, {}, { tz: "UTC" });
   })().catch((error: unknown) => {

@@ -178,6 +178,11 @@ export function OwnCardList({
                   <p className="whitespace-pre-line font-medium text-slate-900">{card.front}</p>
                   <p className="whitespace-pre-line text-sm text-slate-700">{card.back}</p>
                   <p className="flex flex-wrap gap-x-3 gap-y-1 text-xs text-slate-600">
+                    {card.generatedFrom ? (
+                      <span className="rounded-full bg-amber-100 px-2 text-amber-900" title={`From the notes: ${card.generatedFrom}`}>
+                        Generated
+                      </span>
+                    ) : null}
                     <span>{scheduleLabel(card.forward)}</span>
                     {card.reverse ? <span>Other way round: {scheduleLabel(card.reverse)}</span> : null}
                     {card.sectionKey ? (

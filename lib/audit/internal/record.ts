@@ -5,7 +5,7 @@ import "server-only";
 import type { DbTransaction } from "../../db-client";
 import type { Prisma } from "../../generated/prisma/client";
 
-export type AuditEntity = "question" | "quiz" | "slot" | "response" | "regrade";
+export type AuditEntity = "question" | "quiz" | "slot" | "response" | "regrade" | "generated";
 
 export interface AuditChange {
   actorId: string;

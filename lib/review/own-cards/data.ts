@@ -30,6 +30,8 @@ export interface OwnCardView {
   back: string;
   sectionKey: string | null;
   reversible: boolean;
+  /** The sentence of the notes it was generated from, when it was added from a generated item (shown as "generated"). */
+  generatedFrom: string | null;
   createdAt: string;
   updatedAt: string;
   forward: OwnCardSchedule;
@@ -49,6 +51,7 @@ const cardSelect = (userId: string) =>
     reversible: true,
     createdAt: true,
     updatedAt: true,
+    generatedItem: { select: { source: true } },
     reviewCards: { where: { userId, kind: "OWN" }, select: { reversed: true, state: true, due: true } },
   }) satisfies Prisma.StudentCardSelect;
 
@@ -66,6 +69,7 @@ function toView(row: CardRow): OwnCardView {
     back: row.back,
     sectionKey: row.sectionKey,
     reversible: row.reversible,
+    generatedFrom: row.generatedItem?.source ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     forward: schedule(false),
@@ -113,11 +117,19 @@ export async function countOwnCards(viewer: Viewer, lectureId: string): Promise<
 }
 
 /** Writes a card into the viewer's own deck of a lecture. */
-export async function createOwnCard(viewer: Viewer, input: CreateOwnCardInput): Promise<OwnCardView> {
+export async function createOwnCard(viewer: Viewer, input: CreateOwnCardInput, origin: { generatedItemId?: string } = {}): Promise<OwnCardView> {
   assertRole(viewer, ROLES);
   await Promise.all([checkLecture(db, viewer.id, input.lectureId, 1), checkSection(db, input.lectureId, input.sectionKey)]);
   const row = await db.studentCard.create({
-    data: { userId: viewer.id, lectureId: input.lectureId, front: input.front, back: input.back, sectionKey: input.sectionKey, reversible: input.reversible },
+    data: {
+      userId: viewer.id,
+      lectureId: input.lectureId,
+      front: input.front,
+      back: input.back,
+      sectionKey: input.sectionKey,
+      reversible: input.reversible,
+      generatedItemId: origin.generatedItemId ?? null,
+    },
     select: cardSelect(viewer.id),
   });
   return toView(row);

@@ -30,6 +30,7 @@ export async function loadOwnDeck(reader: Reader, userId: string, lectureId: str
       back: true,
       sectionKey: true,
       reversible: true,
+      generatedItem: { select: { source: true } },
       reviewCards: { where: { userId, kind: "OWN" }, select: { ...snapshotSelect, reversed: true } },
     },
   });
@@ -46,7 +47,8 @@ export async function loadOwnDeck(reader: Reader, userId: string, lectureId: str
         front: reversed ? card.back : card.front,
         options: [],
         back: reversed ? card.front : card.back,
-        explanation: "",
+        // A card added from a generated item keeps its label and the sentence it came from.
+        explanation: card.generatedItem ? `Generated from the notes: “${card.generatedItem.source}”` : "",
         sectionKey: card.sectionKey,
         topic: null,
       };

@@ -22,6 +22,8 @@ export default async function LectureLayout({ children, params }: { children: Re
   // Always there: besides the lecture's flashcards (if any), each student keeps their own cards in it.
   tabs.push({ href: `${base}/flashcards`, label: "Flashcards", detail: lecture.flashcardCount > 0 ? String(lecture.flashcardCount) : undefined });
   if (lecture.hasPodcast) tabs.push({ href: `${base}/podcast`, label: "Podcast" });
+  // Generated cards and questions, and the personal practice quiz.
+  tabs.push({ href: `${base}/study`, label: "Study" });
   return (
     <div className="space-y-6">
       <div>

@@ -1,0 +1,48 @@
+import "server-only";
+// Which generated items a viewer may see, in one place: the offline generator's items (one shared set,
+// made from the notes everyone reads) and the model drafts made for them. Another student's drafts,
+// and rejected items, are "not found". Internal: the exported loaders check the role first.
+import { db } from "../../db";
+import type { DbTransaction } from "../../db-client";
+import { NotFoundError } from "../../errors";
+import type { Prisma } from "../../generated/prisma/client";
+
+type Reader = typeof db | DbTransaction;
+
+/** Items the viewer may see in a lecture (optionally one section). */
+export function visibleItemsWhere(userId: string, lectureId: string, sectionKeys?: readonly string[]): Prisma.GeneratedItemWhereInput {
+  return {
+    lectureId,
+    status: { not: "REJECTED" },
+    ...(sectionKeys ? { sectionKey: { in: [...sectionKeys] } } : {}),
+    OR: [{ createdById: userId }, { createdById: null }],
+  };
+}
+
+export const studentItemSelect = {
+  id: true,
+  lectureId: true,
+  sectionKey: true,
+  kind: true,
+  generator: true,
+  source: true,
+  front: true,
+  back: true,
+  stem: true,
+  options: true,
+  answer: true,
+  status: true,
+  createdById: true,
+} satisfies Prisma.GeneratedItemSelect;
+
+export type StudentItemRow = Prisma.GeneratedItemGetPayload<{ select: typeof studentItemSelect }>;
+
+/** One item the viewer may see, or not found. */
+export async function loadVisibleItem(reader: Reader, userId: string, itemId: string): Promise<StudentItemRow> {
+  const item = await reader.generatedItem.findFirst({
+    where: { id: itemId, status: { not: "REJECTED" }, OR: [{ createdById: userId }, { createdById: null }] },
+    select: studentItemSelect,
+  });
+  if (!item) throw new NotFoundError("That item does not exist.");
+  return item;
+}
