@@ -4,6 +4,8 @@
 import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT || 3100);
+/** Where the browser tests' own OpenAI-compatible server listens (tests/e2e/zz-generated-study.spec.ts starts it). */
+export const modelPort = Number(process.env.E2E_MODEL_PORT || 3199);
 export const chromiumPath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
 export default defineConfig({
@@ -33,6 +35,14 @@ export default defineConfig({
     stdout: "pipe",
     stderr: "pipe",
     // Warnings and errors only: the fuzz spec alone makes thousands of requests.
-    env: { PORT: String(port), SEED_DEMO_ACCOUNTS: "true", LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" },
+    // The language model is the tests' own server: nothing listens there unless a spec starts it.
+    env: {
+      PORT: String(port),
+      SEED_DEMO_ACCOUNTS: "true",
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+      AI_BASE_URL: `http://127.0.0.1:${modelPort}/v1`,
+      AI_MODEL: "e2e-model",
+      AI_TIMEOUT_MS: "5000",
+    },
   },
 });

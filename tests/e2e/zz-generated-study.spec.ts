@@ -1,5 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { modelPort } from "../../playwright.config";
+import { itemsReply, startOpenAiServer } from "../fixtures/openai-compatible-server";
 import { DEMO_INSTRUCTOR, signIn, signUp, uniqueEmail } from "./helpers";
 
 const LECTURE = "/lectures/ml-systems-and-data-engineering";
@@ -70,4 +72,80 @@ test("a student generates cards and questions from a section, answers one with t
   await staff.getByRole("link", { name: "Open it in the question bank" }).click();
   await expect(staff.getByText(`${stem.replace(/\?$/, "")} (checked)?`).first()).toBeVisible();
   await staffContext.close();
+});
+
+test("a student makes a personal practice quiz of their weak spots and answers it with the keyboard", async ({ page }) => {
+  await signUp(page, "Practice Student", uniqueEmail("personal-practice"));
+  await page.goto(`${LECTURE}/study`);
+  await page.getByRole("link", { name: "Make a practice quiz" }).click();
+  await expect(page).toHaveURL(`${LECTURE}/quiz/personal`);
+  await expect(page.getByRole("radio", { name: /My weak spots/ })).toBeChecked();
+  await expect(page.getByTestId("weak-topics")).toContainText("Right now:");
+  await page.getByLabel("How many questions").selectOption("5");
+  await page.getByRole("radio", { name: /Review/ }).focus();
+  await expect(page.getByRole("radio", { name: /Review/ })).toBeChecked();
+  await page.getByRole("button", { name: "Start" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/quiz\/practice\/[^/]+$/);
+  await expect(page.getByTestId("practice-target")).toContainText("Personal practice: aimed at about 70 % right");
+
+  for (let n = 1; n <= 5; n++) {
+    await expect(page.getByTestId("practice-remaining")).toContainText(`Question ${n} of 5`);
+    await expect(page.locator("#practice-question")).toBeFocused();
+    await page.keyboard.press("Tab");
+    if (await page.locator("form input[type=checkbox]").count()) await page.keyboard.press("Space");
+    else await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter"); // check the answer
+    const next = page.getByRole("button", { name: n === 5 ? "Finish" : "Next question" });
+    await expect(next).toBeFocused();
+    await expect(page.getByRole("status").first()).toContainText(/Right\.|Not quite\./);
+    await page.keyboard.press("Enter");
+  }
+  await expect(page.getByTestId("practice-summary")).toContainText(/You got \d of 5 right/);
+  await expect(page.getByText("Practice is never graded and never counts in the class statistics.")).toBeVisible();
+});
+
+test("a student has the language model draft items for a section and follows its progress", async ({ page }) => {
+  const sentence = "ETL (Extract, Transform, Load) is everywhere.";
+  const server = await startOpenAiServer(
+    async () => ({
+      delayMs: 1_500,
+      ...itemsReply([
+        {
+          kind: "DEFINITION",
+          source: sentence,
+          front: "Moves data from sources into a target store, commonly in batches.",
+          back: "ETL",
+          stem: "",
+          options: [],
+          answer: "ETL",
+        },
+        { kind: "TERM", source: "ETL was invented on the Moon.", front: "Moon ETL", back: "An invention.", stem: "", options: [], answer: "An invention." },
+      ]),
+    }),
+    modelPort,
+  );
+  try {
+    await signUp(page, "Model Student", uniqueEmail("model-drafts"));
+    await page.goto(`${LECTURE}/study`);
+    const section = page.getByRole("region", { name: "ETL and ELT" });
+    await section.getByRole("button", { name: "Draft more with the language model" }).click();
+    const progress = section.getByTestId("run-progress");
+    await expect(progress).toContainText(/Waiting for the language model|The language model is drafting/);
+    await expect(progress).toContainText("Done. 1 new item.", { timeout: 20_000 });
+    await expect(progress).toContainText("1 draft dropped");
+    const item = section.getByTestId("study-item").filter({ hasText: "by the language model" });
+    await expect(item).toHaveCount(1);
+    await expect(item).toContainText("Moves data from sources into a target store, commonly in batches.");
+    await expect(item).toContainText("Generated");
+    await expect(section).not.toContainText("Moon ETL");
+    await item.getByRole("button", { name: "Show answer" }).click();
+    await expect(item.getByRole("status").first()).toContainText(`From the notes: ${sentence}`);
+    // The prompt held only that section's text.
+    const chat = server.requests.filter((r) => r.path === "/v1/chat/completions");
+    const user = chat[0]!.body!.messages.find((m) => m.role === "user")!;
+    expect(JSON.parse(user.content).title).toBe("ETL and ELT");
+  } finally {
+    await server.close();
+  }
 });

@@ -18,7 +18,6 @@ import { createUser } from "./helpers";
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("@/lib/auth/session", async (importOriginal) => ({ ...(await importOriginal<object>()), getCurrentUser: async () => session.user }));
-vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 const SLUG = "ml-systems-and-data-engineering";
 let lectureId = "";
@@ -175,7 +174,13 @@ describe("the instructors' review queue", () => {
     expect(await proposeGeneratedItem(student, mcq.id)).toEqual({ status: "PROPOSED" });
     const queue = await getReviewQueue(instructor);
     const queued = queue.items.find((i) => i.id === mcq.id)!;
-    expect(queued).toMatchObject({ kind: "MCQ", section: "data-sources", lint: [], reports: [{ message: "The second option reads oddly." }] });
+    expect(queued).toMatchObject({
+      kind: "MCQ",
+      section: "data-sources",
+      lint: [],
+      reports: [{ message: "The second option reads oddly." }],
+      suggestedTopic: "data-sources",
+    });
     expect(queued.source.length).toBeGreaterThan(0);
 
     // A student cannot approve; an edit the linter flags is refused and writes nothing.

@@ -152,7 +152,7 @@ export function ReviewItemForm({ item, topics }: { item: ReviewQueueItem; topics
           <label htmlFor={`${id}-topic`} className="block text-sm font-medium text-slate-800">
             Topic
           </label>
-          <select id={`${id}-topic`} name="topic" defaultValue="" className={INPUT}>
+          <select id={`${id}-topic`} name="topic" defaultValue={item.suggestedTopic ?? ""} className={INPUT}>
             <option value="">No topic</option>
             {topics.map((t) => (
               <option key={t.key} value={t.key}>

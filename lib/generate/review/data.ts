@@ -23,6 +23,8 @@ export interface ReviewQueueItem extends GeneratedDraft {
   generator: "offline" | "model";
   proposedAt: string | null;
   reports: { message: string; createdAt: string }[];
+  /** The topic most of the bank's questions on the same section have: the approval form's default. */
+  suggestedTopic: string | null;
 }
 
 export interface ReviewQueue {
@@ -67,6 +69,7 @@ export async function getReviewQueue(viewer: Viewer): Promise<ReviewQueue> {
     }),
   ]);
   const topics: ReviewQueue["topics"] = {};
+  const suggested = await sectionTopics([...new Set(rows.map((r) => r.lecture.id))]);
   const items = rows.map((row) => {
     topics[row.lecture.id] = row.lecture.topics;
     const draft: GeneratedDraft = { ...row, section: row.sectionKey, lint: [] };
@@ -80,6 +83,7 @@ export async function getReviewQueue(viewer: Viewer): Promise<ReviewQueue> {
       generator: row.generator === "MODEL" ? ("model" as const) : ("offline" as const),
       proposedAt: row.proposedAt?.toISOString() ?? null,
       reports: row.reports.map((r) => ({ message: r.message, createdAt: r.createdAt.toISOString() })),
+      suggestedTopic: suggested.get(`${row.lecture.id}:${row.sectionKey}`) ?? null,
     };
   });
   return {
@@ -93,6 +97,20 @@ export async function getReviewQueue(viewer: Viewer): Promise<ReviewQueue> {
       reviewedAt: (r.reviewedAt ?? new Date(0)).toISOString(),
     })),
   };
+}
+
+/** For each lecture's notes section, the topic most of its bank questions (newest versions) belong to. */
+async function sectionTopics(lectureIds: string[]): Promise<Map<string, string>> {
+  if (lectureIds.length === 0) return new Map();
+  const rows = await db.$queryRaw<{ lecture_id: string; section_key: string; topic: string }[]>`
+    SELECT DISTINCT ON (q.lecture_id, v.section_key) q.lecture_id, v.section_key, t.key AS topic
+    FROM questions q
+    JOIN question_versions v ON v.question_id = q.id AND v.version = q.latest_version
+    JOIN topics t ON t.id = q.topic_id
+    WHERE q.lecture_id = ANY(${lectureIds}) AND v.section_key IS NOT NULL
+    GROUP BY q.lecture_id, v.section_key, t.key
+    ORDER BY q.lecture_id, v.section_key, count(*) DESC, t.key`;
+  return new Map(rows.map((r) => [`${r.lecture_id}:${r.section_key}`, r.topic]));
 }
 
 /** Locks a proposed item for review; not found unless it is waiting in the queue. */

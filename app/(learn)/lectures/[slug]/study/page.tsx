@@ -57,7 +57,7 @@ export default async function StudyPage({ params }: { params: Promise<{ slug: st
               runs={section.runs}
             />
             {section.items.length > 0 ? (
-              <div className="grid gap-3 lg:grid-cols-2">
+              <div className="grid items-start gap-3 lg:grid-cols-2">
                 {section.items.map((item) => (
                   <StudyItem key={item.id} item={item} />
                 ))}
