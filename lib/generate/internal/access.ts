@@ -9,38 +9,36 @@ import type { Prisma } from "../../generated/prisma/client";
 
 type Reader = typeof db | DbTransaction;
 
-/** Items the viewer may see in a lecture (optionally one section). */
-export function visibleItemsWhere(userId: string, lectureId: string, sectionKeys?: readonly string[]): Prisma.GeneratedItemWhereInput {
-  return {
-    lectureId,
-    status: { not: "REJECTED" },
-    ...(sectionKeys ? { sectionKey: { in: [...sectionKeys] } } : {}),
-    OR: [{ createdById: userId }, { createdById: null }],
-  };
+/** The one visibility rule: not rejected, and shared (offline) or made for this viewer. */
+const visibleTo = (userId: string) =>
+  ({ status: { not: "REJECTED" }, OR: [{ createdById: userId }, { createdById: null }] }) satisfies Prisma.GeneratedItemWhereInput;
+
+/** Items the viewer may see in a lecture. */
+export function visibleItemsWhere(userId: string, lectureId: string): Prisma.GeneratedItemWhereInput {
+  return { lectureId, ...visibleTo(userId) };
 }
 
-export const studentItemSelect = {
-  id: true,
-  lectureId: true,
-  sectionKey: true,
+/** An item's content, as the generators made it (GeneratedDraft's fields, the section as `sectionKey`). */
+export const draftContentSelect = {
   kind: true,
-  generator: true,
+  sectionKey: true,
   source: true,
   front: true,
   back: true,
   stem: true,
   options: true,
   answer: true,
-  status: true,
-  createdById: true,
+  generator: true,
 } satisfies Prisma.GeneratedItemSelect;
+
+export const studentItemSelect = { ...draftContentSelect, id: true, lectureId: true, status: true, createdById: true } satisfies Prisma.GeneratedItemSelect;
 
 export type StudentItemRow = Prisma.GeneratedItemGetPayload<{ select: typeof studentItemSelect }>;
 
 /** One item the viewer may see, or not found. */
 export async function loadVisibleItem(reader: Reader, userId: string, itemId: string): Promise<StudentItemRow> {
   const item = await reader.generatedItem.findFirst({
-    where: { id: itemId, status: { not: "REJECTED" }, OR: [{ createdById: userId }, { createdById: null }] },
+    where: { id: itemId, ...visibleTo(userId) },
     select: studentItemSelect,
   });
   if (!item) throw new NotFoundError("That item does not exist.");

@@ -3,6 +3,7 @@
 // similar length (so that the key does not stand out as the longest). Several distractor sets are
 // tried in order and the first one the linter accepts is kept. Options are shuffled with a generator
 // seeded by the item's content: the same notes always give the same order, without Math.random.
+import { seededShuffle as shuffleWithSeed } from "../../random";
 import { emphasizeNegatives, lintItem, nearDuplicates, normalizeForComparison } from "../lint";
 import type { GeneratedDraft } from "../types";
 import { contentWords } from "./nlp";
@@ -32,27 +33,9 @@ export function hashText(text: string): number {
   return hash;
 }
 
-/** mulberry32: a small, well-mixed generator of numbers in [0, 1). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Fisher–Yates with a generator seeded by `seedText`: deterministic, independent of input order. */
+/** Fisher–Yates seeded by `seedText` (lib/random.ts): deterministic, independent of input order. */
 export function seededShuffle<T>(items: readonly T[], seedText: string): T[] {
-  const next = random(hashText(seedText));
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(next() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
+  return shuffleWithSeed(items, hashText(seedText));
 }
 
 interface Shape {

@@ -11,6 +11,7 @@ import { bankQuestion } from "../../bank/schemas";
 import { db } from "../../db";
 import type { DbTransaction } from "../../db-client";
 import { ActionError, NotFoundError } from "../../errors";
+import { draftContentSelect } from "../internal/access";
 import { lintItem } from "../lint";
 import type { GeneratedDraft } from "../types";
 import type { ApproveItemInput } from "./schemas";
@@ -44,16 +45,8 @@ export async function getReviewQueue(viewer: Viewer): Promise<ReviewQueue> {
       orderBy: [{ proposedAt: "asc" }, { id: "asc" }],
       take: REVIEW_QUEUE_PAGE,
       select: {
+        ...draftContentSelect,
         id: true,
-        kind: true,
-        sectionKey: true,
-        source: true,
-        front: true,
-        back: true,
-        stem: true,
-        options: true,
-        answer: true,
-        generator: true,
         proposedAt: true,
         lecture: {
           select: { id: true, number: true, title: true, sections: { select: { key: true, title: true } }, topics: { select: { key: true, name: true } } },
