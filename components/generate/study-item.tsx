@@ -65,12 +65,12 @@ export function StudyItem({ item }: { item: StudyItemView }) {
       tabIndex={0}
       onKeyDown={onKeyDown}
       aria-keyshortcuts="A"
-      aria-label={`${KIND_LABELS[item.kind]}, generated${item.approved ? " and approved" : ""}`}
+      aria-label={`${KIND_LABELS[item.kind]}, generated`}
       data-testid="study-item"
       className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500"
     >
       <p className="flex flex-wrap items-center gap-2 text-xs font-medium">
-        <span className="rounded-full bg-amber-100 px-2 py-0.5 text-amber-900">{item.approved ? "Generated · approved" : "Generated"}</span>
+        <span className="rounded-full bg-amber-100 px-2 py-0.5 text-amber-900">Generated</span>
         <span className="text-slate-600">{KIND_LABELS[item.kind]}</span>
         <span className="text-slate-500">{item.generator === "model" ? "by the language model" : "from the notes"}</span>
       </p>
@@ -120,7 +120,7 @@ export function StudyItem({ item }: { item: StudyItemView }) {
         <Button type="button" variant="secondary" onClick={addToCards} pending={adding}>
           Add to My cards <kbd className="rounded border border-slate-300 px-1 text-xs">A</kbd>
         </Button>
-        {item.approved ? null : proposed ? (
+        {proposed ? (
           <span className="text-sm text-slate-600">Suggested for the course bank.</span>
         ) : (
           <form action={propose}>

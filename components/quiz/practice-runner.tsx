@@ -38,6 +38,7 @@ interface PersonalPractice {
   topics: string[];
   reusedSeen: number;
   short: boolean;
+  calibrated?: number;
   abandoned: boolean;
 }
 
@@ -167,6 +168,12 @@ function PersonalHeader({ view, personal }: { view: View; personal: PersonalPrac
         Personal practice: aimed at about {formatPercent(personal.target)} right
         <span className="font-normal text-slate-600"> (expected for you: {formatPercent(personal.expectedRate)})</span>
       </p>
+      {personal.calibrated === 0 ? (
+        <p data-testid="practice-uncalibrated">
+          The class has not answered these questions yet, so their difficulty is not known: they are picked by topic, and the aim will be met once answers come
+          in.
+        </p>
+      ) : null}
       <p data-testid="practice-remaining">
         Question {Math.min(view.answered + 1, personal.total)} of {personal.total}
         {personal.topics.length > 0 ? ` · ${personal.topics.join(", ")}` : ""}

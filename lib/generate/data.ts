@@ -20,8 +20,6 @@ export interface StudyItemView {
   /** A question's stem and options (MCQ); "" and [] for a card. */
   stem: string;
   options: string[];
-  /** "generated" until an instructor approves it into the bank. */
-  approved: boolean;
   proposed: boolean;
   reported: boolean;
 }
@@ -61,7 +59,6 @@ export function toStudyItem(row: StudentItemRow, reportedIds: ReadonlySet<string
     front: row.kind === "MCQ" ? "" : row.front,
     stem: row.kind === "MCQ" ? row.stem : "",
     options: row.kind === "MCQ" ? row.options : [],
-    approved: row.status === "APPROVED",
     proposed: row.status === "PROPOSED",
     reported: reportedIds.has(row.id),
   };
@@ -79,7 +76,7 @@ export function toRunView(run: {
   return { ...run, createdAt: run.createdAt.toISOString() };
 }
 
-const runSelect = { id: true, sectionKey: true, status: true, made: true, dropped: true, error: true, createdAt: true, generator: true } as const;
+const runSelect = { id: true, sectionKey: true, status: true, made: true, dropped: true, error: true, createdAt: true } as const;
 
 /** The Study page of a lecture for the viewer; null when there is no such lecture. */
 export async function getStudyPage(viewer: Viewer, slug: string): Promise<StudyPage | null> {
@@ -89,13 +86,23 @@ export async function getStudyPage(viewer: Viewer, slug: string): Promise<StudyP
     select: { id: true, slug: true, title: true, sections: { where: { retiredAt: null }, orderBy: { position: "asc" }, select: { key: true, title: true } } },
   });
   if (!lecture) return null;
-  const [runs, items, reports] = await Promise.all([
-    db.generationRun.findMany({ where: { userId: viewer.id, lectureId: lecture.id }, orderBy: { createdAt: "desc" }, take: 200, select: runSelect }),
+  const [generatedRuns, runs, items, reports] = await Promise.all([
+    db.generationRun.findMany({
+      where: { userId: viewer.id, lectureId: lecture.id, generator: "OFFLINE" },
+      distinct: ["sectionKey"],
+      select: { sectionKey: true },
+    }),
+    db.generationRun.findMany({
+      where: { userId: viewer.id, lectureId: lecture.id, generator: "MODEL" },
+      orderBy: { createdAt: "desc" },
+      take: 100,
+      select: runSelect,
+    }),
     db.generatedItem.findMany({ where: visibleItemsWhere(viewer.id, lecture.id), orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: studentItemSelect }),
     db.generatedItemReport.findMany({ where: { userId: viewer.id, item: { lectureId: lecture.id } }, select: { itemId: true } }),
   ]);
   const reported = new Set(reports.map((r) => r.itemId));
-  const generatedSections = new Set(runs.filter((r) => r.generator === "OFFLINE").map((r) => r.sectionKey));
+  const generatedSections = new Set(generatedRuns.map((r) => r.sectionKey));
   const sections = lecture.sections.map((section) => ({
     key: section.key,
     title: section.title,
@@ -105,7 +112,7 @@ export async function getStudyPage(viewer: Viewer, slug: string): Promise<StudyP
       .filter((i) => i.sectionKey === section.key && (i.generator === "MODEL" || generatedSections.has(section.key)))
       .map((i) => toStudyItem(i, reported)),
     runs: runs
-      .filter((r) => r.generator === "MODEL" && r.sectionKey === section.key)
+      .filter((r) => r.sectionKey === section.key)
       .slice(0, 3)
       .map(toRunView),
   }));

@@ -5,6 +5,7 @@ import "server-only";
 import { assertRole, ROLES } from "../auth/roles";
 import type { Viewer } from "../auth/viewer";
 import { db } from "../db";
+import { isUniqueViolation } from "../db-errors";
 import { ActionError } from "../errors";
 import { createOwnCard } from "../review/own-cards/data";
 import { BACK_MAX_CHARS, FRONT_MAX_CHARS } from "../review/own-cards/limits";
@@ -42,13 +43,22 @@ export async function addItemToMyCards(viewer: Viewer, itemId: string): Promise<
   const item = await loadVisibleItem(db, viewer.id, itemId);
   const card = ownCardOf(item);
   if (card.front.length > FRONT_MAX_CHARS || card.back.length > BACK_MAX_CHARS) throw new ActionError("VALIDATION", "This item is too long for a card.");
-  const existing = await db.studentCard.findFirst({ where: { userId: viewer.id, generatedItemId: item.id }, select: { id: true } });
-  if (existing) return { cardId: existing.id, added: false };
-  const created = await createOwnCard(
-    viewer,
-    { lectureId: item.lectureId, front: card.front, back: card.back, sectionKey: item.sectionKey, reversible: false },
-    { generatedItemId: item.id },
-  );
+  const existing = () => db.studentCard.findFirst({ where: { userId: viewer.id, generatedItemId: item.id }, select: { id: true } });
+  const before = await existing();
+  if (before) return { cardId: before.id, added: false };
+  let created: { id: string };
+  try {
+    created = await createOwnCard(
+      viewer,
+      { lectureId: item.lectureId, front: card.front, back: card.back, sectionKey: item.sectionKey, reversible: false },
+      { generatedItemId: item.id },
+    );
+  } catch (error) {
+    // Added by a parallel request a moment ago (student_cards_user_generated_item_key): it is there once.
+    const after = isUniqueViolation(error) ? await existing() : null;
+    if (!after) throw error;
+    return { cardId: after.id, added: false };
+  }
   return { cardId: created.id, added: true };
 }
 
@@ -65,10 +75,9 @@ export async function reportGeneratedItem(viewer: Viewer, itemId: string, messag
 }
 
 /** Puts the item in the instructors' review queue. An item the linter flags cannot be proposed. */
-export async function proposeGeneratedItem(viewer: Viewer, itemId: string, now = new Date()): Promise<{ status: "PROPOSED" | "APPROVED" }> {
+export async function proposeGeneratedItem(viewer: Viewer, itemId: string, now = new Date()): Promise<{ status: "PROPOSED" }> {
   assertRole(viewer, ROLES);
   const item = await loadVisibleItem(db, viewer.id, itemId);
-  if (item.status === "APPROVED") return { status: "APPROVED" };
   if (item.status === "PROPOSED") return { status: "PROPOSED" };
   const updated = await db.generatedItem.updateMany({
     where: { id: item.id, status: "DRAFT" },

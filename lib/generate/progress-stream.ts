@@ -19,7 +19,11 @@ export const runProgressRoute = withViewer<{ runId: string }>(async (request, { 
   if (!first) throw new NotFoundError("That run does not exist.");
   const encoder = new TextEncoder();
   const started = Date.now();
+  let cancelled = false;
   const stream = new ReadableStream<Uint8Array>({
+    cancel() {
+      cancelled = true;
+    },
     async start(controller) {
       let last = "";
       let run = first;
@@ -32,14 +36,14 @@ export const runProgressRoute = withViewer<{ runId: string }>(async (request, { 
             controller.enqueue(encoder.encode("event: end\ndata: {}\n\n"));
             break;
           }
-          if (request.signal.aborted || Date.now() - started > MAX_STREAM_MS) break;
+          if (cancelled || request.signal.aborted || Date.now() - started > MAX_STREAM_MS) break;
           await new Promise((resolve) => setTimeout(resolve, POLL_MS));
           const next = await getRunProgress(viewer, id.data);
           if (!next) break;
           run = next;
         }
       } finally {
-        controller.close();
+        if (!cancelled) controller.close();
       }
     },
   });

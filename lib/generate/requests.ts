@@ -6,6 +6,7 @@ import "server-only";
 import { assertRole, ROLES } from "../auth/roles";
 import type { Viewer } from "../auth/viewer";
 import { db } from "../db";
+import type { DbTransaction } from "../db-client";
 import { ActionError, NotFoundError } from "../errors";
 import type { GeneratorSource } from "../generated/prisma/enums";
 import { enqueue } from "../jobs/boss";
@@ -18,13 +19,24 @@ import { toRunView, type RunView } from "./data";
 
 const HOUR_MS = 3_600_000;
 
-/** Refuses the request when the student has used up the hour's or the day's generations of that kind. */
-async function checkRateLimit(userId: string, generator: GeneratorSource, now: Date): Promise<void> {
+/** A model run still queued or running after this long was lost (its job expired): it no longer counts as under way. */
+const OPEN_RUN_MS = 30 * 60_000;
+
+/**
+ * Refuses the request when the student has used up the hour's or the day's generations of that kind
+ * (or has too many model drafts under way). Called inside the transaction that records the new run,
+ * after taking the student's generation lock: parallel requests are counted one after the other.
+ */
+async function checkRateLimit(tx: DbTransaction, userId: string, generator: GeneratorSource, now: Date): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`generation:${userId}`}, 0))`;
   const limit = GENERATION_LIMITS[generator];
+  const since = (ms: number) => new Date(now.getTime() - ms);
   const [lastHour, lastDay, open] = await Promise.all([
-    db.generationRun.count({ where: { userId, generator, createdAt: { gt: new Date(now.getTime() - HOUR_MS) } } }),
-    db.generationRun.count({ where: { userId, generator, createdAt: { gt: new Date(now.getTime() - 24 * HOUR_MS) } } }),
-    generator === "MODEL" ? db.generationRun.count({ where: { userId, generator, status: { in: ["QUEUED", "RUNNING"] } } }) : 0,
+    tx.generationRun.count({ where: { userId, generator, createdAt: { gt: since(HOUR_MS) } } }),
+    tx.generationRun.count({ where: { userId, generator, createdAt: { gt: since(24 * HOUR_MS) } } }),
+    generator === "MODEL"
+      ? tx.generationRun.count({ where: { userId, generator, status: { in: ["QUEUED", "RUNNING"] }, createdAt: { gt: since(OPEN_RUN_MS) } } })
+      : 0,
   ]);
   const what = generator === "MODEL" ? "language-model drafts" : "generations from the notes";
   if (lastHour >= limit.perHour) throw new ActionError("RATE_LIMITED", `You have asked for ${limit.perHour} ${what} in the last hour: try again later.`);
@@ -54,17 +66,28 @@ export async function requestGeneration(viewer: Viewer, input: GenerateItemsInpu
   const lecture = await loadSection(input.lectureId, input.sectionKey);
   if (input.generator === "model") {
     if (!modelConfigured()) throw new ActionError("CONFLICT", "No language model is configured here: generate from the notes instead.");
-    await checkRateLimit(viewer.id, "MODEL", now);
-    const run = await db.generationRun.create({
-      data: { userId: viewer.id, lectureId: lecture.id, sectionKey: input.sectionKey, generator: "MODEL", createdAt: now },
-      select: { id: true, sectionKey: true, status: true, made: true, dropped: true, error: true, createdAt: true },
+    const run = await db.$transaction(async (tx) => {
+      await checkRateLimit(tx, viewer.id, "MODEL", now);
+      return tx.generationRun.create({
+        data: { userId: viewer.id, lectureId: lecture.id, sectionKey: input.sectionKey, generator: "MODEL", createdAt: now },
+        select: { id: true, sectionKey: true, status: true, made: true, dropped: true, error: true, createdAt: true },
+      });
     });
-    await enqueue("generateDrafts", { runId: run.id });
+    try {
+      await enqueue("generateDrafts", { runId: run.id });
+    } catch (error) {
+      // No job will ever take the run: close it, so it neither shows as waiting nor counts as under way.
+      await db.generationRun.update({
+        where: { id: run.id },
+        data: { status: "FAILED", error: "The request could not be queued: try again.", finishedAt: new Date() },
+      });
+      throw error;
+    }
     return { generator: "model", run: toRunView(run) };
   }
-  await checkRateLimit(viewer.id, "OFFLINE", now);
   const drafts = offlineItemsFor(lecture).filter((d) => d.section === input.sectionKey);
   const made = await db.$transaction(async (tx) => {
+    await checkRateLimit(tx, viewer.id, "OFFLINE", now);
     const run = await tx.generationRun.create({
       data: { userId: viewer.id, lectureId: lecture.id, sectionKey: input.sectionKey, generator: "OFFLINE", status: "DONE", createdAt: now, finishedAt: now },
       select: { id: true },

@@ -10,6 +10,7 @@ import { db } from "@/lib/db";
 import { ActionError } from "@/lib/errors";
 import { getStudyPage } from "@/lib/generate/data";
 import { addItemToMyCards, answerGeneratedItem, proposeGeneratedItem, reportGeneratedItem } from "@/lib/generate/items";
+import { saveDrafts } from "@/lib/generate/internal/store";
 import { GENERATION_LIMITS } from "@/lib/generate/limits";
 import { requestGeneration } from "@/lib/generate/requests";
 import { approveGeneratedItem, getReviewQueue, rejectGeneratedItem } from "@/lib/generate/review/data";
@@ -64,7 +65,7 @@ describe("generating from the notes", () => {
     const stored = await db.generatedItem.findMany({ where: { lectureId, sectionKey: "data-formats" } });
     expect(stored).toHaveLength(section.items.length);
     for (const item of section.items) {
-      expect(Object.keys(item).sort()).toEqual(["approved", "front", "generator", "id", "kind", "options", "proposed", "reported", "sectionKey", "stem"]);
+      expect(Object.keys(item).sort()).toEqual(["front", "generator", "id", "kind", "options", "proposed", "reported", "sectionKey", "stem"]);
       const row = stored.find((s) => s.id === item.id)!;
       if (row.kind !== "MCQ") expect(JSON.stringify(item)).not.toContain(JSON.stringify(row.back).slice(1, -1));
     }
@@ -108,6 +109,33 @@ describe("generating from the notes", () => {
     expect(cards).toHaveLength(1);
     const row = await db.generatedItem.findUniqueOrThrow({ where: { id: item!.id } });
     expect(cards[0]).toMatchObject({ lectureId, sectionKey: "data-models", generatedItemId: item!.id, back: row.kind === "MCQ" ? row.answer : row.back });
+  });
+
+  it("adds an item to My cards once even when the key is pressed twice at once", async () => {
+    const student = await createUser();
+    const [item] = await generated(student, "data-formats");
+    const results = await Promise.all(Array.from({ length: 4 }, () => addItemToMyCards(student, item!.id)));
+    expect(results.filter((r) => r.added)).toHaveLength(1);
+    expect(new Set(results.map((r) => r.cardId)).size).toBe(1);
+    expect(await db.studentCard.count({ where: { userId: student.id } })).toBe(1);
+  });
+
+  it("leaves out a draft too long to be a study item instead of failing the request", async () => {
+    const draft = {
+      kind: "TERM" as const,
+      section: "etl-vs-elt",
+      source: "x".repeat(2_001),
+      front: "Long",
+      back: "A long one.",
+      stem: "",
+      options: [],
+      answer: "A long one.",
+      lint: [],
+    };
+    await expect(saveDrafts(db, { lectureId, generator: "OFFLINE", createdById: null, runId: null }, [draft])).resolves.toBe(0);
+    await expect(
+      saveDrafts(db, { lectureId, generator: "OFFLINE", createdById: null, runId: null }, [{ ...draft, source: "Short enough.", front: "Long-2" }]),
+    ).resolves.toBe(1);
   });
 
   it("limits how often one student may generate", async () => {
@@ -239,9 +267,12 @@ describe("the instructors' review queue", () => {
       approveGeneratedItem(instructor, { itemId: mcq.id, front: "", back: "", stem, options: queued.options, answer: queued.answer, topic: null }),
       "NOT_FOUND",
     );
-    // The student sees it as approved.
+    // Approving adds it to the bank, not to a quiz: no graded quiz holds a generated item unless an instructor puts it there.
+    expect(await db.quizSlotVariant.count({ where: { questionId: question.id } })).toBe(0);
+    // It is a bank question now (a quiz may hold it): it leaves the Study page, and its key is no longer one click away.
     const page = await getStudyPage(student, SLUG);
-    expect(page!.sections.flatMap((s) => s.items).find((i) => i.id === mcq.id)).toMatchObject({ approved: true });
+    expect(page!.sections.flatMap((s) => s.items).map((i) => i.id)).not.toContain(mcq.id);
+    await expectError(answerGeneratedItem(student, mcq.id, queued.answer), "NOT_FOUND");
   });
 
   it("turns an approved cloze card into a short-answer question", async () => {

@@ -115,7 +115,7 @@ describe("a personal practice quiz of my weak spots", () => {
     expect(settings).toMatchObject({ reusedSeen: 0, short: false, target: 0.7, request: { topics: "weak", length: 10, mode: "review" } });
 
     // The same difficulties and ability, computed again: the stored expected rate is theirs, and on target.
-    const bank = (await loadPracticeBank(SLUG))!;
+    const bank = (await loadPracticeBank(SLUG, student.id))!;
     const calibration = await getBankCalibration(
       student,
       lectureId,
@@ -286,5 +286,23 @@ describe("a personal practice quiz of my weak spots", () => {
     const after = (await db.practiceSession.findUniqueOrThrow({ where: { id: sessionId }, select: { state: true } })).state as { queue: string[] };
     expect(after.queue.indexOf(current)).toBe(REQUEUE_GAP);
     expect(after).toEqual({ queue: after.queue, answered: 1, correct: 0 });
+  });
+});
+
+describe("questions a quiz still holds", () => {
+  it("are left out until the student has submitted an attempt at that quiz: practice would show their keys", async () => {
+    const newcomer = await createUser();
+    const held = await db.quizSlotVariant.findMany({
+      where: { slot: { quiz: { lecture: { slug: SLUG } } } },
+      distinct: ["questionId"],
+      select: { questionId: true },
+    });
+    expect(held.length).toBeGreaterThan(0);
+    const options = await getPersonalPracticeOptions(newcomer, SLUG);
+    expect(options).toMatchObject({ heldForQuizzes: held.length });
+    const bank = (await loadPracticeBank(SLUG, newcomer.id))!;
+    // Lecture 1's quiz holds every question of its bank.
+    expect(bank.questions).toEqual([]);
+    await expect(startPersonalPractice(newcomer, SLUG, request(), { seed: 1 })).rejects.toThrow(/Submit an attempt at the quiz first/);
   });
 });

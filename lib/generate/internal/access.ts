@@ -1,7 +1,9 @@
 import "server-only";
 // Which generated items a viewer may see, in one place: the offline generator's items (one shared set,
-// made from the notes everyone reads) and the model drafts made for them. Another student's drafts,
-// and rejected items, are "not found". Internal: the exported loaders check the role first.
+// made from the notes everyone reads) and the model drafts made for them, while they are drafts or
+// proposed. Another student's drafts, rejected items and approved ones are "not found": an approved
+// item is a bank question now, which a quiz may hold, and its key must not be one click away before
+// that quiz is submitted. Internal: the exported loaders check the role first.
 import { db } from "../../db";
 import type { DbTransaction } from "../../db-client";
 import { NotFoundError } from "../../errors";
@@ -9,9 +11,9 @@ import type { Prisma } from "../../generated/prisma/client";
 
 type Reader = typeof db | DbTransaction;
 
-/** The one visibility rule: not rejected, and shared (offline) or made for this viewer. */
+/** The one visibility rule: a draft or proposed, and shared (offline) or made for this viewer. */
 const visibleTo = (userId: string) =>
-  ({ status: { not: "REJECTED" }, OR: [{ createdById: userId }, { createdById: null }] }) satisfies Prisma.GeneratedItemWhereInput;
+  ({ status: { in: ["DRAFT", "PROPOSED"] }, OR: [{ createdById: userId }, { createdById: null }] }) satisfies Prisma.GeneratedItemWhereInput;
 
 /** Items the viewer may see in a lecture. */
 export function visibleItemsWhere(userId: string, lectureId: string): Prisma.GeneratedItemWhereInput {

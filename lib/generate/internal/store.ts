@@ -23,8 +23,16 @@ export interface DraftOwner {
   runId: string | null;
 }
 
-/** Saves the drafts that are not there yet; returns how many were new. */
-export async function saveDrafts(writer: Writer, owner: DraftOwner, drafts: readonly GeneratedDraft[]): Promise<number> {
+/** What one item may hold (the table's CHECK constraint generated_items_text_check). */
+export const ITEM_TEXT_MAX_CHARS = 2_000;
+export const ITEM_MAX_OPTIONS = 8;
+
+const fits = (d: GeneratedDraft) =>
+  [d.source, d.front, d.back, d.stem, d.answer, ...d.options].every((text) => text.length <= ITEM_TEXT_MAX_CHARS) && d.options.length <= ITEM_MAX_OPTIONS;
+
+/** Saves the drafts that are not there yet (one too long to be a study item is left out); returns how many were new. */
+export async function saveDrafts(writer: Writer, owner: DraftOwner, all: readonly GeneratedDraft[]): Promise<number> {
+  const drafts = all.filter(fits);
   if (drafts.length === 0) return 0;
   const { count } = await writer.generatedItem.createMany({
     data: drafts.map((d) => ({

@@ -27,7 +27,8 @@ export function toBankQuestion(item: GeneratedDraft, placement: ApprovalPlacemen
     type: "short-answer",
     stem,
     caseSensitive: false,
-    answers: [{ text: answer, fraction: 1 }],
+    // The bank's short answers are Moodle patterns, where `*` is any run of characters: a term's own star is a literal one.
+    answers: [{ text: answer.replace(/\*/g, "\\*"), fraction: 1 }],
   });
   if (item.kind === "CLOZE") return shortAnswer(`Fill in the blank: ${item.front}`, item.back);
   if (item.kind === "TERM") return shortAnswer(`Which term is described here? ${item.back}`, item.front);

@@ -68,7 +68,7 @@ const questionsPerTopic = (bank: PracticeBank) => {
 /** What the personal practice form offers: topics with the student's mastery, what "my weak spots" means, the session in progress and recent ones. */
 export async function getPersonalPracticeOptions(viewer: Viewer, lectureSlug: string) {
   assertRole(viewer, ROLES);
-  const bank = await loadPracticeBank(lectureSlug);
+  const bank = await loadPracticeBank(lectureSlug, viewer.id);
   if (!bank) return null;
   const [standings, history] = await Promise.all([standingsOf(viewer, bank), loadStudentHistory(viewer.id, bank.lecture.id)]);
   const counts = questionsPerTopic(bank);
@@ -84,6 +84,7 @@ export async function getPersonalPracticeOptions(viewer: Viewer, lectureSlug: st
       questions: counts.get(t.key) ?? 0,
     })),
     totalQuestions: bank.questions.length,
+    heldForQuizzes: bank.heldForQuizzes,
     /** For each length the form offers, the topics "my weak spots" would draw from. */
     weakTopics: Object.fromEntries(
       PRACTICE_LENGTHS.map((length) => [length, weakTopics(standings, counts, length).map((key) => ({ key, name: names.get(key) ?? key }))]),
@@ -122,10 +123,20 @@ async function pickFor(viewer: Viewer, bank: PracticeBank, history: StudentHisto
     calibration.classAbility,
   );
   const ability = estimateAbility(own, prior);
-  return { ability, pick: pickPracticeItems({ items, ability, standings, request: input, seed }) };
+  const pick = pickPracticeItems({ items, ability, standings, request: input, seed });
+  // Questions whose difficulty rests on the class's answers (not on a bare prior of 0).
+  const calibrated = pick.items.filter((i) => (calibration.difficulties.get(i.questionId)?.answers ?? 0) > 0).length;
+  return { ability, pick, calibrated };
 }
 
-function settingsOf(bank: PracticeBank, input: StartPersonalPracticeInput, pick: PracticePick, ability: number, seed: number): PersonalSettings {
+function settingsOf(
+  bank: PracticeBank,
+  input: StartPersonalPracticeInput,
+  pick: PracticePick,
+  ability: number,
+  seed: number,
+  calibrated: number,
+): PersonalSettings {
   const names = new Map(bank.topics.map((t) => [t.key, t.name]));
   return {
     request: { topics: input.topics === "weak" ? "weak" : [...input.topics], length: input.length, mode: input.mode },
@@ -137,6 +148,7 @@ function settingsOf(bank: PracticeBank, input: StartPersonalPracticeInput, pick:
     items: pick.items.map((i) => ({ questionId: i.questionId, versionId: i.versionId, difficulty: i.difficulty, predicted: i.predicted })),
     reusedSeen: pick.reusedSeen,
     short: pick.short,
+    calibrated,
   };
 }
 
@@ -152,7 +164,7 @@ export async function startPersonalPractice(
   options: { seed?: number } = {},
 ): Promise<{ sessionId: string; resumed: boolean }> {
   assertRole(viewer, ROLES);
-  const bank = await loadPracticeBank(lectureSlug);
+  const bank = await loadPracticeBank(lectureSlug, viewer.id);
   if (!bank) throw new NotFoundError("That lecture does not exist.");
   const openSession = () =>
     db.practiceSession.findFirst({ where: { userId: viewer.id, lectureId: bank.lecture.id, kind: "PERSONAL", completedAt: null }, select: { id: true } });
@@ -169,11 +181,18 @@ export async function startPersonalPractice(
   }
   const seed = options.seed ?? randomInt(2 ** 31);
   const history = await loadStudentHistory(viewer.id, bank.lecture.id);
-  const { ability, pick } = await pickFor(viewer, bank, history, input, seed);
+  const { ability, pick, calibrated } = await pickFor(viewer, bank, history, input, seed);
   if (pick.items.length === 0) {
-    throw new ActionError("CONFLICT", bank.questions.length === 0 ? "No practice questions in this lecture yet." : "No questions in these topics yet.");
+    throw new ActionError(
+      "CONFLICT",
+      bank.questions.length > 0
+        ? "No questions in these topics yet."
+        : bank.heldForQuizzes > 0
+          ? "Submit an attempt at the quiz first: its questions can be practised once you have answered them for a grade."
+          : "No practice questions in this lecture yet.",
+    );
   }
-  const settings = settingsOf(bank, input, pick, ability, seed);
+  const settings = settingsOf(bank, input, pick, ability, seed, calibrated);
 
   return db.$transaction(async (tx) => {
     // One start at a time per student and lecture, so two clicks cannot open two sessions.
@@ -224,6 +243,7 @@ export async function getPracticeSessionView(viewer: Viewer, sessionId: string) 
         topics: settings.data.topics.map((t) => t.name),
         reusedSeen: settings.data.reusedSeen,
         short: settings.data.short,
+        calibrated: settings.data.calibrated,
         abandoned: (session!.state as unknown as PracticeState).abandoned === true,
       }
     : null;

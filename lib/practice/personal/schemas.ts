@@ -47,6 +47,8 @@ export const personalSettings = z.object({
   items: z.array(z.object({ questionId: z.string(), versionId: z.string(), difficulty: z.number(), predicted: z.number() })),
   reusedSeen: z.number(),
   short: z.boolean(),
+  /** How many picked questions have a difficulty estimated from the class's answers (the rest sit at the prior). */
+  calibrated: z.number().optional(),
 });
 
 export type PersonalSettings = z.output<typeof personalSettings>;

@@ -157,3 +157,6 @@ ALTER TABLE "generated_items" ADD CONSTRAINT "generated_items_text_check" CHECK 
   AND char_length("stem") <= 2000 AND char_length("answer") <= 2000 AND cardinality("options") <= 8
 );
 ALTER TABLE "generated_item_reports" ADD CONSTRAINT "generated_item_reports_message_check" CHECK (char_length("message") BETWEEN 1 AND 1000);
+
+-- A generated item is added to one student's cards once, whatever the retries.
+CREATE UNIQUE INDEX "student_cards_user_generated_item_key" ON "student_cards" ("user_id", "generated_item_id") WHERE "generated_item_id" IS NOT NULL;

@@ -1,7 +1,10 @@
 import "server-only";
-// A lecture's practice bank: the latest version of each of its questions that has a topic and a type
-// the practice runner checks, and the lecture's topics in the order of the notes. Read by the
-// personal practice loaders only (they check the viewer).
+// A lecture's practice bank for one student: the latest version of each of its questions that has a
+// topic and a type the practice runner checks, and the lecture's topics in the order of the notes.
+// Practice shows the key after each answer, so a question that a quiz still holds for the student
+// (one they have not submitted an attempt at: not yet open, open, or in progress) is left out: it
+// would hand them the key of a graded question before they answer it. Read by the personal
+// practice loaders only (they check the viewer).
 import { CHOICE_TYPES } from "../../../bank/question-types";
 import { db } from "../../../db";
 import type { QuestionType } from "../../../generated/prisma/enums";
@@ -35,9 +38,22 @@ export interface PracticeBank {
   /** The lecture's topics, in the order of the notes (by the section most of their questions draw on). */
   topics: { key: string; name: string }[];
   questions: BankQuestion[];
+  /** Questions left out because a quiz the student has not submitted still holds them. */
+  heldForQuizzes: number;
 }
 
-export async function loadPracticeBank(lectureSlug: string): Promise<PracticeBank | null> {
+/** Of `questionIds`, those in a quiz the student has not submitted an attempt at. */
+async function heldForQuizzes(userId: string, questionIds: string[]): Promise<Set<string>> {
+  if (questionIds.length === 0) return new Set();
+  const held = await db.quizSlotVariant.findMany({
+    where: { questionId: { in: questionIds }, slot: { quiz: { attempts: { none: { userId, status: "SUBMITTED" } } } } },
+    distinct: ["questionId"],
+    select: { questionId: true },
+  });
+  return new Set(held.map((v) => v.questionId));
+}
+
+export async function loadPracticeBank(lectureSlug: string, userId: string): Promise<PracticeBank | null> {
   const lecture = await db.lecture.findUnique({
     where: { slug: lectureSlug },
     select: {
@@ -58,9 +74,13 @@ export async function loadPracticeBank(lectureSlug: string): Promise<PracticeBan
     },
   });
   if (!lecture) return null;
+  const held = await heldForQuizzes(
+    userId,
+    lecture.questions.map((q) => q.id),
+  );
   const questions: (BankQuestion & { sectionKey: string | null })[] = lecture.questions.flatMap((q) => {
     const version = q.versions[0];
-    if (!version || !q.topic || !practiceTypes.has(version.type)) return [];
+    if (!version || !q.topic || !practiceTypes.has(version.type) || held.has(q.id)) return [];
     // A choice question needs options to choose from (an imported stem may have none yet).
     if (choiceTypes.has(version.type) && version._count.options < 2) return [];
     return [{ questionId: q.id, versionId: version.id, topic: q.topic.key, sectionKey: version.sectionKey }];
@@ -81,5 +101,6 @@ export async function loadPracticeBank(lectureSlug: string): Promise<PracticeBan
     lecture: { id: lecture.id, slug: lecture.slug, title: lecture.title },
     topics,
     questions: questions.map(({ questionId, versionId, topic }) => ({ questionId, versionId, topic })),
+    heldForQuizzes: held.size,
   };
 }

@@ -32,9 +32,13 @@ export default async function PersonalPracticePage({ params }: { params: Promise
         </div>
         {options.totalQuestions === 0 ? (
           <div className="space-y-3" data-testid="personal-practice-empty">
-            <p className="rounded-lg bg-slate-50 p-4 text-sm text-slate-700">This lecture has no practice questions yet.</p>
+            <p className="rounded-lg bg-slate-50 p-4 text-sm text-slate-700">
+              {options.heldForQuizzes > 0
+                ? "Submit an attempt at the quiz first: practice shows the answer after each question, so a quiz's questions can be practised once you have answered them for a grade."
+                : "This lecture has no practice questions yet."}
+            </p>
             <Link href={`/lectures/${slug.data}/quiz`} className={buttonClasses("secondary")}>
-              Back to the quiz
+              {options.heldForQuizzes > 0 ? "Go to the quiz" : "Back to the quiz"}
             </Link>
           </div>
         ) : (
