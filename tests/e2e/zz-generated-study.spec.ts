@@ -82,7 +82,8 @@ test("a student makes a personal practice quiz of their weak spots and answers i
   await page.getByRole("button", { name: "Start the quiz" }).click();
   await page.getByRole("button", { name: "Review and submit" }).click();
   await page.getByRole("button", { name: "Submit attempt" }).click();
-  await expect(page.getByTestId("attempt-score")).toHaveText("0 / 46 (0%)");
+  // (the quiz may have more slots than 46 by now: the bank-import spec adds some)
+  await expect(page.getByTestId("attempt-score")).toHaveText(/^0 \/ \d+ \(0%\)$/);
   await page.goto(`${LECTURE}/study`);
   await page.getByRole("link", { name: "Make a practice quiz" }).click();
   await expect(page).toHaveURL(`${LECTURE}/quiz/personal`);
