@@ -1,10 +1,30 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { modelPort } from "../../playwright.config";
 import { itemsReply, startOpenAiServer } from "../fixtures/openai-compatible-server";
 import { DEMO_INSTRUCTOR, signIn, signUp, uniqueEmail } from "./helpers";
 
 const LECTURE = "/lectures/ml-systems-and-data-engineering";
+
+/**
+ * Answers the practice question with the keyboard only, whatever its type (other specs add every
+ * type to the bank): Tab through its controls — an arrow key on a radio group or a menu, Space on a
+ * checkbox, a digit in a text box — until "Check my answer", then Enter.
+ */
+async function answerWithKeyboard(page: Page) {
+  for (let stops = 0; stops < 20; stops++) {
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => {
+      const element = document.activeElement as HTMLInputElement | null;
+      return { tag: element?.tagName ?? "", type: element?.type ?? "", text: element?.textContent ?? "" };
+    });
+    if (focused.tag === "BUTTON" && focused.text.includes("Check my answer")) return page.keyboard.press("Enter");
+    if (focused.tag === "SELECT" || (focused.tag === "INPUT" && focused.type === "radio")) await page.keyboard.press("ArrowDown");
+    else if (focused.tag === "INPUT" && focused.type === "checkbox") await page.keyboard.press("Space");
+    else if (focused.tag === "TEXTAREA" || focused.tag === "INPUT") await page.keyboard.type("1");
+  }
+  throw new Error("No way to the Check my answer button by the keyboard");
+}
 
 test("a student generates cards and questions from a section, answers one with the keyboard, adds a card with one key and suggests a question; an instructor approves it", async ({
   browser,
@@ -100,10 +120,7 @@ test("a student makes a personal practice quiz of their weak spots and answers i
   for (let n = 1; n <= 5; n++) {
     await expect(page.getByTestId("practice-remaining")).toContainText(`Question ${n} of 5`);
     await expect(page.locator("#practice-question")).toBeFocused();
-    await page.keyboard.press("Tab");
-    if (await page.locator("form input[type=checkbox]").count()) await page.keyboard.press("Space");
-    else await page.keyboard.press("ArrowDown");
-    await page.keyboard.press("Enter"); // check the answer
+    await answerWithKeyboard(page);
     const next = page.getByRole("button", { name: n === 5 ? "Finish" : "Next question" });
     await expect(next).toBeFocused();
     await expect(page.getByRole("status").first()).toContainText(/Right\.|Not quite\./);
