@@ -1,6 +1,4 @@
 import type { Metadata } from "next";
-import { GeistMono } from "geist/font/mono";
-import { GeistSans } from "geist/font/sans";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/layout/site-header";
 import { getViewer } from "@/lib/auth/viewer";
@@ -18,7 +16,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // The header shows who is signed in; it is not a guard (every page and action checks for itself).
   const viewer = await getViewer();
   return (
-    <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`}>
+    <html lang="en">
       <body className="flex min-h-screen flex-col font-sans">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:rounded focus:bg-white focus:px-3 focus:py-2">
           Skip to content
