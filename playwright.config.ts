@@ -1,12 +1,14 @@
-// End-to-end tests in real Chromium (Debian's, see README) against a production build started the
-// way users start it (scripts/start.ts). Run through `npm test` or `npm run test:e2e`, which prepare
-// a fresh database and the build, then call Playwright.
+// End-to-end tests in real Chromium against a production build started the way users start it
+// (scripts/start.ts). Run through `npm test` or `npm run test:e2e`, which prepare a fresh database,
+// the build and the browser (a system Chromium, else @sparticuz/chromium's, passed in CHROMIUM_PATH:
+// unpacking it is asynchronous, which a config file cannot wait for), then call Playwright.
 import { defineConfig } from "@playwright/test";
+import { CHROMIUM_ARGS, findSystemChromium, SYSTEM_CHROMIUM } from "./scripts/lib/browser";
 
 const port = Number(process.env.E2E_PORT || 3100);
 /** Where the browser tests' own OpenAI-compatible server listens (tests/e2e/zz-generated-study.spec.ts starts it). */
 export const modelPort = Number(process.env.E2E_MODEL_PORT || 3199);
-export const chromiumPath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+export const chromiumPath = process.env.CHROMIUM_PATH || findSystemChromium()?.executablePath || SYSTEM_CHROMIUM;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -20,10 +22,13 @@ export default defineConfig({
   use: {
     baseURL: `http://localhost:${port}`,
     trace: "retain-on-failure",
+    // Specs route and fail requests themselves, which a service worker would answer instead: it is on
+    // only where a spec asks for it (offline-study.spec.ts).
+    serviceWorkers: "block",
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: chromiumPath,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: CHROMIUM_ARGS,
     },
   },
   projects: [{ name: "chromium", use: { browserName: "chromium", viewport: { width: 1280, height: 800 } } }],

@@ -5,7 +5,7 @@
 //
 //   npm run bench:pages
 //   options (environment): BENCH_PAGES_RUNS=3 (runs per page, the median is kept)
-//                          CHROME_PATH=/usr/bin/chromium (else the system's, else @sparticuz/chromium)
+//                          CHROMIUM_PATH=/usr/bin/chromium (else the system's, else @sparticuz/chromium's)
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -15,7 +15,7 @@ import { findFreePort } from "../scripts/lib/embedded-db";
 import { binPath, projectRoot, stopChild } from "../scripts/lib/run";
 import { actionIds, callAction, signIn } from "./lib/app";
 import { audit, medianRun, type PageFigures } from "./lib/lighthouse";
-import { resolveBenchBrowser } from "./lib/browser";
+import { resolveChromium } from "../scripts/lib/browser";
 
 const RUNS = Number(process.env.BENCH_PAGES_RUNS || 3);
 const LECTURE = "ml-systems-and-data-engineering";
@@ -77,7 +77,9 @@ async function main(): Promise<void> {
       "/progress",
       `/lectures/${LECTURE}/podcast`,
     ];
-    const chromePath = await resolveBenchBrowser();
+    const browser = await resolveChromium();
+    Object.assign(process.env, browser.env);
+    const chromePath = browser.executablePath;
     const results: Record<string, PageFigures> = {};
     for (const page of pages) {
       const runs: PageFigures[] = [];

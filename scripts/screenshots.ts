@@ -1,18 +1,19 @@
 // Takes the README's screenshots from a running app (npm start in another terminal):
 //   npx tsx scripts/screenshots.ts [http://localhost:3000]
+// in the same Chromium as the end-to-end tests (scripts/lib/browser.ts).
 import path from "node:path";
 import { chromium } from "@playwright/test";
 import { DEMO_ACCOUNTS } from "../lib/auth/demo-accounts";
+import { CHROMIUM_ARGS, describeBrowser, resolveChromium } from "./lib/browser";
 import { projectRoot } from "./lib/run";
 
 const baseUrl = process.argv[2] || "http://localhost:3000";
 const out = (name: string) => path.join(projectRoot, "docs", "screenshots", `${name}.png`);
 
 async function main() {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  const resolved = await resolveChromium();
+  console.log(describeBrowser(resolved));
+  const browser = await chromium.launch({ executablePath: resolved.executablePath, args: CHROMIUM_ARGS, env: { ...process.env, ...resolved.env } });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
     await page.goto(`${baseUrl}/`);

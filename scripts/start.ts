@@ -17,7 +17,7 @@ import {
 import { EMBEDDED_APP_ENV, isPortFree } from "./lib/embedded-db";
 import { describeExit, exitCodeOf, healthUrl, nextLaunch, waitUntilHealthy } from "./lib/next-process";
 import { buildPodcasts } from "./podcast";
-import { PODCAST_TOOLS_HINT } from "../lib/podcast/build";
+import { PODCAST_TOOLS_HINT, toolNames } from "../lib/podcast/tools";
 import { binPath, projectRoot, stopChild } from "./lib/run";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
@@ -86,7 +86,9 @@ async function main(): Promise<void> {
     await seedDatabase(database.url, { demoAccounts });
     const podcasts = await buildPodcasts({ quiet: true });
     if ("missing" in podcasts)
-      console.log(`Podcast audio not built (${podcasts.missing.join(" and ")} not found): the podcast tab shows the transcript. ${PODCAST_TOOLS_HINT}`);
+      console.log(`Podcast audio not built (${toolNames(podcasts.missing)} not found): the podcast tab shows the transcript. ${PODCAST_TOOLS_HINT}`);
+    else if (podcasts.missingPreferred.length > 0)
+      console.log(`Podcast spoken with fallback voices: ${toolNames(podcasts.missingPreferred)} not installed. ${PODCAST_TOOLS_HINT}`);
 
     const env: NodeJS.ProcessEnv = {
       ...process.env,

@@ -1,43 +1,48 @@
 // npm test: unit and integration tests (vitest), then end-to-end tests (Playwright in Chromium)
 // against a production build on a fresh database. `npm run test:e2e` runs only the latter.
-import { existsSync } from "node:fs";
+// First it provides what the end-to-end tests need from the machine: a Chromium (the system's, else
+// the npm one, see scripts/lib/browser.ts) and the podcast's speech tools (installed with apt-get when
+// running as root, see scripts/lib/system-packages.ts).
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { describeBrowser, resolveChromium } from "./lib/browser";
 import { buildIfNeeded } from "./lib/build";
 import { generateClientIfMissing } from "./lib/database";
 import { findFreePort } from "./lib/embedded-db";
 import { binPath, run } from "./lib/run";
+import { provideSpeechTools } from "./lib/speech-tools";
 import { buildPodcasts } from "./podcast";
-import { PODCAST_TOOLS_HINT } from "../lib/podcast/build";
 import { adminQuery, uniqueName, withDatabaseName } from "../tests/integration/database";
-
-const chromiumPath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
 async function unitAndIntegration(): Promise<number> {
   return run(binPath("vitest"), ["run"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
 }
 
-async function endToEnd(): Promise<number> {
-  if (!existsSync(chromiumPath)) {
-    console.error(
-      `\nEnd-to-end tests need Chromium, and there is none at ${chromiumPath}.\n` +
-        `Install Debian's: apt-get update && apt-get install -y chromium\n` +
-        `or point CHROMIUM_PATH at a Chromium or Chrome binary. (Playwright's own browser download does not work offline.)\n`,
-    );
-    return 1;
+/** The end-to-end tests' machine prerequisites, as environment for Playwright; null when they cannot be met. */
+async function provideEndToEndPrerequisites(): Promise<Record<string, string> | null> {
+  let browser;
+  try {
+    browser = await resolveChromium();
+  } catch (error) {
+    console.error(`\nEnd-to-end tests need Chromium: ${error instanceof Error ? error.message : String(error)}\n`);
+    return null;
   }
+  console.log(describeBrowser(browser));
+  if (!(await provideSpeechTools("the podcast episode the end-to-end tests play"))) return null;
+  return { CHROMIUM_PATH: browser.executablePath, ...browser.env };
+}
+
+async function endToEnd(prerequisites: Record<string, string>): Promise<number> {
   // The podcast tests play the real episode: build it (skipped when unchanged).
   const podcasts = await buildPodcasts({ quiet: true });
   if ("missing" in podcasts) {
-    console.error(
-      `\nEnd-to-end tests play the lecture's podcast, and ${podcasts.missing.join(" and ")} ` +
-        `${podcasts.missing.length > 1 ? "are" : "is"} missing. ${PODCAST_TOOLS_HINT}\n`,
-    );
+    console.error(`\nThe podcast audio cannot be built: ${podcasts.missing.join(" and ")} missing.\n`);
     return 1;
   }
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    ...prerequisites,
     NEXT_TELEMETRY_DISABLED: "1",
     AUTH_SECRET: process.env.AUTH_SECRET || "end-to-end-tests-secret-of-32-characters-or-more",
     E2E_PORT: process.env.E2E_PORT || String(await findFreePort()),
@@ -66,10 +71,14 @@ async function endToEnd(): Promise<number> {
 
 async function main(): Promise<number> {
   const mode = process.argv[2] ?? "all";
-  if (mode === "e2e") return endToEnd();
-  const unit = await unitAndIntegration();
-  if (unit !== 0) return unit;
-  return endToEnd();
+  // Before the unit tests, so a missing prerequisite stops the run at once, not minutes later.
+  const prerequisites = await provideEndToEndPrerequisites();
+  if (!prerequisites) return 1;
+  if (mode !== "e2e") {
+    const unit = await unitAndIntegration();
+    if (unit !== 0) return unit;
+  }
+  return endToEnd(prerequisites);
 }
 
 main().then(

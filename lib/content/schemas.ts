@@ -91,11 +91,30 @@ export const flashcardsFile = z
 
 // ─── podcast script ───
 
+/**
+ * One synthesiser voice: "festival:<voice>", "flite:<voice>" or "espeak-ng:<voice>"; a bare name is an
+ * espeak-ng voice (what scripts said before there were other engines). The names are narrow on purpose:
+ * a Festival voice becomes a Scheme call and every name an argument, so none may start with "-".
+ */
+export const voiceRef = z
+  .string()
+  .regex(/^(?:festival:[a-z0-9_]+|flite:[a-z0-9_]+|(?:espeak-ng:)?[A-Za-z0-9][\w+.-]*)$/, 'must be "festival:<voice>", "flite:<voice>" or an espeak-ng voice');
+
 export const podcastFile = z.strictObject({
   title: text,
-  /** Speaking rate for the synthesised audio (espeak-ng's -s). */
-  wordsPerMinute: z.number().int().min(80, "must be at least 80").max(450, "must be at most 450").default(165),
-  hosts: z.array(z.strictObject({ id: key, name: text, voice: z.string().default("") })).min(1),
+  /** Words per minute as heard; lib/podcast/voices.ts turns it into each synthesiser's own speed setting. */
+  wordsPerMinute: z.number().int().min(80, "must be at least 80").max(450, "must be at most 450").default(150),
+  hosts: z
+    .array(
+      z.strictObject({
+        id: key,
+        name: text,
+        // The host's voices, best first: the build takes the first one installed (espeak-ng's "en-us" is
+        // the last resort). "" is what older stored scripts hold for "espeak-ng's default".
+        voice: z.union([voiceRef, z.array(voiceRef).min(1).max(8), z.literal("")]).default(""),
+      }),
+    )
+    .min(1),
   chapters: z.array(z.strictObject({ key, title: text, section: key.optional() })).min(1),
   lines: z.array(z.strictObject({ host: key, chapter: key, text })).min(1),
 });

@@ -1,49 +1,23 @@
-// Builds each lecture's podcast audio offline: every script line is spoken by espeak-ng in its host's
-// voice, the lines are joined with pauses into one WAV, and lame encodes it as MP3. The timing of every
-// line and chapter is written beside the audio. A build whose script and settings are unchanged is
-// skipped. Files are written under a temporary name and renamed, so a half-built episode never shows.
-import { execFile, spawn } from "node:child_process";
+// Builds each lecture's podcast audio offline: every script line is spoken in its host's voice (the
+// best installed synthesiser, see lib/podcast/voices.ts), the lines are joined with pauses into one WAV,
+// and lame encodes it as MP3. The timing of every line and chapter is written beside the audio. A build
+// whose script, voices and settings are unchanged is skipped. Files are written under a temporary name
+// and renamed, so a half-built episode never shows.
+import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import type { PodcastFile } from "../content/schemas";
+import { runSpeech } from "./speech-system";
 import { DEFAULT_PAUSES, encodeWav, layoutEpisode, readWavInfo } from "./timing";
-import { TIMING_VERSION, scriptHash, timingFile, type TimingFile } from "./timing-file";
+import { TIMING_VERSION, scriptHash, type TimingFile } from "./timing-file";
+import { readTimingFile } from "./timing-store";
 import { TIMING_FILE } from "./paths";
+import { describeVoices, planVoices, speechCommand, type SpeechSystem, type VoicePlan } from "./voices";
 
 const exec = promisify(execFile);
-
-export const PODCAST_TOOLS = ["espeak-ng", "lame"] as const;
-export const PODCAST_TOOLS_HINT = "The podcast audio needs espeak-ng and lame (Debian: `apt-get install espeak-ng lame`), then `npm run podcast:build`.";
-
-/** Version strings of the tools, or the names of the missing ones. */
-export async function podcastTools(): Promise<{ ok: true; versions: string[] } | { ok: false; missing: string[] }> {
-  const versions: string[] = [];
-  const missing: string[] = [];
-  for (const tool of PODCAST_TOOLS) {
-    try {
-      const { stdout } = await exec(tool, ["--version"], { timeout: 10_000 });
-      versions.push(stdout.split("\n")[0]!.trim());
-    } catch {
-      missing.push(tool);
-    }
-  }
-  return missing.length ? { ok: false, missing } : { ok: true, versions };
-}
-
-function speak(text: string, voice: string, wordsPerMinute: number, out: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    // The text goes in on stdin, so nothing in it is read as an option.
-    const child = spawn("espeak-ng", ["-v", voice, "-s", String(wordsPerMinute), "-w", out, "--stdin"], { stdio: ["pipe", "ignore", "pipe"] });
-    let stderr = "";
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once("error", reject);
-    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`espeak-ng failed (voice ${voice}): ${stderr.trim() || `exit code ${code}`}`))));
-    child.stdin.end(text);
-  });
-}
 
 async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
@@ -63,18 +37,23 @@ export interface BuildResult {
   status: "built" | "unchanged";
   duration: number;
   audioBytes: number;
+  /** Who spoke: "Festival (cmu_us_slt_arctic_hts) and Flite (rms)". */
+  voices: string;
 }
 
-/** Reads a valid timing file, or null when there is none or it is unreadable. */
-export function readTimingFile(dir: string): TimingFile | null {
-  const file = path.join(dir, TIMING_FILE);
-  if (!existsSync(file)) return null;
-  try {
-    const parsed = timingFile.safeParse(JSON.parse(readFileSync(file, "utf8")));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+const BITRATE = ["--cbr", "-b", "48"];
+
+/**
+ * Hash of the script and every build setting: lame's version, the chosen voices with theirs, and the
+ * command line each host is spoken with (so a new speed calibration rebuilds too).
+ */
+export function episodeBuildHash(script: PodcastFile, lame: string, plan: VoicePlan): string {
+  const commands = Object.entries(plan.voices).map(([host, voice]) => {
+    const { command, args } = speechCommand(voice, script.wordsPerMinute, plan.sampleRate, { out: "OUT", textFile: "TEXT" });
+    return [host, command, ...args];
+  });
+  const settings = { pauses: DEFAULT_PAUSES, bitrate: BITRATE.join(" "), timingVersion: TIMING_VERSION, lame, voices: plan, commands };
+  return createHash("sha256").update(scriptHash(script)).update(JSON.stringify(settings)).digest("hex");
 }
 
 function writeAtomically(file: string, data: string | Uint8Array): void {
@@ -84,34 +63,36 @@ function writeAtomically(file: string, data: string | Uint8Array): void {
 }
 
 /**
- * Builds one episode into `outDir` (the lecture's folder under the podcast directory). `toolVersions`
- * enter the build hash, so new tools rebuild the audio.
+ * Builds one episode into `outDir` (the lecture's folder under the podcast directory) with the voices
+ * `speech` has. lame's version and every chosen voice's version enter the build hash, so new tools or
+ * voices rebuild the audio.
  */
 export async function buildEpisode(
   slug: string,
   script: PodcastFile,
   outDir: string,
-  options: { toolVersions: string[]; force?: boolean; onProgress?: (done: number, total: number) => void },
+  options: { lame: string; speech: SpeechSystem; force?: boolean; onProgress?: (done: number, total: number) => void },
 ): Promise<BuildResult> {
-  const settings = { pauses: DEFAULT_PAUSES, bitrate: "--cbr -b 48", timingVersion: TIMING_VERSION, tools: options.toolVersions };
-  const buildHash = createHash("sha256").update(scriptHash(script)).update(JSON.stringify(settings)).digest("hex");
+  const plan = planVoices(script.hosts, options.speech);
+  const buildHash = episodeBuildHash(script, options.lame, plan);
   const existing = readTimingFile(outDir);
   if (!options.force && existing?.buildHash === buildHash && existsSync(path.join(outDir, existing.audioFile))) {
-    return { slug, status: "unchanged", duration: existing.duration, audioBytes: existing.audioBytes };
+    return { slug, status: "unchanged", duration: existing.duration, audioBytes: existing.audioBytes, voices: describeVoices(plan) };
   }
 
-  const voices = new Map(script.hosts.map((host) => [host.id, host.voice || "en-us"]));
   const work = mkdtempSync(path.join(os.tmpdir(), `podcast-${slug}-`));
   try {
     let done = 0;
     const wavs = await mapLimit(script.lines, Math.max(1, Math.min(4, os.availableParallelism())), async (line, i) => {
-      const file = path.join(work, `line-${String(i).padStart(4, "0")}.wav`);
-      await speak(line.text, voices.get(line.host)!, script.wordsPerMinute, file);
+      const name = path.join(work, `line-${String(i).padStart(4, "0")}`);
+      const speech = speechCommand(plan.voices[line.host]!, script.wordsPerMinute, plan.sampleRate, { out: `${name}.wav`, textFile: `${name}.txt` });
+      await runSpeech(speech, line.text);
       options.onProgress?.(++done, script.lines.length);
-      const buffer = readFileSync(file);
+      const buffer = readFileSync(speech.out);
       return { buffer, info: readWavInfo(buffer, `line ${i + 1}`) };
     });
-    const sampleRate = wavs[0]!.info.sampleRate;
+    // The timeline counts samples: every line must be mono at the plan's one rate.
+    const { sampleRate } = plan;
     wavs.forEach(({ info }, i) => {
       if (info.sampleRate !== sampleRate || info.channels !== 1)
         throw new Error(`line ${i + 1}: ${info.sampleRate} Hz with ${info.channels} channel(s); every line must be mono at ${sampleRate} Hz`);
@@ -137,7 +118,7 @@ export async function buildEpisode(
     const mp3 = path.join(work, audioFile);
     await exec(
       "lame",
-      ["--quiet", "-m", "m", ...settings.bitrate.split(" "), "--tt", script.title, "--tc", "Generated by espeak-ng from the episode script", episodeWav, mp3],
+      ["--quiet", "-m", "m", ...BITRATE, "--tt", script.title, "--tc", `Spoken by ${describeVoices(plan)} from the episode script`, episodeWav, mp3],
       { timeout: 300_000 },
     );
 
@@ -157,7 +138,7 @@ export async function buildEpisode(
     };
     writeAtomically(path.join(outDir, TIMING_FILE), `${JSON.stringify(timing, null, 1)}\n`);
     for (const old of readdirSync(outDir)) if (/^episode-[0-9a-f]+\.mp3$/.test(old) && old !== audioFile) rmSync(path.join(outDir, old), { force: true });
-    return { slug, status: "built", duration: layout.duration, audioBytes };
+    return { slug, status: "built", duration: layout.duration, audioBytes, voices: describeVoices(plan) };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

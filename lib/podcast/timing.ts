@@ -12,7 +12,7 @@ export interface WavInfo {
   dataLength: number;
 }
 
-/** Reads a RIFF/WAVE header (16-bit PCM, as espeak-ng writes). Throws a clear error on anything else. */
+/** Reads a RIFF/WAVE header (16-bit PCM, as the synthesisers write). Throws a clear error on anything else. */
 export function readWavInfo(buffer: Uint8Array, name = "audio"): WavInfo {
   const view = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   const tag = (offset: number) => String.fromCharCode(...buffer.subarray(offset, offset + 4));

@@ -6,7 +6,7 @@ import path from "node:path";
 import { db } from "../../db";
 import { ttlCache } from "../../cache";
 import { podcastFile, type PodcastFile } from "../../content/schemas";
-import { readTimingFile } from "../build";
+import { readTimingFile } from "../timing-store";
 import { episodeDir } from "../paths";
 import { checkTiming, scriptHash, type TimingFile } from "../timing-file";
 
