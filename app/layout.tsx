@@ -1,11 +1,14 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/layout/site-header";
+import { OfflineLayer } from "@/components/offline/offline-layer";
 import { getViewer } from "@/lib/auth/viewer";
 // Registers the no-op server action on every page: it probes (and bench:quiz-submit measures) the
 // action path of any page without reading or writing anything.
 import "@/lib/health/actions";
 import "./globals.css";
+
+export const viewport: Viewport = { themeColor: "#4f46e5" };
 
 export const metadata: Metadata = {
   title: { default: "AI/ML Systems Fundamentals", template: "%s · AI/ML Systems Fundamentals" },
@@ -25,6 +28,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
           {children}
         </main>
+        <OfflineLayer userId={viewer?.id ?? null} />
         <footer className="border-t border-slate-200 py-6 text-center text-xs text-slate-500">AI/ML Systems Fundamentals · an open-source course module</footer>
       </body>
     </html>

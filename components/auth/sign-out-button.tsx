@@ -4,6 +4,21 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { signOutOfServer } from "@/lib/auth/sign-out-client";
+import { clearDeviceCopies } from "@/lib/offline/device-copies";
+import { outboxEntries } from "@/lib/offline/outbox";
+import { allPendingAnswers, pendingCount } from "@/lib/offline/pending-answers";
+
+/** Work done offline and not sent yet: signing out removes it from the device, so ask first. */
+async function confirmUnsent(): Promise<boolean> {
+  const [ratings, answers] = await Promise.all([outboxEntries().catch(() => []), allPendingAnswers().catch(() => [])]);
+  const unsent = ratings.length + answers.reduce((sum, a) => sum + pendingCount(a), 0);
+  return (
+    unsent === 0 ||
+    window.confirm(
+      `${unsent === 1 ? "1 rating or answer" : `${unsent} ratings and answers`} made offline ${unsent === 1 ? "is" : "are"} not sent yet. Signing out removes ${unsent === 1 ? "it" : "them"} from this device. Sign out anyway?`,
+    )
+  );
+}
 
 export function SignOutButton() {
   const router = useRouter();
@@ -18,7 +33,10 @@ export function SignOutButton() {
         onClick={() =>
           startTransition(async () => {
             try {
+              if (!(await confirmUnsent())) return;
               await signOutOfServer();
+              // The device's copies of pages, audio and unsent work go with the session.
+              await clearDeviceCopies();
               router.replace("/sign-in?signedOut=1");
               router.refresh();
             } catch (cause) {

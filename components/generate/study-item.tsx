@@ -118,7 +118,7 @@ export function StudyItem({ item }: { item: StudyItemView }) {
           </Button>
         )}
         <Button type="button" variant="secondary" onClick={addToCards} pending={adding}>
-          Add to My cards <kbd className="rounded border border-slate-300 px-1 text-xs">A</kbd>
+          Add to My cards <kbd className="keyboard-hint rounded border border-slate-300 px-1 text-xs">A</kbd>
         </Button>
         {proposed ? (
           <span className="text-sm text-slate-600">Suggested for the course bank.</span>

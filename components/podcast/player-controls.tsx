@@ -57,8 +57,11 @@ export function PlayerControls({ playback }: { playback: PodcastPlayback }) {
         className="mt-4 w-full accent-indigo-600"
       />
       <p className="mt-1 text-xs text-slate-500">
-        Keys: <Key>K</Key> or <Key>Space</Key> play or pause, <Key>J</Key> back {BACK_SECONDS} s, <Key>L</Key> forward {FORWARD_SECONDS} s. Click a line of the
-        transcript to jump to it.
+        <span className="keyboard-hint">
+          Keys: <Key>K</Key> or <Key>Space</Key> play or pause, <Key>J</Key> back {BACK_SECONDS} s, <Key>L</Key> forward {FORWARD_SECONDS} s.{" "}
+        </span>
+        {/* On a touch screen the keys are not told; the transcript works with a tap. */}
+        Click or tap a line of the transcript to jump to it.
       </p>
     </>
   );

@@ -44,8 +44,33 @@ export interface AnswerSyncOptions {
   onStale: (index: number, stored: Answer) => void;
   /** The attempt takes no more answers (submitted, or time is up): the server's message says which. */
   onClosed: (message: string) => void;
+  /** Told of every change to what is not yet stored, to keep a copy on the device (lib/offline/pending-answers.ts). */
+  persist?: (pending: PendingState) => void;
+  /** Resolves when a connection may be back (the browser's `online` event, or a while later). */
+  waitForConnection?: (signal: AbortSignal) => Promise<void>;
   /** For tests: how to wait, what time it is, the jitter. */
   retry?: Pick<RetryHooks, "sleep" | "now" | "random" | "policy">;
+}
+
+/** What is not yet stored: the save in flight (resent unchanged) and the answers waiting behind it. */
+export interface PendingState {
+  sending: SaveRequest | null;
+  waiting: { position: number; answer: Answer; timeSpentMs: number }[];
+}
+
+/** Waits for the browser's `online` event, or 30 s (it is not always told), or the abort. */
+export function waitForOnline(signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      window.removeEventListener("online", done);
+      signal.removeEventListener("abort", done);
+      resolve();
+    };
+    const timer = setTimeout(done, 30_000);
+    window.addEventListener("online", done);
+    signal.addEventListener("abort", done);
+  });
 }
 
 /** Below this, an unchanged answer is not worth a request just to add the time spent. */
@@ -87,6 +112,37 @@ export class AnswerSync {
       revision: q.revision,
       waiting: null,
     }));
+  }
+
+  /**
+   * Takes up what an earlier page left unsent (from the device's copy): the save that was in flight
+   * goes first, unchanged, then the waiting answers, unless the student already changed them here.
+   */
+  restore(pending: PendingState): void {
+    if (this.closed) return;
+    const indexOf = (position: number) => this.questions.findIndex((q) => q.position === position);
+    for (const { position, answer, timeSpentMs } of pending.waiting) {
+      const index = indexOf(position);
+      if (index === -1 || this.questions[index]!.waiting) continue;
+      this.questions[index]!.waiting = { answer, timeSpentMs };
+      this.order.push(index);
+    }
+    const resend = pending.sending ? indexOf(pending.sending.position) : -1;
+    if (resend !== -1 && !this.inFlight) void this.run(resend, pending.sending!);
+    else if (resend !== -1 && !this.questions[resend]!.waiting) {
+      this.questions[resend]!.waiting = { answer: pending.sending!, timeSpentMs: pending.sending!.timeSpentMs };
+      this.order.unshift(resend);
+    }
+    this.changed();
+  }
+
+  /** What is not yet stored, as the device keeps it. */
+  pending(): PendingState {
+    const sending = this.inFlight?.request ?? this.failed?.request ?? null;
+    return {
+      sending,
+      waiting: this.order.map((index) => ({ position: this.questions[index]!.position, ...this.questions[index]!.waiting! })),
+    };
   }
 
   /** The student left question `index` with `answer` after `timeSpentMs` on it: save it (eventually). */
@@ -149,6 +205,7 @@ export class AnswerSync {
 
   private changed(): void {
     this.pump();
+    this.options.persist?.(this.pending());
     this.options.onStatus(this.status());
     const listeners = this.settledListeners;
     this.settledListeners = [];
@@ -187,6 +244,15 @@ export class AnswerSync {
     });
     // A reply to a request the page no longer waits for (left, or closed meanwhile) changes nothing.
     if (this.closed || this.inFlight?.request !== request) return;
+    // No connection for a while: the answers are kept on the device; try the same request again once
+    // the browser says it is back online (or a while later), for as long as the page is open.
+    if (!result.ok && result.failure.kind === "network" && this.options.waitForConnection) {
+      this.retrying = result.failure;
+      this.options.onStatus(this.status());
+      await this.options.waitForConnection(this.abort.signal);
+      if (!this.closed && this.inFlight?.request === request) void this.run(index, request);
+      return;
+    }
     this.inFlight = null;
     this.retrying = null;
     if (result.ok) this.apply(index, request, result.data);

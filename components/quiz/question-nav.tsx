@@ -32,7 +32,7 @@ export function QuestionNav({
                 aria-label={label}
                 aria-current={i === current ? "step" : undefined}
                 onClick={() => onGo(i)}
-                className={`relative grid h-9 w-full place-items-center rounded-md border text-sm font-medium ${
+                className={`relative grid h-11 w-full place-items-center rounded-md border text-sm font-medium lg:h-9 ${
                   i === current ? "ring-2 ring-indigo-600 ring-offset-1" : ""
                 } ${done ? "border-indigo-200 bg-indigo-50 text-indigo-800" : "border-slate-200 bg-white text-slate-700"}`}
               >

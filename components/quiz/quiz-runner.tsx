@@ -51,7 +51,7 @@ export function QuizRunner({ attempt }: Props) {
   const question = questions[index]!;
   const answer = answers[index]!;
 
-  const saves = useAnswerSync(attempt.id, questions, {
+  const saves = useAnswerSync(attempt.id, attempt.lectureSlug, questions, {
     onStale: (i, stored) => {
       setAnswers((previous) => replaceAt(previous, i, stored));
       setHandedOver((previous) => replaceAt(previous, i, stored));
@@ -62,6 +62,13 @@ export function QuizRunner({ attempt }: Props) {
     onClosed: (message) => {
       setError(message);
       router.refresh();
+    },
+    onRestored: (restored) => {
+      if (restored.length === 0) return;
+      const apply = (previous: Answer[]) => restored.reduce((list, { index: i, answer: kept }) => replaceAt(list, i, kept), previous);
+      setAnswers(apply);
+      setHandedOver(apply);
+      setNotice(`${restored.length === 1 ? "1 answer" : `${restored.length} answers`} kept on this device ${restored.length === 1 ? "is" : "are"} being sent.`);
     },
   });
   const submission = useSubmission(attempt.id, saves.flush);

@@ -18,7 +18,7 @@ export function DeckNav({ lectureSlug, current, mistakes, own }: { lectureSlug: 
           key={item.view}
           href={item.href}
           aria-current={item.view === current ? "page" : undefined}
-          className={`rounded-full border px-3 py-1.5 text-sm font-medium ${
+          className={`inline-flex min-h-11 items-center rounded-full border px-3 py-1.5 text-sm font-medium ${
             item.view === current ? "border-indigo-600 bg-indigo-600 text-white" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50"
           }`}
         >

@@ -8,9 +8,11 @@ import { Spinner } from "@/components/ui/button";
 import { thrownFailureMessage } from "@/components/ui/resilient-action";
 import { rateCardAction, undoRatingAction } from "@/lib/review/actions";
 import type { ReviewSession as Session } from "@/lib/review/data";
+import { advanceSession } from "@/lib/offline/review-offline";
 import { RATING_KEYS, RATING_LABELS, RATINGS, type Rating } from "@/lib/review/fsrs";
 import { DeckProgress } from "./deck-progress";
 import { ReviewDone } from "./review-done";
+import { isConnectionFailure, useKeptRatings } from "./use-kept-ratings";
 
 const RATING_STYLES: Record<Rating, string> = {
   AGAIN: "border-red-300 bg-red-50 text-red-900 hover:bg-red-100",
@@ -38,6 +40,8 @@ export function ReviewSession({ initial, lectureSlug, sectionTitles }: { initial
   // A retried rating of the same card reuses its key, so the server counts it once.
   const retryKey = useRef<{ itemId: string; rating: Rating; key: string } | null>(null);
   const [focusTarget, setFocusTarget] = useState<"flip" | "rate" | null>(null);
+  const [keptUndo, setKeptUndo] = useState(false);
+  const kept = useKeptRatings(lectureSlug, initial, setSession);
 
   const card = session.current;
   const counts = session.counts;
@@ -62,27 +66,52 @@ export function ReviewSession({ initial, lectureSlug, sectionTitles }: { initial
       retryKey.current = { itemId: card.itemId, rating, key };
       setPending("rate");
       setError(null);
+      const next = (after: Session, saved: string) => {
+        setSession(after);
+        setFlipped(false);
+        setFocusTarget("flip");
+        setAnnouncement(`Rated ${RATING_LABELS[rating]}: ${saved}. ${after.current ? "Next card." : "No more cards due."}`);
+      };
+      // Without a connection the rating is kept on this device and sent, in order, once online.
+      const keepOnDevice = async () => {
+        if (!(await kept.keep(session, rating, key))) return false;
+        retryKey.current = null;
+        setKeptUndo(true);
+        setLastLogId(null);
+        next(advanceSession(session, card.itemId), "kept on this device, sent when you are back online");
+        return true;
+      };
       try {
+        if (typeof navigator !== "undefined" && navigator.onLine === false && (await keepOnDevice())) return;
         const result = await rateCardAction(null, { lectureId: session.lectureId, deck: session.deck, itemId: card.itemId, rating, idempotencyKey: key });
         if (!result.ok) throw new Error(result.message);
         retryKey.current = null;
-        setSession(result.data.session);
         setLastLogId(result.data.logId);
-        setFlipped(false);
-        setFocusTarget("flip");
-        const next = result.data.session.current ? "Next card." : "No more cards due.";
-        setAnnouncement(`Rated ${RATING_LABELS[rating]}: the card comes back ${card.previews[rating].description}. ${next}`);
+        setKeptUndo(false);
+        next(result.data.session, `the card comes back ${card.previews[rating].description}`);
       } catch (failure) {
-        setError(thrownFailureMessage(failure));
+        if (!(isConnectionFailure(failure) && (await keepOnDevice()))) setError(thrownFailureMessage(failure));
       } finally {
         setPending(null);
       }
     },
-    [card, flipped, pending, session.deck, session.lectureId],
+    [card, flipped, kept, pending, session],
   );
 
   const undo = useCallback(async () => {
-    if (!lastLogId || pending) return;
+    if (pending) return;
+    if (keptUndo) {
+      const before = await kept.undoKept();
+      setKeptUndo(false);
+      if (before) {
+        setSession(before);
+        setFlipped(false);
+        setFocusTarget("flip");
+        setAnnouncement("Rating undone: it will not be sent.");
+      }
+      return;
+    }
+    if (!lastLogId) return;
     setPending("undo");
     setError(null);
     try {
@@ -98,7 +127,7 @@ export function ReviewSession({ initial, lectureSlug, sectionTitles }: { initial
     } finally {
       setPending(null);
     }
-  }, [lastLogId, pending]);
+  }, [kept, keptUndo, lastLogId, pending]);
 
   // Space or Enter flips, 1-4 rate, U (or Ctrl+Z) undoes; never while typing in a field, and a focused
   // button keeps its own Space and Enter.
@@ -146,14 +175,14 @@ export function ReviewSession({ initial, lectureSlug, sectionTitles }: { initial
               {STATE_LABELS[card.state]}
               {card.topic ? ` · ${card.topic}` : null}
             </span>
-            {lastLogId ? (
+            {lastLogId || keptUndo ? (
               <button
                 type="button"
                 onClick={() => void undo()}
                 disabled={pending !== null}
                 className="rounded px-2 py-1 font-medium text-indigo-700 hover:bg-indigo-50 disabled:opacity-50"
               >
-                Undo last rating <kbd className="ml-1 rounded border border-slate-300 px-1 font-mono">U</kbd>
+                Undo last rating <kbd className="keyboard-hint ml-1 rounded border border-slate-300 px-1 font-mono">U</kbd>
               </button>
             ) : null}
           </div>
@@ -200,7 +229,7 @@ export function ReviewSession({ initial, lectureSlug, sectionTitles }: { initial
                       {RATING_LABELS[rating]} <span className="font-normal">{card.previews[rating].label}</span>
                     </span>
                     <span className="sr-only">, comes back {card.previews[rating].description}</span>
-                    <kbd aria-hidden="true" className="mt-0.5 font-mono text-xs font-normal opacity-80">
+                    <kbd aria-hidden="true" className="keyboard-hint mt-0.5 font-mono text-xs font-normal opacity-80">
                       {RATING_KEYS[rating]}
                     </kbd>
                   </button>
@@ -212,9 +241,9 @@ export function ReviewSession({ initial, lectureSlug, sectionTitles }: { initial
                   ref={flipButton}
                   type="button"
                   onClick={flip}
-                  className="inline-flex items-center gap-2 rounded-xl bg-indigo-600 px-6 py-2.5 text-sm font-semibold text-white hover:bg-indigo-700"
+                  className="inline-flex min-h-11 items-center gap-2 rounded-xl bg-indigo-600 px-6 py-2.5 text-sm font-semibold text-white hover:bg-indigo-700"
                 >
-                  Show answer <kbd className="rounded bg-indigo-500 px-1.5 font-mono text-xs">Space</kbd>
+                  Show answer <kbd className="keyboard-hint rounded bg-indigo-500 px-1.5 font-mono text-xs">Space</kbd>
                 </button>
               </div>
             )}
@@ -226,14 +255,15 @@ export function ReviewSession({ initial, lectureSlug, sectionTitles }: { initial
           </div>
         </section>
       ) : (
-        <ReviewDone session={session} canUndo={lastLogId !== null} disabled={pending !== null} onUndo={() => void undo()} />
+        <ReviewDone session={session} canUndo={lastLogId !== null || keptUndo} disabled={pending !== null} onUndo={() => void undo()} />
       )}
 
-      <p className="text-xs text-slate-600">
-        Keys: <kbd className="rounded border border-slate-300 px-1 font-mono">Space</kbd> or{" "}
-        <kbd className="rounded border border-slate-300 px-1 font-mono">Enter</kbd> show the answer,{" "}
-        <kbd className="rounded border border-slate-300 px-1 font-mono">1</kbd>–<kbd className="rounded border border-slate-300 px-1 font-mono">4</kbd> rate
-        Again, Hard, Good, Easy, <kbd className="rounded border border-slate-300 px-1 font-mono">U</kbd> undo the last rating.
+      <p className="keyboard-hint text-xs text-slate-600">
+        Keys: <kbd className="keyboard-hint rounded border border-slate-300 px-1 font-mono">Space</kbd> or{" "}
+        <kbd className="keyboard-hint rounded border border-slate-300 px-1 font-mono">Enter</kbd> show the answer,{" "}
+        <kbd className="keyboard-hint rounded border border-slate-300 px-1 font-mono">1</kbd>–
+        <kbd className="keyboard-hint rounded border border-slate-300 px-1 font-mono">4</kbd> rate Again, Hard, Good, Easy,{" "}
+        <kbd className="keyboard-hint rounded border border-slate-300 px-1 font-mono">U</kbd> undo the last rating.
       </p>
       <p className="sr-only" role="status" aria-live="polite" data-testid="review-announcer">
         {announcement}

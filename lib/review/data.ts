@@ -39,11 +39,30 @@ export interface ReviewSession {
   deck: Deck;
   counts: DeckCounts;
   current: ReviewItem | null;
+  /** The next cards after the current one (at most UPCOMING_CARDS), for going on without a connection. */
+  upcoming: ReviewItem[];
   /** When the next card comes due, when nothing is due now. */
   nextDue: string | null;
 }
 
 type Reader = typeof db | DbTransaction;
+
+/** How many cards past the current one a session carries: enough for a ride without a connection. */
+export const UPCOMING_CARDS = 25;
+
+/** The longest a rating made offline may wait: an older one counts as made when it arrives. */
+const OFFLINE_RATING_MAX_AGE_MS = 7 * 86_400_000;
+
+/**
+ * When a rating counts as made: when the student made it (a rating sent later from the device says
+ * so), never in the future, never before the card's last review, and at most a week back.
+ */
+export function ratingTime(now: Date, reviewedAt: string | undefined, lastReview: Date | null): Date {
+  if (!reviewedAt) return now;
+  const at = new Date(reviewedAt).getTime();
+  if (!(at >= now.getTime() - OFFLINE_RATING_MAX_AGE_MS) || at > now.getTime()) return now;
+  return new Date(Math.min(now.getTime(), Math.max(at, lastReview?.getTime() ?? at)));
+}
 
 /** Every card of the deck with its scheduling state (a flashcard never reviewed is NEW, due now). */
 async function loadDeck(reader: Reader, userId: string, lectureId: string, deck: Deck, now: Date): Promise<DeckCard[]> {
@@ -181,6 +200,7 @@ export async function getReviewSession(viewer: Viewer, lectureId: string, deck: 
     deck,
     counts: countDeck(cards, newLeft, now),
     current: current && plan ? toItem(current, now, plan) : null,
+    upcoming: plan ? queue.upcoming.slice(0, UPCOMING_CARDS).map((id) => toItem(byId.get(id)!, now, plan)) : [],
     nextDue: queue.nextDue?.toISOString() ?? null,
   };
 }
@@ -258,7 +278,7 @@ export async function rateReviewCard(viewer: Viewer, input: RateCardInput, now =
         throw new ActionError("CONFLICT", "That request key was already used for another card.");
       return existing.id;
     }
-    return applyRating(tx, viewer.id, input.lectureId, card.id, card.snapshot, input.rating, now, key);
+    return applyRating(tx, viewer.id, input.lectureId, card.id, card.snapshot, input.rating, ratingTime(now, input.reviewedAt, card.snapshot.lastReview), key);
   });
   return { logId, session: await getReviewSession(viewer, input.lectureId, input.deck, { now }) };
 }

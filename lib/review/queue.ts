@@ -57,18 +57,25 @@ const byDue = (a: QueueCard, b: QueueCard) => a.due.getTime() - b.due.getTime() 
  * (a card just restored by undo) comes first when it is one of those. Otherwise, when the next
  * card is due.
  */
-export function buildQueue(cards: readonly QueueCard[], now: Date, newLeftToday: number, prefer?: string): { current: string | null; nextDue: Date | null } {
+export function buildQueue(
+  cards: readonly QueueCard[],
+  now: Date,
+  newLeftToday: number,
+  prefer?: string,
+): { current: string | null; upcoming: string[]; nextDue: Date | null } {
   const t = now.getTime();
   const due = cards.filter((c) => c.state !== "NEW" && c.due.getTime() <= t).sort(byDue);
   const fresh = newLeftToday > 0 ? cards.filter((c) => c.state === "NEW").sort((a, b) => a.position - b.position) : [];
   const ahead = cards
     .filter((c) => (c.state === "LEARNING" || c.state === "RELEARNING") && c.due.getTime() > t && c.due.getTime() <= t + LEARN_AHEAD_MS)
     .sort(byDue);
-  const eligible = [...due, ...fresh, ...ahead];
-  if (prefer && eligible.some((c) => c.itemId === prefer)) return { current: prefer, nextDue: null };
-  if (eligible.length > 0) return { current: eligible[0]!.itemId, nextDue: null };
+  // The cards after the current one, in order (new ones only as many as today allows): what the page
+  // can go on with while it has no connection.
+  const eligible = [...due, ...fresh.slice(0, newLeftToday), ...ahead].map((c) => c.itemId);
+  if (prefer && eligible.includes(prefer)) return { current: prefer, upcoming: eligible.filter((id) => id !== prefer), nextDue: null };
+  if (eligible.length > 0) return { current: eligible[0]!, upcoming: eligible.slice(1), nextDue: null };
   const later = cards.filter((c) => c.state !== "NEW").sort(byDue)[0];
-  return { current: null, nextDue: later ? later.due : null };
+  return { current: null, upcoming: [], nextDue: later ? later.due : null };
 }
 
 /** Midnight UTC after `now`: "due today" means due before it. */

@@ -11,6 +11,8 @@ export const rateCardInput = z.strictObject({
   rating: z.enum(RATINGS),
   /** One per rating the student made: a retried request carries the same key and counts once. */
   idempotencyKey: z.string().min(8).max(100),
+  /** When the student rated, for a rating made offline and sent later (lib/review/data.ts ratingTime). */
+  reviewedAt: z.iso.datetime({ offset: true }).optional(),
 });
 
 export type RateCardInput = z.output<typeof rateCardInput>;

@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { binPath, projectRoot, runOrThrow } from "./run";
+import { buildServiceWorker } from "./service-worker";
 
 const SOURCE_DIRS = ["app", "components", "lib", "public", "content"];
 const SOURCE_FILES = ["next.config.ts", "proxy.ts", "instrumentation.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
@@ -40,8 +41,9 @@ export async function buildIfNeeded(env: NodeJS.ProcessEnv = process.env): Promi
     console.log("Production build is up to date.");
     return;
   }
-  console.log("Building the app (next build)…");
+  console.log("Building the app (next build, then its service worker)…");
   const hash = sourceHash();
   await runOrThrow(binPath("next"), ["build"], { ...env, NEXT_TELEMETRY_DISABLED: "1" });
+  await buildServiceWorker();
   writeFileSync(stampFile, hash);
 }

@@ -111,10 +111,10 @@ describe("the review queue", () => {
 
   it("stops new cards at the daily limit, then learns ahead up to 20 minutes, then says when the next is due", () => {
     const noDue = deck.filter((c) => c.itemId === "new-a" || c.itemId === "learning-soon" || c.itemId === "review-tomorrow");
-    expect(buildQueue(noDue, T0, 0)).toEqual({ current: "learning-soon", nextDue: null });
+    expect(buildQueue(noDue, T0, 0)).toEqual({ current: "learning-soon", upcoming: [], nextDue: null });
     expect(LEARN_AHEAD_MS).toBe(20 * 60_000);
     const later = noDue.map((c) => (c.itemId === "learning-soon" ? { ...c, due: minutes(30) } : c));
-    expect(buildQueue(later, T0, 0)).toEqual({ current: null, nextDue: minutes(30) });
+    expect(buildQueue(later, T0, 0)).toEqual({ current: null, upcoming: [], nextDue: minutes(30) });
   });
 
   it("is the same on every call (a reload resumes the same card), and a preferred card comes first when eligible", () => {

@@ -18,7 +18,9 @@ interface Draft {
   key: number;
 }
 
-const Key = ({ children }: { children: ReactNode }) => <kbd className="rounded border border-current px-1 font-mono text-[11px] opacity-80">{children}</kbd>;
+const Key = ({ children }: { children: ReactNode }) => (
+  <kbd className="keyboard-hint rounded border border-current px-1 font-mono text-[11px] opacity-80">{children}</kbd>
+);
 
 /**
  * "Make a card from this" in the notes: select a passage inside a section and press the button that

@@ -1,10 +1,13 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
+import { LectureHeader } from "@/components/lectures/lecture-header";
 import { LectureTabs, type LectureTab } from "@/components/lectures/lecture-tabs";
+import { LectureOffline } from "@/components/offline/lecture-offline";
 import { getViewer } from "@/lib/auth/viewer";
 import { getLectureContent } from "@/lib/lectures/data";
 import { lectureSlug } from "@/lib/lectures/schemas";
+import { lecturePages } from "@/lib/offline/paths";
+import { getEpisode } from "@/lib/podcast/data";
 
 // The lecture's frame (title and tabs). Not a guard: each page below checks the session itself (and
 // sends a signed-out visitor to sign in, coming back to that page), so without a viewer the frame
@@ -17,6 +20,8 @@ export default async function LectureLayout({ children, params }: { children: Re
   const lecture = await getLectureContent(viewer, slug.data);
   if (!lecture) notFound();
   const base = `/lectures/${lecture.slug}`;
+  const episode = lecture.hasPodcast ? await getEpisode(viewer, lecture.slug) : null;
+  const offlinePages = lecturePages(lecture.slug, { quiz: lecture.quizSlotCount > 0, flashcards: true, podcast: lecture.hasPodcast });
   const tabs: LectureTab[] = [{ href: base, label: "Notes", detail: String(lecture.sections.length) }];
   if (lecture.quizSlotCount > 0) tabs.push({ href: `${base}/quiz`, label: "Quiz", detail: String(lecture.quizSlotCount) });
   // Always there: besides the lecture's flashcards (if any), each student keeps their own cards in it.
@@ -25,20 +30,11 @@ export default async function LectureLayout({ children, params }: { children: Re
   // Generated cards and questions, and the personal practice quiz.
   tabs.push({ href: `${base}/study`, label: "Study" });
   return (
-    <div className="space-y-6">
-      <div>
-        <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
-          <Link href="/" className="hover:underline">
-            {lecture.courseTitle}
-          </Link>
-          <span aria-hidden="true"> / </span>
-          <span>Lecture {lecture.number}</span>
-        </nav>
-        <h1 className="mt-2 text-3xl font-semibold tracking-tight text-slate-900 sm:text-4xl">{lecture.title}</h1>
-        {lecture.summary ? <p className="mt-2 max-w-3xl text-slate-600">{lecture.summary}</p> : null}
-      </div>
+    <div className="space-y-4 sm:space-y-6">
+      <LectureHeader base={base} courseTitle={lecture.courseTitle} number={lecture.number} title={lecture.title} summary={lecture.summary ?? null} />
       <LectureTabs tabs={tabs} />
       {children}
+      <LectureOffline pages={offlinePages} audio={episode?.audio ? { url: episode.audio.url, bytes: episode.audio.bytes } : null} />
     </div>
   );
 }
