@@ -11,7 +11,8 @@ import path from "node:path";
 import { promisify } from "node:util";
 import type { PodcastFile } from "../content/schemas";
 import { runSpeech } from "./speech-system";
-import { DEFAULT_PAUSES, encodeWav, layoutEpisode, readWavInfo } from "./timing";
+import { LOUDNESS, normalizeLoudness, type LoudnessSettings } from "./loudness";
+import { DEFAULT_PAUSES, encodeWav, layoutEpisode, readPcm16, readWavInfo, writePcm16 } from "./timing";
 import { TIMING_VERSION, scriptHash, type TimingFile } from "./timing-file";
 import { readTimingFile } from "./timing-store";
 import { TIMING_FILE } from "./paths";
@@ -44,15 +45,16 @@ export interface BuildResult {
 const BITRATE = ["--cbr", "-b", "48"];
 
 /**
- * Hash of the script and every build setting: lame's version, the chosen voices with theirs, and the
- * command line each host is spoken with (so a new speed calibration rebuilds too).
+ * Hash of the script and every build setting: lame's version, the chosen voices with theirs, the
+ * command line each host is spoken with (so a new speed calibration rebuilds too) and the loudness
+ * settings (a new target level or measure rebuilds the audio).
  */
-export function episodeBuildHash(script: PodcastFile, lame: string, plan: VoicePlan): string {
+export function episodeBuildHash(script: PodcastFile, lame: string, plan: VoicePlan, loudness: LoudnessSettings = LOUDNESS): string {
   const commands = Object.entries(plan.voices).map(([host, voice]) => {
     const { command, args } = speechCommand(voice, script.wordsPerMinute, plan.sampleRate, { out: "OUT", textFile: "TEXT" });
     return [host, command, ...args];
   });
-  const settings = { pauses: DEFAULT_PAUSES, bitrate: BITRATE.join(" "), timingVersion: TIMING_VERSION, lame, voices: plan, commands };
+  const settings = { pauses: DEFAULT_PAUSES, bitrate: BITRATE.join(" "), timingVersion: TIMING_VERSION, lame, voices: plan, commands, loudness };
   return createHash("sha256").update(scriptHash(script)).update(JSON.stringify(settings)).digest("hex");
 }
 
@@ -89,7 +91,8 @@ export async function buildEpisode(
       await runSpeech(speech, line.text);
       options.onProgress?.(++done, script.lines.length);
       const buffer = readFileSync(speech.out);
-      return { buffer, info: readWavInfo(buffer, `line ${i + 1}`) };
+      const info = readWavInfo(buffer, `line ${i + 1}`);
+      return { info, samples: readPcm16(buffer.subarray(info.dataOffset, info.dataOffset + info.dataLength)) };
     });
     // The timeline counts samples: every line must be mono at the plan's one rate.
     const { sampleRate } = plan;
@@ -97,18 +100,24 @@ export async function buildEpisode(
       if (info.sampleRate !== sampleRate || info.channels !== 1)
         throw new Error(`line ${i + 1}: ${info.sampleRate} Hz with ${info.channels} channel(s); every line must be mono at ${sampleRate} Hz`);
     });
+    // Each engine speaks at its own level: one gain per host brings them all to the same loudness
+    // (lib/podcast/loudness.ts). It scales samples and never adds or drops one, so the timing holds.
+    const { samples } = normalizeLoudness(
+      script.lines.map((line, i) => ({ host: line.host, samples: wavs[i]!.samples })),
+      sampleRate,
+    );
     const layout = layoutEpisode(
-      script.lines.map((line, i) => ({ chapter: line.chapter, samples: wavs[i]!.info.dataLength / 2 })),
+      script.lines.map((line, i) => ({ chapter: line.chapter, samples: samples[i]!.length })),
       sampleRate,
       DEFAULT_PAUSES,
     );
-    const totalBytes = wavs.reduce((sum, { info }, i) => sum + info.dataLength + layout.gapsBefore[i]! * 2, 0);
+    const totalBytes = samples.reduce((sum, line, i) => sum + (line.length + layout.gapsBefore[i]!) * 2, 0);
     const pcm = new Uint8Array(totalBytes); // zero-filled: the gaps are silence
     let offset = 0;
-    wavs.forEach(({ buffer, info }, i) => {
+    samples.forEach((line, i) => {
       offset += layout.gapsBefore[i]! * 2;
-      pcm.set(buffer.subarray(info.dataOffset, info.dataOffset + info.dataLength), offset);
-      offset += info.dataLength;
+      writePcm16(line, pcm, offset);
+      offset += line.length * 2;
     });
     const episodeWav = path.join(work, "episode.wav");
     writeFileSync(episodeWav, encodeWav(pcm, sampleRate));

@@ -62,6 +62,23 @@ export function encodeWav(pcm: Uint8Array, sampleRate: number, channels = 1): Ui
   return out;
 }
 
+/**
+ * The 16-bit little-endian samples in `bytes` (a WAV's data chunk; a trailing odd byte is dropped). Read
+ * through a DataView: the bytes may sit at an odd offset of their buffer, where an Int16Array cannot.
+ */
+export function readPcm16(bytes: Uint8Array): Int16Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const samples = new Int16Array(bytes.byteLength >> 1);
+  for (let i = 0; i < samples.length; i++) samples[i] = view.getInt16(i * 2, true);
+  return samples;
+}
+
+/** Writes `samples` as 16-bit little-endian PCM into `out` at byte `offset`. */
+export function writePcm16(samples: Int16Array, out: Uint8Array, offset: number): void {
+  const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
+  for (let i = 0; i < samples.length; i++) view.setInt16(offset + i * 2, samples[i]!, true);
+}
+
 export interface Pauses {
   /** Seconds of silence between two lines of one chapter. */
   betweenLines: number;
