@@ -58,21 +58,6 @@ export interface PendingState {
   waiting: { position: number; answer: Answer; timeSpentMs: number }[];
 }
 
-/** Waits for the browser's `online` event, or 30 s (it is not always told), or the abort. */
-export function waitForOnline(signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      window.removeEventListener("online", done);
-      signal.removeEventListener("abort", done);
-      resolve();
-    };
-    const timer = setTimeout(done, 30_000);
-    window.addEventListener("online", done);
-    signal.addEventListener("abort", done);
-  });
-}
-
 /** Below this, an unchanged answer is not worth a request just to add the time spent. */
 const MIN_TIME_WORTH_SAVING_MS = 1000;
 
@@ -97,6 +82,8 @@ export class AnswerSync {
   private readonly questions: QuestionState[];
   /** Questions with a waiting value, in the order they were left. */
   private readonly order: number[] = [];
+  /** Questions the student changed on this page: what an earlier page left on the device never overwrites them. */
+  private readonly touched = new Set<number>();
   private inFlight: { index: number; request: SaveRequest } | null = null;
   private failed: { index: number; request: SaveRequest; message: string } | null = null;
   private retrying: RequestFailure | null = null;
@@ -123,11 +110,12 @@ export class AnswerSync {
     const indexOf = (position: number) => this.questions.findIndex((q) => q.position === position);
     for (const { position, answer, timeSpentMs } of pending.waiting) {
       const index = indexOf(position);
-      if (index === -1 || this.questions[index]!.waiting) continue;
+      if (index === -1 || this.touched.has(index)) continue;
       this.questions[index]!.waiting = { answer, timeSpentMs };
       this.order.push(index);
     }
-    const resend = pending.sending ? indexOf(pending.sending.position) : -1;
+    const sendingAt = pending.sending ? indexOf(pending.sending.position) : -1;
+    const resend = sendingAt !== -1 && !this.touched.has(sendingAt) ? sendingAt : -1;
     if (resend !== -1 && !this.inFlight) void this.run(resend, pending.sending!);
     else if (resend !== -1 && !this.questions[resend]!.waiting) {
       this.questions[resend]!.waiting = { answer: pending.sending!, timeSpentMs: pending.sending!.timeSpentMs };
@@ -150,7 +138,9 @@ export class AnswerSync {
     const question = this.questions[index];
     if (!question || this.closed) return;
     const latest = question.waiting?.answer ?? (this.inFlight?.index === index ? this.inFlight.request : null) ?? this.failedAnswer(index) ?? question.stored;
-    if (sameAnswer(latest, answer) && timeSpentMs < MIN_TIME_WORTH_SAVING_MS) return;
+    const same = sameAnswer(latest, answer);
+    if (same && timeSpentMs < MIN_TIME_WORTH_SAVING_MS) return;
+    if (!same) this.touched.add(index);
     if (question.waiting) question.waiting = { answer, timeSpentMs: question.waiting.timeSpentMs + timeSpentMs };
     else {
       question.waiting = { answer, timeSpentMs };
@@ -182,7 +172,11 @@ export class AnswerSync {
         else return false;
         return true;
       };
-      if (!check()) this.settledListeners.push(() => void check());
+      // Listeners are told of every change once: one that finds nothing settled yet waits for the next.
+      const listener = () => {
+        if (!check()) this.settledListeners.push(listener);
+      };
+      if (!check()) this.settledListeners.push(listener);
     });
   }
 

@@ -4,7 +4,8 @@ import { useEffect, useRef, useState } from "react";
 import { saveAnswerAction } from "@/lib/quiz/actions";
 import { deviceStore } from "@/lib/offline/device-store";
 import { readPendingAnswers, writePendingAnswers } from "@/lib/offline/pending-answers";
-import { AnswerSync, waitForOnline, type Answer, type AnswerSyncOptions, type FlushResult, type SyncStatus } from "./answer-sync";
+import { waitForOnline } from "./wait-for-online";
+import { AnswerSync, type Answer, type AnswerSyncOptions, type FlushResult, type SyncStatus } from "./answer-sync";
 
 export const newRequestKey = () =>
   typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;

@@ -1,10 +1,10 @@
 import "server-only";
+// A student's review sessions: the card to show, rating it, undoing a rating. Every function takes the
+// viewer and reads and writes only the viewer's own cards.
 import { isChoiceType } from "../bank/answers/choice";
 import { reviewAnswer } from "../bank/answers/review";
 import { clozeBlanks } from "../bank/cloze-stem";
 import { plainText, versionFormat } from "../bank/rich-text/format";
-// A student's review sessions: the card to show, rating it, undoing a rating. Every function takes the
-// viewer and reads and writes only the viewer's own cards.
 import { db } from "../db";
 import type { DbTransaction } from "../db-client";
 import { assertRole, ROLES } from "../auth/roles";
@@ -15,8 +15,9 @@ import { describeInterval, newCard, previewRatings, rate, snapshotFromJson, snap
 import { loadPlanContext, loadProfile } from "./internal/context";
 import { CARD_KIND, DECK_OF_KIND, insertFlashcardCard, lockCard, lockDeckCard, snapshotOf, snapshotSelect } from "./internal/sql";
 import { ensureOwnReviewCard, loadOwnDeck, ownItemOf } from "./own-cards/deck";
-import { buildQueue, countDeck, newAllowance, startOfDay, type Deck, type DeckCard, type DeckCounts } from "./queue";
+import { buildQueue, countDeck, newAllowance, startOfDay, UPCOMING_CARDS, type Deck, type DeckCard, type DeckCounts } from "./queue";
 import type { RateCardInput } from "./schemas";
+import { ratingTime } from "./rating-time";
 
 export type { Deck, DeckCounts } from "./queue";
 
@@ -46,23 +47,6 @@ export interface ReviewSession {
 }
 
 type Reader = typeof db | DbTransaction;
-
-/** How many cards past the current one a session carries: enough for a ride without a connection. */
-export const UPCOMING_CARDS = 25;
-
-/** The longest a rating made offline may wait: an older one counts as made when it arrives. */
-const OFFLINE_RATING_MAX_AGE_MS = 7 * 86_400_000;
-
-/**
- * When a rating counts as made: when the student made it (a rating sent later from the device says
- * so), never in the future, never before the card's last review, and at most a week back.
- */
-export function ratingTime(now: Date, reviewedAt: string | undefined, lastReview: Date | null): Date {
-  if (!reviewedAt) return now;
-  const at = new Date(reviewedAt).getTime();
-  if (!(at >= now.getTime() - OFFLINE_RATING_MAX_AGE_MS) || at > now.getTime()) return now;
-  return new Date(Math.min(now.getTime(), Math.max(at, lastReview?.getTime() ?? at)));
-}
 
 /** Every card of the deck with its scheduling state (a flashcard never reviewed is NEW, due now). */
 async function loadDeck(reader: Reader, userId: string, lectureId: string, deck: Deck, now: Date): Promise<DeckCard[]> {

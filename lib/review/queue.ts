@@ -57,6 +57,9 @@ const byDue = (a: QueueCard, b: QueueCard) => a.due.getTime() - b.due.getTime() 
  * (a card just restored by undo) comes first when it is one of those. Otherwise, when the next
  * card is due.
  */
+/** How many cards past the current one a session carries: enough for a ride without a connection. */
+export const UPCOMING_CARDS = 25;
+
 export function buildQueue(
   cards: readonly QueueCard[],
   now: Date,
