@@ -28,7 +28,19 @@ interface Report {
   audits: Record<string, { numericValue?: number; details?: { items?: { resourceType?: string; transferSize?: number }[] } }>;
 }
 
-export async function audit(url: string, chromePath: string, cookie: string): Promise<PageFigures> {
+/** Lighthouse now and then fails to record a trace (NO_NAVSTART): such a run is made again, twice at most. */
+export async function audit(url: string, chromePath: string, cookie: string, attempts = 3): Promise<PageFigures> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await auditOnce(url, chromePath, cookie);
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      console.error(`Lighthouse run ${attempt} of ${url} failed (${error instanceof Error ? error.message.split("\n").at(-2) : error}); running it again.`);
+    }
+  }
+}
+
+async function auditOnce(url: string, chromePath: string, cookie: string): Promise<PageFigures> {
   const headers = path.join(os.tmpdir(), `bench-pages-headers-${process.pid}.json`);
   writeFileSync(headers, JSON.stringify({ Cookie: cookie }), { mode: 0o600 });
   const { stdout } = await exec(
