@@ -25,7 +25,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to content
         </a>
         <SiteHeader user={viewer} />
-        <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
+        <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-4 sm:py-8">
           {children}
         </main>
         <OfflineLayer userId={viewer?.id ?? null} />

@@ -5,6 +5,7 @@ import path from "node:path";
 import { chromium } from "@playwright/test";
 import { DEMO_ACCOUNTS } from "../lib/auth/demo-accounts";
 import { CHROMIUM_ARGS, describeBrowser, resolveChromium } from "./lib/browser";
+import { takePhoneScreenshots } from "./lib/phone-screenshots";
 import { projectRoot } from "./lib/run";
 
 const baseUrl = process.argv[2] || "http://localhost:3000";
@@ -98,6 +99,7 @@ async function main() {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${baseUrl}/lectures/ml-systems-and-data-engineering`);
     await page.screenshot({ path: out("lecture-notes-phone") });
+    await takePhoneScreenshots(browser, baseUrl, out);
     console.log(`Screenshots written to docs/screenshots/.`);
   } finally {
     await browser.close();

@@ -20,7 +20,7 @@ async function confirmUnsent(): Promise<boolean> {
   );
 }
 
-export function SignOutButton() {
+export function SignOutButton({ className = "" }: { className?: string }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
@@ -28,7 +28,7 @@ export function SignOutButton() {
     <>
       <Button
         variant="ghost"
-        className="whitespace-nowrap"
+        className={`min-h-11 whitespace-nowrap ${className}`}
         pending={pending}
         onClick={() =>
           startTransition(async () => {

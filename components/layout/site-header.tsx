@@ -66,7 +66,7 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
                     {link.label}
                   </Link>
                 ))}
-                <SignOutButton />
+                <SignOutButton className="justify-start px-3" />
               </nav>
             </details>
           </>

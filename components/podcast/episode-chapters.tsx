@@ -28,7 +28,7 @@ export function EpisodeChapters({
               <button
                 type="button"
                 onClick={() => onSeek(chapter.start!)}
-                className="flex w-full items-baseline gap-2 text-left text-sm font-medium text-slate-900 hover:text-indigo-800"
+                className="flex min-h-11 w-full items-center gap-2 text-left text-sm font-medium text-slate-900 hover:text-indigo-800 sm:min-h-0 sm:items-baseline"
               >
                 <span className="font-mono text-xs tabular-nums text-slate-600">{formatClock(chapter.start)}</span>
                 <span>{chapter.title}</span>
@@ -39,7 +39,7 @@ export function EpisodeChapters({
             {chapter.sectionKey ? (
               <Link
                 href={`/lectures/${episode.lectureSlug}#${chapter.sectionKey}`}
-                className="ml-0 block pl-0 text-xs text-indigo-700 underline underline-offset-2 sm:pl-11"
+                className="flex min-h-11 items-center text-xs text-indigo-700 underline underline-offset-2 sm:block sm:min-h-0 sm:pl-11"
               >
                 Notes: {chapter.sectionTitle ?? chapter.sectionKey}
               </Link>

@@ -146,8 +146,9 @@ export function QuizRunner({ attempt }: Props) {
               Time left {formatDuration(remaining)}
             </span>
           ) : null}
+          {/* Beside the title, so that on a phone the question starts higher. */}
+          <SaveStatus status={status} onRetry={retry} />
         </div>
-        <SaveStatus status={status} onRetry={retry} />
         {error ? <Alert tone="error">{error}</Alert> : null}
         {notice ? <Alert tone="info">{notice}</Alert> : null}
 
