@@ -51,3 +51,22 @@ const serwist = new Serwist({
 });
 
 serwist.addEventListeners();
+
+/**
+ * A new build's worker drops the old build's scripts, which the pages kept earlier still name: those
+ * pages are fetched again as the new worker takes over (it is being installed, so there is a
+ * connection), within a bound, and any that cannot be are left as they are.
+ */
+async function refreshKeptPages(): Promise<void> {
+  const cache = await caches.open(PAGES_CACHE);
+  for (const request of await cache.keys()) {
+    try {
+      const response = await fetch(request.url, { credentials: "same-origin", cache: "no-store", signal: AbortSignal.timeout(10_000) });
+      if (response.status === 200 && !response.redirected) await cache.put(request, response);
+    } catch {
+      // Offline again, or slow: the page stays as it was.
+    }
+  }
+}
+
+self.addEventListener("activate", (event) => event.waitUntil(Promise.race([refreshKeptPages(), new Promise((resolve) => setTimeout(resolve, 30_000))])));
