@@ -1,12 +1,10 @@
-// npm run build: the Prisma client, `next build`, then the service worker (scripts/lib/service-worker.ts).
+// npm run build: the Prisma client, then the app and its service worker (scripts/lib/build.ts).
+import { buildApp } from "./lib/build";
 import { generateClient } from "./lib/database";
-import { binPath, runOrThrow } from "./lib/run";
-import { buildServiceWorker } from "./lib/service-worker";
 
 async function main(): Promise<void> {
   await generateClient();
-  await runOrThrow(binPath("next"), ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
-  await buildServiceWorker();
+  await buildApp();
 }
 
 main().catch((error: unknown) => {

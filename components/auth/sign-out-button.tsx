@@ -5,13 +5,12 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { signOutOfServer } from "@/lib/auth/sign-out-client";
 import { clearDeviceCopies } from "@/lib/offline/device-copies";
-import { outboxEntries } from "@/lib/offline/outbox";
-import { allPendingAnswers, pendingCount } from "@/lib/offline/pending-answers";
+import { unsentWork } from "@/lib/offline/unsent";
 
 /** Work done offline and not sent yet: signing out removes it from the device, so ask first. */
 async function confirmUnsent(): Promise<boolean> {
-  const [ratings, answers] = await Promise.all([outboxEntries().catch(() => []), allPendingAnswers().catch(() => [])]);
-  const unsent = ratings.length + answers.reduce((sum, a) => sum + pendingCount(a), 0);
+  const { ratings, answers } = await unsentWork().catch(() => ({ ratings: 0, answers: 0 }));
+  const unsent = ratings + answers;
   return (
     unsent === 0 ||
     window.confirm(

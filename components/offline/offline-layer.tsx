@@ -4,16 +4,9 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
 import { claimDeviceCopies } from "@/lib/offline/device-copies";
-import { flushOutbox, onOutboxChange, outboxEntries } from "@/lib/offline/outbox";
-import { allPendingAnswers, pendingCount } from "@/lib/offline/pending-answers";
+import { flushOutbox, onOutboxChange } from "@/lib/offline/outbox";
 import { sendKeptRating } from "@/lib/offline/send-rating";
-
-interface Waiting {
-  ratings: number;
-  answers: number;
-  /** The attempt whose answers wait (they are sent from its page). */
-  attemptHref: string | null;
-}
+import { unsentWork, type Unsent } from "@/lib/offline/unsent";
 
 function subscribeOnline(onChange: () => void) {
   window.addEventListener("online", onChange);
@@ -45,18 +38,10 @@ export function OfflineLayer({ userId }: { userId: string | null }) {
     () => navigator.onLine,
     () => true,
   );
-  const [waiting, setWaiting] = useState<Waiting>({ ratings: 0, answers: 0, attemptHref: null });
+  const [waiting, setWaiting] = useState<Unsent>({ ratings: 0, answers: 0, attemptHref: null });
   const [refused, setRefused] = useState<string[]>([]);
 
-  const count = useCallback(async () => {
-    const [ratings, answers] = await Promise.all([outboxEntries(), allPendingAnswers()]);
-    const withAnswers = answers.find((a) => pendingCount(a) > 0);
-    setWaiting({
-      ratings: ratings.length,
-      answers: answers.reduce((sum, a) => sum + pendingCount(a), 0),
-      attemptHref: withAnswers ? `/lectures/${withAnswers.lectureSlug}/quiz/attempts/${withAnswers.attemptId}` : null,
-    });
-  }, []);
+  const count = useCallback(async () => setWaiting(await unsentWork()), []);
 
   const send = useCallback(async () => {
     if (!navigator.onLine) return;

@@ -5,14 +5,14 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { isTypingTarget } from "@/components/ui/keyboard";
 import { Spinner } from "@/components/ui/button";
-import { thrownFailureMessage } from "@/components/ui/resilient-action";
+import { isConnectionFailure, thrownFailureMessage } from "@/components/ui/resilient-action";
 import { rateCardAction, undoRatingAction } from "@/lib/review/actions";
 import type { ReviewSession as Session } from "@/lib/review/data";
 import { advanceSession } from "@/lib/offline/review-offline";
 import { RATING_KEYS, RATING_LABELS, RATINGS, type Rating } from "@/lib/review/fsrs";
 import { DeckProgress } from "./deck-progress";
 import { ReviewDone } from "./review-done";
-import { isConnectionFailure, useKeptRatings } from "./use-kept-ratings";
+import { useKeptRatings } from "./use-kept-ratings";
 
 const RATING_STYLES: Record<Rating, string> = {
   AGAIN: "border-red-300 bg-red-50 text-red-900 hover:bg-red-100",

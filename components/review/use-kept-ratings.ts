@@ -6,12 +6,6 @@ import { withoutKept } from "@/lib/offline/review-offline";
 import type { ReviewSession } from "@/lib/review/data";
 import type { Rating } from "@/lib/review/fsrs";
 
-/** A failed call that never reached the server (no connection), as opposed to a refusal. */
-export function isConnectionFailure(failure: unknown): boolean {
-  if (typeof navigator !== "undefined" && navigator.onLine === false) return true;
-  return failure instanceof TypeError || (failure instanceof Error && /fetch|network/i.test(failure.message));
-}
-
 /**
  * Ratings made on this page without a connection: kept in the device's outbox (sent in order by the
  * OfflineLayer once online), taken out of the session shown, and undoable while not yet sent. When the

@@ -118,6 +118,12 @@ export function failureMessage(failure: RequestFailure): string {
 }
 
 /** What to show for an error a call threw: its own message, or the network message when the browser's fetch failed. */
+/** A failed call that never reached the server (no connection), as opposed to a refusal. */
+export function isConnectionFailure(failure: unknown): boolean {
+  if (typeof navigator !== "undefined" && navigator.onLine === false) return true;
+  return failure instanceof TypeError || (failure instanceof Error && /fetch|network/i.test(failure.message));
+}
+
 export function thrownFailureMessage(failure: unknown): string {
   return failure instanceof Error && failure.message && !/fetch/i.test(failure.message) ? failure.message : NETWORK_ERROR_MESSAGE;
 }

@@ -36,6 +36,19 @@ function audioUrl(lectureSlug: string, timing: Pick<TimingFile, "audioFile">): s
   return `/api/podcast/${lectureSlug}/${timing.audioFile}`;
 }
 
+function audioOf(lectureSlug: string, timing: TimingFile): EpisodeAudio {
+  const url = audioUrl(lectureSlug, timing);
+  return { url, downloadUrl: `${url}?download=1`, duration: timing.duration, bytes: timing.audioBytes, mimeType: timing.mimeType };
+}
+
+/** The episode's current audio alone (the lecture's frame keeps it offline); null without one. */
+export async function getEpisodeAudio(viewer: Viewer, lectureSlug: string): Promise<EpisodeAudio | null> {
+  assertRole(viewer, ROLES);
+  const episode = await fetchEpisode(lectureSlug);
+  const match = episode ? matchingTiming(lectureSlug, episode) : null;
+  return match && "timing" in match ? audioOf(lectureSlug, match.timing) : null;
+}
+
 /** The lecture's episode with its transcript and (when built) audio and timings; null when it has none. */
 export async function getEpisode(viewer: Viewer, lectureSlug: string): Promise<EpisodeView | null> {
   assertRole(viewer, ROLES);
@@ -61,15 +74,7 @@ export async function getEpisode(viewer: Viewer, lectureSlug: string): Promise<E
       start: timing?.lines[i]?.start ?? null,
       end: timing?.lines[i]?.end ?? null,
     })),
-    audio: timing
-      ? {
-          url: audioUrl(lectureSlug, timing),
-          downloadUrl: `${audioUrl(lectureSlug, timing)}?download=1`,
-          duration: timing.duration,
-          bytes: timing.audioBytes,
-          mimeType: timing.mimeType,
-        }
-      : null,
+    audio: timing ? audioOf(lectureSlug, timing) : null,
     audioProblem: "problem" in match ? match.problem : null,
   };
 }

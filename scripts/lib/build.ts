@@ -42,6 +42,11 @@ export async function buildIfNeeded(env: NodeJS.ProcessEnv = process.env): Promi
     return;
   }
   console.log("Building the app (next build, then its service worker)…");
+  await buildApp(env);
+}
+
+/** `next build`, then the service worker; the stamp says which sources the build is of. */
+export async function buildApp(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const hash = sourceHash();
   await runOrThrow(binPath("next"), ["build"], { ...env, NEXT_TELEMETRY_DISABLED: "1" });
   await buildServiceWorker();

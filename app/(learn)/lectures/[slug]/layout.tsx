@@ -7,7 +7,7 @@ import { getViewer } from "@/lib/auth/viewer";
 import { getLectureContent } from "@/lib/lectures/data";
 import { lectureSlug } from "@/lib/lectures/schemas";
 import { lecturePages } from "@/lib/offline/paths";
-import { getEpisode } from "@/lib/podcast/data";
+import { getEpisodeAudio } from "@/lib/podcast/data";
 
 // The lecture's frame (title and tabs). Not a guard: each page below checks the session itself (and
 // sends a signed-out visitor to sign in, coming back to that page), so without a viewer the frame
@@ -20,7 +20,7 @@ export default async function LectureLayout({ children, params }: { children: Re
   const lecture = await getLectureContent(viewer, slug.data);
   if (!lecture) notFound();
   const base = `/lectures/${lecture.slug}`;
-  const episode = lecture.hasPodcast ? await getEpisode(viewer, lecture.slug) : null;
+  const audio = lecture.hasPodcast ? await getEpisodeAudio(viewer, lecture.slug) : null;
   const offlinePages = lecturePages(lecture.slug, { quiz: lecture.quizSlotCount > 0, flashcards: true, podcast: lecture.hasPodcast });
   const tabs: LectureTab[] = [{ href: base, label: "Notes", detail: String(lecture.sections.length) }];
   if (lecture.quizSlotCount > 0) tabs.push({ href: `${base}/quiz`, label: "Quiz", detail: String(lecture.quizSlotCount) });
@@ -34,7 +34,7 @@ export default async function LectureLayout({ children, params }: { children: Re
       <LectureHeader base={base} courseTitle={lecture.courseTitle} number={lecture.number} title={lecture.title} summary={lecture.summary ?? null} />
       <LectureTabs tabs={tabs} />
       {children}
-      <LectureOffline pages={offlinePages} audio={episode?.audio ? { url: episode.audio.url, bytes: episode.audio.bytes } : null} />
+      <LectureOffline pages={offlinePages} audio={audio ? { url: audio.url, bytes: audio.bytes } : null} />
     </div>
   );
 }
